@@ -1,0 +1,7 @@
+export * from './ids';
+export * from './channel';
+export * from './request';
+export * from './directory';
+export * from './operator';
+export * from './decision';
+export * from './decide';
