@@ -1,0 +1,132 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { API_METHODS, BROWSER_SHELL_PATHS, type ApiMethod, type HostEvent } from '../../shared/api/workstation-api';
+import type { Host } from './start-host';
+
+/** The line shell-main prints once it listens: this prefix, then the address to open. */
+export const HOST_READY_PREFIX = 'YIWANG_HOST_READY ';
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+const SSE_HEARTBEAT_MS = 15_000;
+
+export interface BrowserShellOptions {
+  host: Host;
+  /** 0 picks a free port. */
+  port: number;
+  rendererDir?: string;
+}
+
+export interface BrowserShell {
+  /** The address to open: the page reads its access token from the fragment, which no request carries. */
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the renderer and the WorkstationApi to a local Chromium on 127.0.0.1. Any web page on
+ * this machine could reach the port, so every call needs this launch's random token, other
+ * origins are refused, and the Host header must name this address (against DNS rebinding).
+ */
+export async function startBrowserShell({ host, port, rendererDir = DEFAULT_RENDERER_DIR }: BrowserShellOptions): Promise<BrowserShell> {
+  const token = randomBytes(32).toString('base64url');
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  let allowedHosts = new Set<string>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!allowedHosts.has(request.headers.host ?? '') || (origin !== undefined && !allowedHosts.has(originHost(origin)))) {
+      return reply.code(403).send({ ok: false, error: { code: 'forbidden', message: 'foreign origin' } });
+    }
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Content-Security-Policy', CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cache-Control', 'no-store');
+  });
+
+  app.post<{ Params: { method: string } }>(`${BROWSER_SHELL_PATHS.call}:method`, async (request, reply) => {
+    if (!authorised(request.headers.authorization?.replace(/^Bearer /, ''), token)) return unauthorised(reply);
+    const method = request.params.method;
+    if (!(API_METHODS as string[]).includes(method)) {
+      return reply.code(404).send({ ok: false, error: { code: 'unknown-method', message: method } });
+    }
+    return host.call(method as ApiMethod, request.body as never);
+  });
+
+  app.get<{ Querystring: { token?: string } }>(BROWSER_SHELL_PATHS.events, (request, reply) => {
+    if (!authorised(request.query.token, token)) return unauthorised(reply);
+    streamEvents(request, reply, host);
+  });
+
+  if (existsSync(rendererDir)) {
+    await app.register(fastifyStatic, { root: rendererDir, index: 'index.html', wildcard: true });
+  } else {
+    app.get('/', async (_request, reply) => reply.code(503).type('text/plain').send(`renderer not built (${rendererDir}): run npm run build`));
+  }
+
+  const address = await app.listen({ host: '127.0.0.1', port });
+  const { port: actualPort } = new URL(address);
+  allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
+  return {
+    url: `http://127.0.0.1:${actualPort}/#token=${token}`,
+    token,
+    close: () => app.close(),
+  };
+}
+
+/** Server-Sent Events: one `data:` line of JSON per HostEvent, current sync status first. */
+function streamEvents(request: FastifyRequest, reply: FastifyReply, host: Host): void {
+  reply.hijack();
+  const out = reply.raw;
+  out.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  const send = (event: HostEvent) => out.write(`data: ${JSON.stringify(event)}\n\n`);
+  send({ type: 'sync-status', status: host.status() });
+  const unsubscribe = host.subscribe(send);
+  // Comments keep idle proxies and the browser from dropping a quiet stream.
+  const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), SSE_HEARTBEAT_MS);
+  request.raw.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}
+
+function authorised(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function unauthorised(reply: FastifyReply): FastifyReply {
+  return reply.code(401).send({ ok: false, error: { code: 'unauthorized', message: 'missing or wrong access token' } });
+}
+
+function originHost(origin: string): string {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' ? url.host : '';
+  } catch {
+    return '';
+  }
+}

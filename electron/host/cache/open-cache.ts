@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { CacheError } from './cache-error';
+import { MIGRATIONS } from './migrations';
+
+export type Cache = Database.Database;
+
+/** 'YWWS' — marks a file as a Yiwang workstation cache, so a foreign SQLite file is never migrated. */
+export const CACHE_APPLICATION_ID = 0x59575753;
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating if needed) the workstation cache: checks the file is ours and readable, sets the
+ * pragmas, and brings the schema up to date one migration at a time.
+ */
+export function openCache(file: string): Cache {
+  mkdirSync(dirname(file), { recursive: true });
+  let db: Cache;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new CacheError('corrupt', file, describe(error));
+  }
+  try {
+    checkIdentity(db, file);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
+      throw new CacheError('corrupt', file, 'could not switch to WAL journal mode');
+    }
+    // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commit.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof CacheError) throw error;
+    throw new CacheError('corrupt', file, describe(error));
+  }
+}
+
+function checkIdentity(db: Cache, file: string): void {
+  let applicationId: number;
+  let userVersion: number;
+  let objects: number;
+  try {
+    applicationId = db.pragma('application_id', { simple: true }) as number;
+    userVersion = db.pragma('user_version', { simple: true }) as number;
+    objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
+  } catch (error) {
+    throw new CacheError('corrupt', file, describe(error));
+  }
+  const blank = applicationId === 0 && userVersion === 0 && objects === 0;
+  if (!blank && applicationId !== CACHE_APPLICATION_ID) {
+    throw new CacheError('foreign', file, `application_id is ${applicationId}, expected ${CACHE_APPLICATION_ID}`);
+  }
+  if (userVersion > MIGRATIONS.length) {
+    throw new CacheError('too-new', file, `schema version ${userVersion}, this build knows ${MIGRATIONS.length}`);
+  }
+}
+
+/** Each step and its version bump commit together, so a crash leaves the file at a whole version. */
+function migrate(db: Cache): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  MIGRATIONS.slice(current).forEach((sql, index) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`application_id = ${CACHE_APPLICATION_ID}`);
+      db.pragma(`user_version = ${current + index + 1}`);
+    })();
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { deviceStore } from './device-store';
+import { directoryStore } from './directory-store';
+import { openCache } from './open-cache';
+import { outboxStore } from './outbox-store';
+import { requestStore } from './request-store';
+import { sessionStore } from './session-store';
+import { syncStateStore } from './sync-state-store';
+
+export const CACHE_FILE_NAME = 'workstation.sqlite';
+
+/** The cache file in `dataDir` with one store per table group. */
+export function openWorkstationCache(dataDir: string, defaultServerUrl: string) {
+  const db = openCache(join(dataDir, CACHE_FILE_NAME));
+  return {
+    db,
+    requests: requestStore(db),
+    outbox: outboxStore(db),
+    device: deviceStore(db),
+    session: sessionStore(db, defaultServerUrl),
+    syncState: syncStateStore(db),
+    directory: directoryStore(db),
+    /** Runs `work` in one SQLite transaction: all of it commits or none. */
+    transaction<T>(work: () => T): T {
+      return db.transaction(work)();
+    },
+    close(): void {
+      db.close();
+    },
+  };
+}
+
+export type WorkstationCache = ReturnType<typeof openWorkstationCache>;

@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import { HOST_READY_PREFIX, startBrowserShell } from './browser-shell';
+import { startHost } from './start-host';
+
+/**
+ * The browser shell's entry: the host plus its local HTTP server, for a plain Chromium.
+ * Prints the ready line with the address to open (it carries the access token) and stops on SIGTERM/SIGINT.
+ */
+
+const env = process.env;
+const optionalNumber = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
+
+const host = await startHost({
+  dataDir: resolve(env.YIWANG_WORKSTATION_DIR ?? '.data/workstation'),
+  serverUrl: env.YIWANG_SERVER_URL ?? 'http://127.0.0.1:7300',
+  pollMs: optionalNumber(env.YIWANG_POLL_MS),
+  holdMs: optionalNumber(env.YIWANG_HOLD_MS),
+});
+const shell = await startBrowserShell({ host, port: Number(env.YIWANG_SHELL_PORT ?? 7301) });
+console.log(`${HOST_READY_PREFIX}${shell.url}`);
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await shell.close();
+  await host.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

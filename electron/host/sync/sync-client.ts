@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import {
+  ApiError,
+  LoginResponse,
+  PullResponse,
+  PushResponse,
+  SYNC_PATHS,
+  type LoginRequest,
+  type PullRequest,
+  type PushRequest,
+} from '../../../shared/sync/protocol';
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * network: the server could not be reached or did not answer in time (retry with back-off);
+ * unauthorized: the token or the password was refused; refused: any other 4xx; server: 5xx;
+ * protocol: an answer that does not match the protocol schemas.
+ */
+export type SyncErrorKind = 'network' | 'unauthorized' | 'refused' | 'server' | 'protocol';
+
+export class SyncError extends Error {
+  override readonly name = 'SyncError';
+
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+    /** The server's error code (ApiError), when it gave one. */
+    readonly code: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The workstation side of shared/sync/protocol.ts; every answer is validated before use. */
+export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
+  async function post<T extends z.ZodType>(path: string, body: unknown, schema: T, token: string | null): Promise<z.infer<T>> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, serverUrl), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new SyncError('network', `${serverUrl} unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      // A body cut off by a dropped connection is a network failure, not a protocol one.
+      if (error instanceof Error && error.name !== 'SyntaxError') throw new SyncError('network', error.message);
+      json = null;
+    }
+    if (!response.ok) throw httpError(response.status, json);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new SyncError('protocol', `unexpected answer from ${path}: ${parsed.error.message}`);
+    return parsed.data;
+  }
+
+  return {
+    serverUrl,
+    login: (request: LoginRequest) => post(SYNC_PATHS.login, request, LoginResponse, null),
+    pull: (token: string, request: PullRequest) => post(SYNC_PATHS.pull, request, PullResponse, token),
+    push: (token: string, request: PushRequest) => post(SYNC_PATHS.push, request, PushResponse, token),
+  };
+}
+
+export type SyncClient = ReturnType<typeof syncClient>;
+
+function httpError(status: number, body: unknown): SyncError {
+  const parsed = ApiError.safeParse(body);
+  const code = parsed.success ? parsed.data.error.code : null;
+  const message = parsed.success ? `${code}: ${parsed.data.error.message}` : `HTTP ${status}`;
+  if (status === 401) return new SyncError('unauthorized', message, code);
+  if (status >= 500) return new SyncError('server', message, code);
+  return new SyncError('refused', message, code);
+}

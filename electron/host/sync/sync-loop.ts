@@ -1,0 +1,183 @@
+import type { SyncStatus } from '../../../shared/api/workstation-api';
+import { MAX_PULL_PAGE, MAX_PUSH_BATCH } from '../../../shared/sync/protocol';
+import type { WorkstationCache } from '../cache/workstation-cache';
+import type { HostEvents } from '../host-events';
+import { applyPull } from './apply-pull';
+import { applyPushResults } from './apply-push';
+import { backoffDelay } from './backoff';
+import { SyncError, type SyncClient } from './sync-client';
+
+export interface SyncLoopOptions {
+  cache: WorkstationCache;
+  client: SyncClient;
+  events: HostEvents;
+  /** Pause between syncs while all is well. */
+  pollMs: number;
+  /** Quiet time after a decision before pushing, so a burst of keys goes in one batch. */
+  debounceMs: number;
+}
+
+const PULL_PAGE_SIZE = Math.min(500, MAX_PULL_PAGE);
+
+/**
+ * Keeps the cache and the server in step: pull every page of changes, then push the outbox in
+ * order. Runs on a timer (poll), soon after each decision (debounced), and on demand; never two
+ * at once. Network failures back off exponentially and mark the workstation offline; deciding
+ * never waits for any of this.
+ */
+export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoopOptions) {
+  let online = false;
+  let failures = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let dueAt = Infinity;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let lastEmitted = '';
+
+  function status(): SyncStatus {
+    const state = cache.syncState.get();
+    return {
+      online,
+      signedIn: cache.session.get().token !== null,
+      outbox: cache.outbox.size(),
+      lastSyncAt: state.lastSyncAt,
+      lastError: state.lastError,
+      serverUrl: client.serverUrl,
+    };
+  }
+
+  function announce(): void {
+    const current = status();
+    const key = JSON.stringify(current);
+    if (key === lastEmitted) return;
+    lastEmitted = key;
+    events.emit({ type: 'sync-status', status: current });
+  }
+
+  /** Runs a sync in `delayMs` unless one is already due sooner. */
+  function schedule(delayMs: number): void {
+    if (stopped) return;
+    const at = Date.now() + delayMs;
+    if (timer && dueAt <= at) return;
+    if (timer) clearTimeout(timer);
+    dueAt = at;
+    timer = setTimeout(() => {
+      timer = null;
+      dueAt = Infinity;
+      void run();
+    }, delayMs);
+  }
+
+  function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await syncOnce();
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  async function syncOnce(): Promise<void> {
+    const { token } = cache.session.get();
+    if (!token || stopped) {
+      announce();
+      return schedule(pollMs);
+    }
+    try {
+      await pull(token);
+      const held = await push(token);
+      online = true;
+      failures = 0;
+      cache.syncState.update({ lastSyncAt: new Date().toISOString(), lastError: null });
+      schedule(held === null ? pollMs : Math.min(pollMs, Math.max(0, held - Date.now())));
+    } catch (error) {
+      failures += 1;
+      const kind = error instanceof SyncError ? error.kind : 'protocol';
+      // Any HTTP answer means the server is reachable; only a failed connection is "offline".
+      online = kind !== 'network';
+      cache.syncState.update({ lastError: error instanceof Error ? error.message : String(error) });
+      if (kind === 'unauthorized') signOutLocally();
+      schedule(backoffDelay(failures));
+    } finally {
+      announce();
+    }
+  }
+
+  async function pull(token: string): Promise<void> {
+    let hasMore = true;
+    while (hasMore && !stopped) {
+      const { cursor, directoryVersion } = cache.syncState.get();
+      const page = await client.pull(token, { cursor, directoryVersion, limit: PULL_PAGE_SIZE }).catch((error: unknown) => {
+        // A cursor the server no longer knows (e.g. its database was replaced): start over from the beginning.
+        if (error instanceof SyncError && error.code === 'bad-cursor' && cursor !== null) {
+          cache.syncState.update({ cursor: null });
+          return null;
+        }
+        throw error;
+      });
+      if (!page) continue;
+      const changed = applyPull(cache, page);
+      if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
+      hasMore = page.hasMore;
+    }
+  }
+
+  /** Pushes every ready batch; returns when the first held decision becomes ready, or null. */
+  async function push(token: string): Promise<number | null> {
+    while (!stopped) {
+      const batch = cache.outbox.nextBatch(Date.now(), MAX_PUSH_BATCH);
+      if (batch.length === 0) return cache.outbox.firstHeldUntil();
+      cache.transaction(() => cache.outbox.markSent(batch.map((decision) => decision.id)));
+      const { results } = await client.push(token, { deviceId: cache.device.id, decisions: batch });
+      const changed = applyPushResults(cache, batch, results, new Date().toISOString());
+      if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
+      announce();
+      // The server answered none of them: stop rather than resend the same batch in a tight loop.
+      if (changed.length === 0) throw new SyncError('protocol', 'the server answered none of the pushed decisions');
+    }
+    return null;
+  }
+
+  /** The server no longer accepts the token: sign out here too; the outbox waits for the next sign-in. */
+  function signOutLocally(): void {
+    cache.session.save({ ...cache.session.get(), operator: null, token: null });
+    events.emit({ type: 'session-changed', session: { operator: null, deviceId: cache.device.id, serverUrl: client.serverUrl } });
+  }
+
+  return {
+    status,
+    start(): void {
+      announce();
+      schedule(0);
+    },
+    /** After a decision: push soon, once the burst of keys is over and its hold window has passed. */
+    decided(): void {
+      announce();
+      const held = cache.outbox.firstHeldUntil();
+      schedule(Math.max(debounceMs, held === null ? 0 : held - Date.now()));
+    },
+    /** Syncs now and resolves when done (a run already in progress is followed by a fresh one). */
+    async syncNow(): Promise<SyncStatus> {
+      await run();
+      return status();
+    },
+    /** Status changed outside the loop (sign-in, sign-out). */
+    announce,
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
+
+export type SyncLoop = ReturnType<typeof syncLoop>;

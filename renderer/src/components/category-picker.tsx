@@ -1,0 +1,55 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/use-t';
+import { categoryOptions, firstLevel, searchCategories } from '../pickers/category-search';
+import { useDirectory } from '../store/directory-store';
+import { useQueue } from '../store/queue-store';
+import { useUi } from '../store/ui-store';
+import { PickerDialog } from './picker-dialog';
+
+/** c: classify the selected request. */
+export function CategoryPicker() {
+  const t = useT();
+  const categories = useDirectory((s) => s.categories);
+  const close = useUi((s) => s.close);
+  const decide = useQueue((s) => s.decide);
+  const [query, setQuery] = useState('');
+  const all = useMemo(() => categoryOptions(categories), [categories]);
+  const numbered = useMemo(() => firstLevel(all).slice(0, 9), [all]);
+  const matches = useMemo(() => searchCategories(all, query), [all, query]);
+
+  const choose = (categoryId: string) => {
+    close();
+    decide({ kind: 'classify', categoryId });
+  };
+  const pickByNumber = (event: KeyboardEvent<HTMLInputElement>): boolean => {
+    if (query !== '' || !/^[1-9]$/.test(event.key)) return false;
+    const option = numbered[Number(event.key) - 1];
+    if (!option) return false;
+    event.preventDefault();
+    choose(option.category.id);
+    return true;
+  };
+
+  return (
+    <PickerDialog
+      testId="category-picker"
+      inputTestId="category-input"
+      title={t('picker.category')}
+      hint={t('picker.categoryHint')}
+      query={query}
+      onQuery={setQuery}
+      onCancel={close}
+      onChoose={choose}
+      onExtraKey={pickByNumber}
+      options={matches.map(({ category, path }) => {
+        const number = numbered.findIndex((n) => n.category.id === category.id);
+        return {
+          id: category.id,
+          label: category.name,
+          detail: category.level > 1 ? path : undefined,
+          hint: query === '' && number >= 0 ? String(number + 1) : undefined,
+        };
+      })}
+    />
+  );
+}

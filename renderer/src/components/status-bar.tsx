@@ -1,0 +1,46 @@
+import { formatAge } from '../i18n/format-time';
+import { useT } from '../i18n/use-t';
+import { useQueue } from '../store/queue-store';
+import { useSession } from '../store/session-store';
+import { useSync } from '../store/sync-store';
+import { useUi } from '../store/ui-store';
+import { useNow } from './use-now';
+
+/** Connection, outbox and shift at a glance, plus the last notice. */
+export function StatusBar() {
+  const t = useT();
+  const status = useSync((s) => s.status);
+  const operator = useSession((s) => s.session?.operator ?? null);
+  const signOut = useSession((s) => s.signOut);
+  const view = useQueue((s) => s.view);
+  const notice = useUi((s) => s.notice);
+  const now = useNow(1000);
+  const online = status?.online ?? false;
+  const outbox = status?.outbox ?? 0;
+
+  return (
+    <footer className="status-bar">
+      <span className="sync-status" data-testid="sync-status" data-online={String(online)} data-outbox={String(outbox)}>
+        <span className={online ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
+        {online ? t('sync.online') : t('sync.offline')}
+        <span className={outbox > 0 ? 'outbox outbox-waiting' : 'outbox'}>{t('sync.outbox', { n: outbox })}</span>
+        <span className="muted">
+          {status?.lastSyncAt ? t('sync.ago', { age: formatAge(status.lastSyncAt, t, now) }) : t('sync.never')}
+        </span>
+      </span>
+      {status?.lastError && <span className="status-error">{t('sync.error', { message: status.lastError })}</span>}
+      <span className={`notice ${notice?.tone === 'error' ? 'notice-error' : ''}`} role="status">
+        {notice ? t(notice.id, notice.params) : ''}
+      </span>
+      <span className="status-right">
+        <span data-testid="view-name" data-view={view}>
+          {t(`view.${view}`)}
+        </span>
+        {operator && <span>{t('sync.operator', { name: operator.displayName })}</span>}
+        <button type="button" className="link-button" onClick={() => void signOut()}>
+          {t('sync.signOut')}
+        </button>
+      </span>
+    </footer>
+  );
+}

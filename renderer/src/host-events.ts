@@ -1,0 +1,25 @@
+import type { HostEvent } from '../../shared/api/workstation-api';
+import { useDirectory } from './store/directory-store';
+import { useQueue } from './store/queue-store';
+import { useSession } from './store/session-store';
+import { useSync } from './store/sync-store';
+
+/** Routes what the host pushes into the stores. */
+export function onHostEvent(event: HostEvent): void {
+  const signedIn = useSession.getState().session?.operator != null;
+  switch (event.type) {
+    case 'session-changed':
+      useSession.getState().set(event.session);
+      return;
+    case 'sync-status': {
+      const before = useSync.getState().status?.lastSyncAt;
+      useSync.getState().set(event.status);
+      // A completed pull may have brought a newer directory; the store skips an unchanged one.
+      if (signedIn && event.status.lastSyncAt !== before) void useDirectory.getState().load();
+      return;
+    }
+    case 'requests-changed':
+      if (signedIn) useQueue.getState().refresh();
+      return;
+  }
+}

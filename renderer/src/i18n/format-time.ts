@@ -1,0 +1,25 @@
+import type { Locale, Translate } from './translate';
+
+/** Received times: HH:mm today, else MM-DD HH:mm — the queue is read in minutes, not dates. */
+export function formatReceived(iso: string, locale: Locale, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === now.toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit', hour12: false }
+    : { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
+
+/** Full date and time, for the detail pane. */
+export function formatInstant(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', hour12: false }).format(new Date(iso));
+}
+
+/** "12 秒" / "3 min": how long ago, coarsened to the largest whole unit. */
+export function formatAge(iso: string, t: Translate, now: number = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (seconds < 60) return t('age.seconds', { n: seconds });
+  if (seconds < 3600) return t('age.minutes', { n: Math.floor(seconds / 60) });
+  if (seconds < 86400) return t('age.hours', { n: Math.floor(seconds / 3600) });
+  return t('age.days', { n: Math.floor(seconds / 86400) });
+}

@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import type { Session } from '../../../shared/api/workstation-api';
+import { call } from '../bridge/call';
+
+interface SessionState {
+  /** null until the host has answered the first time. */
+  session: Session | null;
+  signingIn: boolean;
+  signInError: string | null;
+  /** Why the host could not be asked for the session, shown instead of the workstation. */
+  loadError: string | null;
+  load(): Promise<void>;
+  signIn(name: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  set(session: Session): void;
+}
+
+export const useSession = create<SessionState>()((set) => ({
+  session: null,
+  signingIn: false,
+  signInError: null,
+  loadError: null,
+  load: async () => {
+    try {
+      set({ session: await call('session.get', {}), loadError: null });
+    } catch (error) {
+      set({ loadError: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  signIn: async (name, password) => {
+    set({ signingIn: true, signInError: null });
+    try {
+      set({ session: await call('session.signIn', { name, password }), signingIn: false });
+    } catch (error) {
+      set({ signingIn: false, signInError: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  signOut: async () => {
+    set({ session: await call('session.signOut', {}) });
+  },
+  set: (session) => set({ session }),
+}));

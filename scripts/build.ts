@@ -1,0 +1,44 @@
+import { performance } from 'node:perf_hooks';
+import { build as esbuild, type BuildOptions } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+/**
+ * Builds what the workstation runs: the renderer with Vite (→ out/renderer) and the Electron
+ * main and preload scripts with esbuild (→ out/electron/*.cjs). Prints one line unless it fails.
+ */
+
+const started = performance.now();
+
+const node: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // electron is provided by the runtime; better-sqlite3 is native and is loaded from node_modules.
+  external: ['electron', 'better-sqlite3'],
+};
+
+try {
+  await Promise.all([
+    viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' }),
+    esbuild({
+      ...node,
+      entryPoints: ['electron/main.ts'],
+      outfile: 'out/electron/main.cjs',
+      // Host modules written as ESM may read import.meta.url; give them the bundle's own URL.
+      banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': '__import_meta_url' },
+    }),
+    // A sandboxed preload can only require('electron'), so everything else is inside the bundle;
+    // minified because the shared API module brings zod along.
+    esbuild({ ...node, entryPoints: ['electron/preload.ts'], outfile: 'out/electron/preload.cjs', minify: true }),
+  ]);
+} catch (error) {
+  // esbuild and Vite have already printed the details.
+  console.error(`build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  process.exit(1);
+}
+
+console.log(`built out/renderer and out/electron in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { HOST_READY_PREFIX } from '../electron/host/browser-shell';
+import { READY_PREFIX as SERVER_READY_PREFIX } from '../server/config';
+import { electronBinary } from './lib/electron-binary';
+import { spawnLogged, startReadyProcess, stopProcess } from './lib/ready-process';
+
+/**
+ * `npm start [-- --demo]`: the central server, then the workstation (Electron where its binary
+ * exists, else the browser shell opened in Chromium), and with --demo the simulator feeding the
+ * server WeChat traffic. Logs go to .data/logs; Ctrl+C stops everything.
+ */
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DATA = join(ROOT, '.data');
+const LOGS = join(DATA, 'logs');
+const SHARED_CORPUS = resolve(ROOT, '../shared/data/messages-unlabeled.csv');
+// Enough to fill the queue at once, then a steady trickle a little slower than one operator's pace.
+const DEMO_TRAFFIC = ['--burst', '20', '--rate', '6/min', '--forever'];
+
+const { values: flags } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
+process.chdir(ROOT);
+mkdirSync(LOGS, { recursive: true });
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    // Reverse order: the workstation and simulator go before the server they talk to.
+    for (const child of [...children].reverse()) await stopProcess(child);
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+/** A process that should run until Ctrl+C; if it dies on its own, say where its log is and stop. */
+function watch(name: string, child: ChildProcess, logFile: string | null): void {
+  children.push(child);
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    if (logFile) {
+      const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+      console.error(`\n${name} stopped (${signal ?? code}); the end of ${logFile}:\n${tail}\n`);
+    } else {
+      console.log(`\n${name} closed.`);
+    }
+    void stopAll(code === 0 || signal ? 0 : 1);
+  });
+}
+
+function tsxArgs(script: string, ...args: string[]): string[] {
+  return ['--import', 'tsx', script, ...args];
+}
+
+function onPath(names: string[]): string | null {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of names) if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return null;
+}
+
+async function main(): Promise<void> {
+  const serverLog = join(LOGS, 'server.log');
+  const server = await startReadyProcess({
+    name: 'the central server',
+    command: process.execPath,
+    args: tsxArgs('server/main.ts'),
+    env: { ...process.env, YIWANG_DATA_DIR: process.env.YIWANG_DATA_DIR ?? join(DATA, 'server'), ...(flags.demo ? { YIWANG_DEMO: '1' } : {}) },
+    readyPrefix: SERVER_READY_PREFIX,
+    logFile: serverLog,
+  });
+  watch('The central server', server.child, serverLog);
+
+  const lines = [`  central server   ${server.url}`];
+  const electron = electronBinary();
+  if (electron) {
+    // Electron reads package.json's "main" (out/electron/main.cjs) when given the project folder.
+    const child = spawn(electron, ['.'], { env: { ...process.env, YIWANG_SERVER_URL: server.url }, stdio: 'inherit' });
+    watch('The workstation window', child, null);
+    lines.push('  workstation      Electron window');
+  } else {
+    const hostLog = join(LOGS, 'workstation.log');
+    const host = await startReadyProcess({
+      name: 'the workstation host',
+      command: process.execPath,
+      args: tsxArgs('electron/host/shell-main.ts'),
+      env: { ...process.env, YIWANG_SERVER_URL: server.url, YIWANG_WORKSTATION_DIR: join(DATA, 'workstation') },
+      readyPrefix: HOST_READY_PREFIX,
+      logFile: hostLog,
+    });
+    watch('The workstation host', host.child, hostLog);
+    lines.push(`  workstation      ${host.url}`);
+    const chromium = onPath(['chromium', 'chromium-browser']);
+    if ((process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && chromium) {
+      openAppWindow(chromium, host.url);
+      lines.push('                   (opened in a Chromium app window; the address above works in any browser)');
+    } else {
+      lines.push('                   (no display or no Chromium here: open the address above in a browser)');
+    }
+  }
+
+  if (flags.demo) {
+    const corpus = existsSync(SHARED_CORPUS) ? ['--from-csv', SHARED_CORPUS] : [];
+    const simulatorLog = join(LOGS, 'simulator.log');
+    const args = tsxArgs('simulator/cli.ts', '--server', server.url, '--account', 'demo', ...DEMO_TRAFFIC, ...corpus);
+    const child = spawnLogged(process.execPath, args, process.env, simulatorLog);
+    watch('The simulator', child, simulatorLog);
+    lines.push(`  simulator        WeChat messages from ${corpus.length ? SHARED_CORPUS : 'the built-in corpus'}`);
+  }
+
+  console.log(
+    [
+      '',
+      '一网受理工作台 is running',
+      ...lines,
+      `  sign in as       admin / ${process.env.YIWANG_ADMIN_PASSWORD ? '$YIWANG_ADMIN_PASSWORD' : 'admin'} (the password set when .data/server was first created)`,
+      `  logs             ${LOGS}`,
+      '',
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+}
+
+/** A separate Chromium profile makes it a window of its own, not a tab in the person's browser. */
+function openAppWindow(chromium: string, url: string): void {
+  const args = [`--app=${url}`, `--user-data-dir=${join(DATA, 'chromium-profile')}`, '--no-first-run', '--no-default-browser-check'];
+  // Chromium refuses to run as root with its sandbox on (containers, CI machines).
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const child = spawn(chromium, args, { stdio: 'ignore' });
+  // Stopped with the rest, but closing the window stops nothing: the address still works.
+  children.push(child);
+  child.on('error', () => console.error(`could not open ${chromium}; open ${url} in a browser`));
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  void stopAll(1);
+});

@@ -1,0 +1,36 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { wechatWebhook } from './channels/wechat/webhook';
+import type { ServerConfig } from './config';
+import type { Db } from './db/open-database';
+import { adminRoutes } from './directory/admin-routes';
+import { sendError } from './http/send-error';
+import { createIntake } from './requests/create-intake';
+import { syncRoutes } from './sync/sync-routes';
+
+/** The central server's HTTP app: sync API, admin API, channel webhooks and a health check. */
+export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
+  const app = Fastify({ logger: { level: 'info' } });
+  app.decorateRequest('session', null);
+
+  // Every error leaves in the protocol's ApiError shape; server faults are logged, not explained.
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      return sendError(reply, 500, 'internal', 'internal server error');
+    }
+    return sendError(reply, status, err.code ?? 'bad-request', err.message);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not-found', `no route ${request.method} ${request.url}`));
+
+  app.get('/healthz', async () => ({ ok: true }));
+  app.register(syncRoutes, { db });
+  app.register(adminRoutes, { db });
+  app.register(wechatWebhook, {
+    accounts: config.channels.wechat,
+    intake: createIntake(db),
+    maxBodyBytes: config.maxWebhookBytes,
+    maxClockSkewSeconds: config.maxClockSkewSeconds,
+  });
+  return app;
+}

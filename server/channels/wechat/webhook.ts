@@ -1,0 +1,143 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { InboundMessage } from '../../../shared/model';
+import { normalizeWechatMessage, WechatMessageError, WechatUnsupportedError } from '../../../shared/channels/wechat/normalize';
+import { parseWechatXml, WechatXmlError, type WechatFields } from '../../../shared/channels/wechat/xml';
+import type { WechatAccount } from '../../config';
+import type { Intake } from '../../requests/intake';
+import { createWechatCipher, WechatCryptoError } from './crypto';
+import { signatureMatches, wechatSignature } from './signature';
+
+export interface WechatWebhookOptions {
+  accounts: readonly WechatAccount[];
+  intake: Intake;
+  maxBodyBytes: number;
+  maxClockSkewSeconds: number;
+  /** The clock, in milliseconds; tests move it. */
+  now?: () => number;
+}
+
+type Query = Record<string, unknown>;
+
+/** A delivery refused with a 4xx: logged once with its reason, never stored. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * The WeChat official-account webhook at /channels/wechat/:accountKey. Register it with
+ * `app.register(wechatWebhook, options)` and no prefix: it stays encapsulated, so its catch-all
+ * raw-body parser and its error handler apply to its own routes only.
+ *
+ * GET answers WeChat's URL verification; POST takes a push in plain, compatible or safe (AES) mode,
+ * verifies it, hands the message to intake and answers `success` (WeChat's "no passive reply").
+ */
+export async function wechatWebhook(app: FastifyInstance, options: WechatWebhookOptions): Promise<void> {
+  const accounts = new Map(options.accounts.map((account) => [account.key, account]));
+  const ciphers = new Map(
+    options.accounts.flatMap((a) => (a.encodingAesKey ? [[a.key, createWechatCipher(a.encodingAesKey, a.appId)] as const] : [])),
+  );
+  const now = options.now ?? Date.now;
+
+  // WeChat sends text/xml, but whatever it (or a proxy) labels the body, it is taken as raw text here.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'wechat webhook failed');
+      return reply.code(500).type('text/plain; charset=utf-8').send('internal error');
+    }
+    // Framework refusals (body too large → 413, bad Content-Length …) get the same single warn line.
+    return refuse(request, reply, new Refusal(status, error.message));
+  });
+
+  app.get('/channels/wechat/:accountKey', async (request, reply) => {
+    try {
+      const account = verifiedAccount(request);
+      const echostr = (request.query as Query).echostr;
+      if (typeof echostr !== 'string' || echostr === '' || echostr.length > 256) throw new Refusal(400, 'missing echostr');
+      // echostr is not covered by the signature: answer it as inert text only.
+      return reply.type('text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').send(echostr);
+    } catch (error) {
+      return handleFailure(request, reply, error);
+    }
+  });
+
+  app.post('/channels/wechat/:accountKey', { bodyLimit: options.maxBodyBytes }, async (request, reply) => {
+    let message: InboundMessage;
+    try {
+      const account = verifiedAccount(request);
+      const fields = messageFields(request, account);
+      if (fields.ToUserName !== account.originalId) throw new Refusal(400, 'ToUserName does not match the account');
+      message = normalizeWechatMessage(fields);
+    } catch (error) {
+      if (error instanceof WechatUnsupportedError) {
+        // Acknowledged so WeChat does not retry something Yiwang will never take in.
+        request.log.warn({ reason: error.message }, 'wechat push ignored');
+        return success(reply);
+      }
+      return handleFailure(request, reply, error);
+    }
+    const result = await options.intake.receive(message);
+    if (result.duplicate) request.log.info({ requestId: result.requestId }, 'wechat push was a retry; already stored');
+    return success(reply);
+  });
+
+  /** Finds the account and checks `signature` and the timestamp's freshness (replays age out). */
+  function verifiedAccount(request: FastifyRequest): WechatAccount {
+    const { accountKey } = request.params as { accountKey: string };
+    const account = accounts.get(accountKey);
+    if (!account) throw new Refusal(404, 'unknown account');
+    const { signature, timestamp, nonce } = request.query as Query;
+    if (typeof timestamp !== 'string' || typeof nonce !== 'string') throw new Refusal(401, 'missing signature parameters');
+    if (!signatureMatches(wechatSignature(account.token, timestamp, nonce), signature)) throw new Refusal(401, 'bad signature');
+    if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now() / 1000 - Number(timestamp)) > options.maxClockSkewSeconds) {
+      throw new Refusal(403, 'stale timestamp');
+    }
+    return account;
+  }
+
+  /** The push's fields: as sent in plain and compatible mode, decrypted after `msg_signature` in safe mode. */
+  function messageFields(request: FastifyRequest, account: WechatAccount): WechatFields {
+    if (typeof request.body !== 'string' || request.body === '') throw new Refusal(400, 'empty body');
+    const outer = parseWechatXml(request.body);
+    const query = request.query as Query;
+    if (query.encrypt_type === undefined || query.encrypt_type === 'raw') return outer;
+    if (query.encrypt_type !== 'aes') throw new Refusal(400, 'unsupported encrypt_type');
+    const cipher = ciphers.get(account.key);
+    if (!cipher) throw new Refusal(400, 'encrypted push but no EncodingAESKey configured');
+    const encrypt = outer.Encrypt;
+    if (!encrypt) throw new Refusal(400, 'Encrypt: missing');
+    const expected = wechatSignature(account.token, query.timestamp as string, query.nonce as string, encrypt);
+    if (!signatureMatches(expected, query.msg_signature)) throw new Refusal(401, 'bad msg_signature');
+    if (outer.ToUserName !== undefined && outer.ToUserName !== account.originalId) {
+      throw new Refusal(400, 'ToUserName does not match the account');
+    }
+    return parseWechatXml(cipher.decrypt(encrypt));
+  }
+}
+
+function handleFailure(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof Refusal) return refuse(request, reply, error);
+  if (error instanceof WechatXmlError || error instanceof WechatMessageError || error instanceof WechatCryptoError) {
+    return refuse(request, reply, new Refusal(400, error.message));
+  }
+  throw error;
+}
+
+/** One warn line with the reason; the body says only the reason, never what was sent. */
+function refuse(request: FastifyRequest, reply: FastifyReply, refusal: Refusal): FastifyReply {
+  const { accountKey } = (request.params ?? {}) as { accountKey?: string };
+  request.log.warn({ account: accountKey, status: refusal.status, reason: refusal.message }, 'wechat push refused');
+  return reply.code(refusal.status).type('text/plain; charset=utf-8').send(refusal.message);
+}
+
+function success(reply: FastifyReply): FastifyReply {
+  return reply.type('text/plain; charset=utf-8').send('success');
+}

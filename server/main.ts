@@ -1,0 +1,80 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { Role } from '../shared/model';
+import { buildApp } from './app';
+import { addOperator, ensureAdmin, ensureDemoOperators } from './auth/operators';
+import { loadConfig, READY_PREFIX } from './config';
+import { migrateToLatest } from './db/migrate';
+import { openDatabase, type Db } from './db/open-database';
+import { importCategories } from './directory/import-categories';
+import { seedDirectory } from './directory/seed-directory';
+
+/**
+ * The central server's entry.
+ *   tsx server/main.ts                                      serve (prints YIWANG_SERVER_READY <url>)
+ *   tsx server/main.ts import-categories <file.csv>         import the category tree
+ *   tsx server/main.ts add-operator <name> <password> [role]
+ */
+const USAGE = 'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin]]';
+
+async function main(args: string[]): Promise<void> {
+  const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  await seedDirectory(db);
+  await ensureAdmin(db, config.adminPassword);
+  if (process.env.YIWANG_DEMO === '1') await ensureDemoOperators(db);
+
+  const [command = 'serve', ...rest] = args;
+  switch (command) {
+    case 'serve':
+      return serve(config, db);
+    case 'import-categories': {
+      const [file] = rest;
+      if (!file) return fail(db, USAGE);
+      const result = await importCategories(db, readFileSync(file, 'utf8'));
+      console.log(`imported ${file}: ${result.added} added, ${result.unchanged} already present, directory version ${result.directoryVersion}`);
+      return db.destroy();
+    }
+    case 'add-operator': {
+      const [name, password, role = 'operator'] = rest;
+      const parsedRole = Role.safeParse(role);
+      if (!name || !password || !parsedRole.success) return fail(db, USAGE);
+      const operator = await addOperator(db, { name, displayName: name, role: parsedRole.data, password });
+      console.log(`added operator ${operator.name} (${operator.role}) ${operator.id}`);
+      return db.destroy();
+    }
+    default:
+      return fail(db, USAGE);
+  }
+}
+
+async function serve(config: ReturnType<typeof loadConfig>, db: Db): Promise<void> {
+  const app = buildApp(config, db);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  process.stdout.write(`${READY_PREFIX}http://127.0.0.1:${port}\n`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+async function fail(db: Db, message: string): Promise<void> {
+  console.error(message);
+  await db.destroy();
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+import type { Transaction } from 'kysely';
+import { monotonicFactory } from 'ulid';
+import type { Attachment, InboundMessage } from '../../shared/model';
+import { CHANGE_SEQ, nextValue } from '../db/counters';
+import type { Db } from '../db/open-database';
+import type { Database } from '../db/schema';
+import type { Intake, IntakeResult } from './intake';
+import { nextRequestNumber } from './request-number';
+
+const ulid = monotonicFactory();
+
+/** Statuses in which a citizen's follow-up joins the request instead of opening a new one. */
+const JOINABLE = ['new', 'accepted'] as const;
+
+/**
+ * Stores each inbound message once and files it under a request: the citizen's open request on the
+ * same account if there is one, else a new request. One transaction per message.
+ */
+export function createIntake(db: Db): Intake {
+  return {
+    async receive(message) {
+      try {
+        return await db.transaction().execute((trx) => receive(trx, message));
+      } catch (err) {
+        if (err instanceof DuplicateMessage) return { requestId: err.requestId, duplicate: true };
+        throw err;
+      }
+    },
+  };
+}
+
+/** Thrown inside the transaction so that a duplicate rolls back everything it touched. */
+class DuplicateMessage extends Error {
+  constructor(readonly requestId: string) {
+    super('duplicate message');
+  }
+}
+
+async function receive(trx: Transaction<Database>, message: InboundMessage): Promise<IntakeResult> {
+  // Taking the change number first serialises concurrent deliveries (the counter row stays locked
+  // until commit), so the open-request lookup below sees every earlier delivery.
+  const changeSeq = await nextValue(trx, CHANGE_SEQ);
+  const now = new Date();
+  const receivedAt = now.toISOString();
+  const citizenId = `${message.channel}:${message.citizenChannelId}`;
+
+  const open = await trx
+    .selectFrom('requests')
+    .selectAll()
+    .where('channel', '=', message.channel)
+    .where('account', '=', message.account)
+    .where('citizen_id', '=', citizenId)
+    .where('status', 'in', JOINABLE)
+    .orderBy('received_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+  let requestId: string;
+  if (open) {
+    requestId = open.id;
+    const attachments = [...(JSON.parse(open.attachments) as Attachment[]), ...message.attachments];
+    await trx
+      .updateTable('requests')
+      .set({
+        text: joinText(open.text, message.text),
+        attachments: JSON.stringify(attachments),
+        version: Number(open.version) + 1,
+        updated_at: receivedAt,
+        change_seq: changeSeq,
+      })
+      .where('id', '=', open.id)
+      .execute();
+  } else {
+    requestId = ulid();
+    await trx
+      .insertInto('requests')
+      .values({
+        id: requestId,
+        number: await nextRequestNumber(trx, now),
+        channel: message.channel,
+        account: message.account,
+        citizen_id: citizenId,
+        citizen_name: null,
+        text: message.text,
+        attachments: JSON.stringify(message.attachments),
+        received_at: receivedAt,
+        status: 'new',
+        category_id: null,
+        unit_id: null,
+        merged_into: null,
+        snoozed_until: null,
+        escalated: 0,
+        version: 0,
+        updated_at: receivedAt,
+        last_decision: null,
+        change_seq: changeSeq,
+      })
+      .execute();
+  }
+
+  // The unique (channel, account, dedupe_key) constraint decides what a duplicate is, even under races.
+  const stored = await trx
+    .insertInto('messages')
+    .values({
+      id: ulid(),
+      request_id: requestId,
+      channel: message.channel,
+      account: message.account,
+      citizen_id: citizenId,
+      dedupe_key: message.dedupeKey,
+      kind: message.kind,
+      event: message.event,
+      text: message.text,
+      attachments: JSON.stringify(message.attachments),
+      sent_at: message.sentAt,
+      received_at: receivedAt,
+    })
+    .onConflict((oc) => oc.columns(['channel', 'account', 'dedupe_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!stored) throw new DuplicateMessage(await storedRequestOf(trx, message));
+  return { requestId, duplicate: false };
+}
+
+async function storedRequestOf(trx: Transaction<Database>, message: InboundMessage): Promise<string> {
+  const row = await trx
+    .selectFrom('messages')
+    .select('request_id')
+    .where('channel', '=', message.channel)
+    .where('account', '=', message.account)
+    .where('dedupe_key', '=', message.dedupeKey)
+    .executeTakeFirstOrThrow();
+  return row.request_id;
+}
+
+function joinText(before: string, added: string): string {
+  if (added === '') return before;
+  return before === '' ? added : `${before}\n${added}`;
+}

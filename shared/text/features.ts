@@ -1,0 +1,132 @@
+/**
+ * Hashed character n-gram features with sublinear TF-IDF. Character n-grams need no dictionary, cope with
+ * typos, traditional characters and mixed scripts, and run anywhere; hashing fixes the model's size.
+ * Each field (subject, body) has its own hash namespace and weight: a subject line is a dense summary,
+ * and the same n-gram means more there than in a long body.
+ */
+import { FNV_OFFSET, fnvStep, mix32 } from './hash';
+import { normalizeText } from './normalize';
+import { SparseAccumulator, type SparseVector } from './sparse';
+
+export interface FeatureOptions {
+  /** log2 of the hashed feature space. */
+  readonly dimensionBits: number;
+  readonly ngramMin: number;
+  readonly ngramMax: number;
+  /** Weight of each field in order; fields beyond the list take the last weight. */
+  readonly fieldWeights: readonly number[];
+  /** Optional extra word tokens per field (e.g. from a segmenter), hashed in their own namespace. */
+  readonly tokenize?: (text: string) => readonly string[];
+}
+
+/** Raw n-gram counts of one document, one vector per field. */
+export type FieldCounts = readonly SparseVector[];
+
+/** Text longer than this (in code points, per field) is cut: the head of a message carries its topic. */
+export const MAX_FIELD_CODE_POINTS = 4000;
+
+export class FeatureHasher {
+  readonly dimension: number;
+  private readonly mask: number;
+  private readonly accumulator: SparseAccumulator;
+
+  constructor(readonly options: FeatureOptions) {
+    this.dimension = 1 << options.dimensionBits;
+    this.mask = this.dimension - 1;
+    this.accumulator = new SparseAccumulator(this.dimension);
+  }
+
+  /** N-gram counts per field of `fields` (a single string is one field). */
+  count(fields: string | readonly string[]): FieldCounts {
+    const list = typeof fields === 'string' ? [fields] : fields;
+    return list.map((text, field) => this.countField(normalizeText(text), field));
+  }
+
+  private countField(text: string, field: number): SparseVector {
+    const { ngramMin, ngramMax, tokenize } = this.options;
+    const points = Array.from(text.slice(0, MAX_FIELD_CODE_POINTS * 2), (c) => c.codePointAt(0)!).slice(0, MAX_FIELD_CODE_POINTS);
+    const seed = fnvStep(FNV_OFFSET, 0x110000 + field);
+    for (let i = 0; i < points.length; i++) {
+      let hash = seed;
+      for (let n = 1; n <= ngramMax && i + n <= points.length; n++) {
+        hash = fnvStep(hash, points[i + n - 1]!);
+        if (n >= ngramMin) this.accumulator.add(mix32(hash) & this.mask, 1);
+      }
+    }
+    if (tokenize) this.countWords(tokenize(text), fnvStep(seed, 0x120000));
+    return this.accumulator.take();
+  }
+
+  private countWords(words: readonly string[], seed: number): void {
+    let previous = seed;
+    for (const word of words) {
+      if (word.trim() === '') continue;
+      let hash = seed;
+      for (let k = 0; k < word.length; k++) hash = fnvStep(hash, word.charCodeAt(k));
+      this.accumulator.add(mix32(hash) & this.mask, 1);
+      this.accumulator.add(mix32(fnvStep(previous, hash)) & this.mask, 1);
+      previous = hash;
+    }
+  }
+}
+
+/** Document frequency → smoothed inverse document frequency, as in scikit-learn's TfidfTransformer. */
+export function fitIdf(documents: readonly FieldCounts[], dimension: number): Float32Array {
+  const df = new Float64Array(dimension);
+  const seenIn = new Int32Array(dimension).fill(-1);
+  documents.forEach((fields, d) => {
+    for (const v of fields) {
+      for (const i of v.indices) {
+        if (seenIn[i] !== d) {
+          seenIn[i] = d;
+          df[i]!++;
+        }
+      }
+    }
+  });
+  const idf = new Float32Array(dimension);
+  const n = documents.length;
+  for (let i = 0; i < dimension; i++) if (df[i]! > 0) idf[i] = Math.log((1 + n) / (1 + df[i]!)) + 1;
+  return idf;
+}
+
+/**
+ * The model's input vector: per field, sublinear tf × idf, L2-normalised, times the field weight; then the
+ * whole vector L2-normalised. N-grams never seen in training (idf 0) are dropped, like a vocabulary would.
+ */
+export function weighFeatures(fields: FieldCounts, idf: Float32Array, fieldWeights: readonly number[]): SparseVector {
+  const parts: SparseVector[] = [];
+  fields.forEach((counts, f) => {
+    const weight = fieldWeights[Math.min(f, fieldWeights.length - 1)] ?? 1;
+    const indices: number[] = [];
+    const values: number[] = [];
+    let norm = 0;
+    for (let k = 0; k < counts.indices.length; k++) {
+      const i = counts.indices[k]!;
+      if (idf[i] === 0) continue;
+      const value = (1 + Math.log(counts.values[k]!)) * idf[i]!;
+      indices.push(i);
+      values.push(value);
+      norm += value * value;
+    }
+    if (norm === 0 || weight === 0) return;
+    const scale = weight / Math.sqrt(norm);
+    parts.push({ indices: Int32Array.from(indices), values: Float32Array.from(values, (v) => v * scale) });
+  });
+  return mergeNormalised(parts);
+}
+
+function mergeNormalised(parts: readonly SparseVector[]): SparseVector {
+  const merged = new Map<number, number>();
+  for (const part of parts) {
+    for (let k = 0; k < part.indices.length; k++) {
+      const i = part.indices[k]!;
+      merged.set(i, (merged.get(i) ?? 0) + part.values[k]!);
+    }
+  }
+  const indices = Int32Array.from(merged.keys()).sort();
+  let norm = 0;
+  for (const i of indices) norm += merged.get(i)! ** 2;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return { indices, values: Float32Array.from(indices, (i) => merged.get(i)! * scale) };
+}

@@ -1,0 +1,55 @@
+/** Sparse feature vectors: sorted distinct indices with their values. */
+export interface SparseVector {
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+}
+
+/**
+ * Accumulates values by index into a dense scratch buffer and reads them out sorted. Reusing one buffer
+ * keeps feature extraction allocation-free per n-gram, which matters when training on 10,000 messages.
+ */
+export class SparseAccumulator {
+  private readonly dense: Float64Array;
+  private readonly touched: Int32Array;
+  private count = 0;
+
+  constructor(dimension: number, maxTouched = 1 << 16) {
+    this.dense = new Float64Array(dimension);
+    this.touched = new Int32Array(maxTouched);
+  }
+
+  add(index: number, value: number): void {
+    if (this.dense[index] === 0) {
+      if (this.count === this.touched.length) return; // absurdly long text: later n-grams add nothing new
+      this.touched[this.count++] = index;
+    }
+    this.dense[index]! += value; // callers add positive values only, so a touched slot never returns to 0
+  }
+
+  /** The accumulated vector, sorted by index; resets the accumulator. */
+  take(): SparseVector {
+    const indices = this.touched.slice(0, this.count).sort();
+    const values = new Float32Array(indices.length);
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k]!;
+      values[k] = this.dense[i]!;
+      this.dense[i] = 0;
+    }
+    this.count = 0;
+    return { indices, values };
+  }
+}
+
+export function squaredNorm(v: SparseVector): number {
+  let sum = 0;
+  for (let k = 0; k < v.values.length; k++) sum += v.values[k]! * v.values[k]!;
+  return sum;
+}
+
+/** Dot product of a sparse vector with row `row` of a row-major dense matrix of width `width`. */
+export function dotRow(v: SparseVector, weights: Float32Array | Float64Array, row: number, width: number): number {
+  const base = row * width;
+  let sum = 0;
+  for (let k = 0; k < v.indices.length; k++) sum += weights[base + v.indices[k]!]! * v.values[k]!;
+  return sum;
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { CorpusMessage } from './fixtures/wechat-corpus';
+
+/** A phone message, not a letter: longer board posts are cut here. */
+const MAX_TEXT_CHARS = 600;
+
+/**
+ * Turns a message-board CSV (columns 留言用户, 留言主题, 留言详情) into WeChat text messages:
+ * subject, newline, body, with the board's indentation removed. The same board user always
+ * maps to the same openid, so their follow-ups come from one citizen.
+ */
+export function readCsvCorpus(file: string): CorpusMessage[] {
+  const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
+  const messages: CorpusMessage[] = [];
+  for (const row of rows) {
+    const subject = (row['留言主题'] ?? '').trim();
+    const body = (row['留言详情'] ?? '').trim().replace(/\s*\n\s*/g, '\n');
+    const text = [subject, body].filter(Boolean).join('\n');
+    if (!text) continue;
+    const content = text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS - 1)}…` : text;
+    messages.push({ type: 'text', openid: openidFor(row['留言用户'] ?? subject), content });
+  }
+  if (messages.length === 0) throw new Error(`${file}: no rows with 留言主题 or 留言详情`);
+  return messages;
+}
+
+/** A stable, openid-shaped (28 characters, starting with "o") stand-in for a board user id. */
+function openidFor(user: string): string {
+  return `o${createHash('sha256').update(user).digest('base64url').slice(0, 27)}`;
+}

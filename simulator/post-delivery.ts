@@ -1,0 +1,30 @@
+/** WeChat gives up on a push after 5 seconds and retries it (CHANNELS.md §1.3); so does the simulator's clock. */
+const WECHAT_TIMEOUT_MS = 5_000;
+
+export interface Delivery {
+  query: Record<string, string> | URLSearchParams;
+  body: string;
+}
+
+export type PostResult = { ok: true; status: number; ms: number } | { ok: false; status: number | null; ms: number; error: string };
+
+/** POSTs one signed delivery to the server's webhook, as WeChat's servers do. */
+export async function postDelivery(server: string, accountKey: string, delivery: Delivery): Promise<PostResult> {
+  const url = `${server}/channels/wechat/${encodeURIComponent(accountKey)}?${new URLSearchParams(delivery.query)}`;
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml; charset=utf-8', 'User-Agent': 'Mozilla/4.0 (yiwang-simulator)' },
+      body: delivery.body,
+      signal: AbortSignal.timeout(WECHAT_TIMEOUT_MS),
+    });
+    const text = await response.text();
+    if (response.ok) return { ok: true, status: response.status, ms: ms() };
+    return { ok: false, status: response.status, ms: ms(), error: text.slice(0, 200) || response.statusText };
+  } catch (error) {
+    const message = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WECHAT_TIMEOUT_MS} ms` : String(error);
+    return { ok: false, status: null, ms: ms(), error: message };
+  }
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserShell, type BrowserShell } from '../../electron/host/browser-shell';
+import { startHost, type Host } from '../../electron/host/start-host';
+
+let host: Host;
+let shell: BrowserShell;
+let base: string;
+
+beforeAll(async () => {
+  // No server: the shell must work offline all the same.
+  host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'yiwang-shell-')), serverUrl: 'http://127.0.0.1:9', pollMs: 60_000 });
+  shell = await startBrowserShell({ host, port: 0 });
+  base = new URL(shell.url).origin;
+});
+
+afterAll(async () => {
+  await shell?.close();
+  await host?.close();
+});
+
+const call = (method: string, headers: Record<string, string>, body = '{}') =>
+  fetch(`${base}/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+describe('browser shell', () => {
+  it('hands out the token in the page address fragment only', () => {
+    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('answers API calls that carry the token', async () => {
+    const response = await call('session.get', { Authorization: `Bearer ${shell.token}` });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, value: { operator: null, deviceId: expect.stringMatching(/^ws-/) } });
+  });
+
+  it('validates arguments and answers errors as values', async () => {
+    const bad = await call('queue.list', { Authorization: `Bearer ${shell.token}` }, '{"view":"everything"}');
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    const unknown = await call('db.exec', { Authorization: `Bearer ${shell.token}` });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('refuses calls without the token, with a wrong one, or from another origin or host name', async () => {
+    expect((await call('session.get', {})).status).toBe(401);
+    expect((await call('session.get', { Authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await call('session.get', { Authorization: `Bearer ${shell.token}`, Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await fetch(`${base}/api/events`)).status).toBe(401);
+  });
+
+  it('serves the page with a strict Content-Security-Policy', async () => {
+    const response = await fetch(`${base}/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"]) {
+      expect(csp).toContain(directive);
+    }
+  });
+
+  it('streams host events over SSE, starting with the sync status', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${base}/api/events?token=${encodeURIComponent(shell.token)}`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+    const first = JSON.parse(text.slice(text.indexOf('data: ') + 6, text.indexOf('\n\n')));
+    expect(first).toMatchObject({ type: 'sync-status', status: { signedIn: false, outbox: 0 } });
+    controller.abort();
+  });
+});

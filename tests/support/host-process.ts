@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BROWSER_SHELL_PATHS, type ApiArgs, type ApiMethod, type ApiReply, type ApiResult } from '../../shared/api/workstation-api';
+import { HOST_READY_PREFIX } from '../../electron/host/browser-shell';
+
+export interface HostProcess {
+  /** http://127.0.0.1:PORT (no trailing slash). */
+  url: string;
+  /** The page address the launcher opens, token in the fragment. */
+  pageUrl: string;
+  token: string;
+  dataDir: string;
+  child: ChildProcess;
+  call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiReply<ApiResult<M>>>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface HostProcessOptions {
+  serverUrl: string;
+  dataDir?: string;
+  pollMs?: number;
+  holdMs?: number;
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the workstation host with its browser shell (`electron/host/shell-main.ts`) as a separate
+ * process on a free port with its own cache folder, and resolves once it prints its ready line.
+ */
+export async function startHostProcess(options: HostProcessOptions): Promise<HostProcess> {
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yiwang-workstation-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/shell-main.ts'], {
+    env: {
+      ...process.env,
+      YIWANG_SERVER_URL: options.serverUrl,
+      YIWANG_WORKSTATION_DIR: dir,
+      YIWANG_SHELL_PORT: '0',
+      ...(options.pollMs !== undefined ? { YIWANG_POLL_MS: String(options.pollMs) } : {}),
+      ...(options.holdMs !== undefined ? { YIWANG_HOLD_MS: String(options.holdMs) } : {}),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const pageUrl = await new Promise<string>((resolveUrl, rejectUrl) => {
+    const timer = setTimeout(() => rejectUrl(new Error(`host did not start:\n${out}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith(HOST_READY_PREFIX));
+      if (line) {
+        clearTimeout(timer);
+        resolveUrl(line.slice(HOST_READY_PREFIX.length).trim());
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      rejectUrl(new Error(`host exited with ${code}:\n${out}`));
+    });
+  });
+  const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  const page = new URL(pageUrl);
+  const url = page.origin;
+  const token = new URLSearchParams(page.hash.slice(1)).get('token') ?? '';
+  return {
+    url,
+    pageUrl,
+    token,
+    dataDir: dir,
+    child,
+    async call(method, args) {
+      const response = await fetch(`${url}${BROWSER_SHELL_PATHS.call}${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(args),
+      });
+      return (await response.json()) as never;
+    },
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
