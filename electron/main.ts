@@ -83,7 +83,17 @@ async function main(): Promise<void> {
     if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, event);
   });
   window.on('closed', unsubscribe);
-  app.on('before-quit', () => void host.close());
+
+  // Quit waits once for the host to stop its sync loop and close the cache file.
+  let hostClosed = false;
+  app.on('before-quit', (event) => {
+    if (hostClosed) return;
+    event.preventDefault();
+    void host.close().finally(() => {
+      hostClosed = true;
+      app.quit();
+    });
+  });
 }
 
 function createWindow(): BrowserWindow {
@@ -131,7 +141,12 @@ function lockDownSessions(): void {
 async function serveRenderer(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.host !== APP_HOST) return new Response('forbidden', { status: 403 });
-  const file = resolve(RENDERER_DIR, `.${decodeURIComponent(url.pathname)}`);
+  let file: string;
+  try {
+    file = resolve(RENDERER_DIR, `.${decodeURIComponent(url.pathname)}`);
+  } catch {
+    return new Response('bad request', { status: 400 });
+  }
   if (!file.startsWith(RENDERER_DIR + sep)) return new Response('forbidden', { status: 403 });
   try {
     const body = await readFile(file);

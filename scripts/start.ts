@@ -37,8 +37,12 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+function onSignal(): void {
+  if (!stopping) console.log('\nstopping…');
+  void stopAll(0);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
 /** A process that should run until Ctrl+C; if it dies on its own, say where its log is and stop. */
 function watch(name: string, child: ChildProcess, logFile: string | null): void {
@@ -120,7 +124,7 @@ async function main(): Promise<void> {
       '',
       '一网受理工作台 is running',
       ...lines,
-      `  sign in as       admin / ${process.env.YIWANG_ADMIN_PASSWORD ? '$YIWANG_ADMIN_PASSWORD' : 'admin'} (the password set when .data/server was first created)`,
+      `  sign in as       admin / ${process.env.YIWANG_ADMIN_PASSWORD ? '$YIWANG_ADMIN_PASSWORD' : 'admin'}   (the password is set when the server's data is first created)`,
       `  logs             ${LOGS}`,
       '',
       'Press Ctrl+C to stop.',

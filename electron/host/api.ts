@@ -20,7 +20,7 @@ export interface ApiDeps {
   events: HostEvents;
 }
 
-export type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
+type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
 
 /** The WorkstationApi served to the renderer, one handler per method. */
 export function workstationHandlers({ cache, client, decisions, loop, events }: ApiDeps): Handlers {

@@ -8,7 +8,7 @@ import type { Host } from './start-host';
 
 /** The line shell-main prints once it listens: this prefix, then the address to open. */
 export const HOST_READY_PREFIX = 'YIWANG_HOST_READY ';
-export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 const CSP = [
   "default-src 'self'",

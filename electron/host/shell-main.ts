@@ -10,13 +10,22 @@ import { startHost } from './start-host';
 const env = process.env;
 const optionalNumber = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
 
-const host = await startHost({
-  dataDir: resolve(env.YIWANG_WORKSTATION_DIR ?? '.data/workstation'),
-  serverUrl: env.YIWANG_SERVER_URL ?? 'http://127.0.0.1:7300',
-  pollMs: optionalNumber(env.YIWANG_POLL_MS),
-  holdMs: optionalNumber(env.YIWANG_HOLD_MS),
+async function start() {
+  const host = await startHost({
+    dataDir: resolve(env.YIWANG_WORKSTATION_DIR ?? '.data/workstation'),
+    serverUrl: env.YIWANG_SERVER_URL ?? 'http://127.0.0.1:7300',
+    pollMs: optionalNumber(env.YIWANG_POLL_MS),
+    holdMs: optionalNumber(env.YIWANG_HOLD_MS),
+  });
+  const shell = await startBrowserShell({ host, port: Number(env.YIWANG_SHELL_PORT ?? 7301) });
+  return { host, shell };
+}
+
+const { host, shell } = await start().catch((error: unknown) => {
+  // A foreign or corrupt cache, a taken port: say what and where in one line, no stack trace.
+  console.error(`yiwang host: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
-const shell = await startBrowserShell({ host, port: Number(env.YIWANG_SHELL_PORT ?? 7301) });
 console.log(`${HOST_READY_PREFIX}${shell.url}`);
 
 let closing = false;

@@ -25,9 +25,9 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export const DEFAULT_POLL_MS = 5_000;
-export const DEFAULT_HOLD_MS = 1_500;
-export const DEFAULT_DEBOUNCE_MS = 200;
+const DEFAULT_POLL_MS = 5_000;
+const DEFAULT_HOLD_MS = 1_500;
+const DEFAULT_DEBOUNCE_MS = 200;
 
 /** Opens the cache, starts the sync loop, and serves the WorkstationApi. */
 export async function startHost(options: HostOptions): Promise<Host> {

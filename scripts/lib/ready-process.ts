@@ -35,7 +35,7 @@ export function startReadyProcess(options: ReadyOptions): Promise<ReadyProcess> 
     let pending = '';
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`${options.name} printed no ready line within ${(options.timeoutMs ?? 60_000) / 1000} s`));
+      reject(new Error(`${options.name} printed no ready line within ${(options.timeoutMs ?? 60_000) / 1000} s; see ${options.logFile}`));
     }, options.timeoutMs ?? 60_000);
     const onData = (chunk: Buffer) => {
       pending += chunk.toString();
@@ -50,7 +50,7 @@ export function startReadyProcess(options: ReadyOptions): Promise<ReadyProcess> 
     };
     const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new Error(`${options.name} exited (${code ?? 'signal'}) before it was ready`));
+      reject(new Error(`${options.name} exited (${code ?? 'signal'}) before it was ready; see ${options.logFile}`));
     };
     child.stdout!.on('data', onData);
     child.once('exit', onExit);

@@ -15,8 +15,7 @@ export interface FeatureOptions {
   readonly ngramMax: number;
   /** Weight of each field in order; fields beyond the list take the last weight. */
   readonly fieldWeights: readonly number[];
-  /** Optional extra word tokens per field (e.g. from a segmenter), hashed in their own namespace. */
-  readonly tokenize?: (text: string) => readonly string[];
+  readonly boundary?: boolean;
 }
 
 /** Raw n-gram counts of one document, one vector per field. */
@@ -24,6 +23,8 @@ export type FieldCounts = readonly SparseVector[];
 
 /** Text longer than this (in code points, per field) is cut: the head of a message carries its topic. */
 export const MAX_FIELD_CODE_POINTS = 4000;
+
+const BOUNDARY = /[\p{P}\p{Z}\p{S}\p{C}]/u;
 
 export class FeatureHasher {
   readonly dimension: number;
@@ -43,30 +44,19 @@ export class FeatureHasher {
   }
 
   private countField(text: string, field: number): SparseVector {
-    const { ngramMin, ngramMax, tokenize } = this.options;
+    const { ngramMin, ngramMax } = this.options;
     const points = Array.from(text.slice(0, MAX_FIELD_CODE_POINTS * 2), (c) => c.codePointAt(0)!).slice(0, MAX_FIELD_CODE_POINTS);
     const seed = fnvStep(FNV_OFFSET, 0x110000 + field);
+    const stop = points.map((p) => this.options.boundary === true && BOUNDARY.test(String.fromCodePoint(p)));
     for (let i = 0; i < points.length; i++) {
       let hash = seed;
       for (let n = 1; n <= ngramMax && i + n <= points.length; n++) {
+        if (stop[i + n - 1]) break;
         hash = fnvStep(hash, points[i + n - 1]!);
         if (n >= ngramMin) this.accumulator.add(mix32(hash) & this.mask, 1);
       }
     }
-    if (tokenize) this.countWords(tokenize(text), fnvStep(seed, 0x120000));
     return this.accumulator.take();
-  }
-
-  private countWords(words: readonly string[], seed: number): void {
-    let previous = seed;
-    for (const word of words) {
-      if (word.trim() === '') continue;
-      let hash = seed;
-      for (let k = 0; k < word.length; k++) hash = fnvStep(hash, word.charCodeAt(k));
-      this.accumulator.add(mix32(hash) & this.mask, 1);
-      this.accumulator.add(mix32(fnvStep(previous, hash)) & this.mask, 1);
-      previous = hash;
-    }
   }
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron } from '@playwright/test';
 import { electronBinary } from '../../scripts/lib/electron-binary';
-import { FAST_SYNC_ENV, test } from '../support/e2e-fixtures';
+import { FAST_SYNC, test } from '../support/e2e-fixtures';
 import { expectDecisionsOnServer, sendCitizenMessage, signIn, triageByKeyboard } from '../support/walking-skeleton-flow';
 
 const executablePath = electronBinary();
@@ -17,7 +17,13 @@ test('in Electron, a WeChat message is triaged from the keyboard and the decisio
   const app = await _electron.launch({
     executablePath: executablePath!,
     args: ['.'],
-    env: { ...process.env, ...FAST_SYNC_ENV, YIWANG_SERVER_URL: server.url, YIWANG_USER_DATA_DIR: userData },
+    env: {
+      ...process.env,
+      YIWANG_SERVER_URL: server.url,
+      YIWANG_USER_DATA_DIR: userData,
+      YIWANG_POLL_MS: String(FAST_SYNC.pollMs),
+      YIWANG_HOLD_MS: String(FAST_SYNC.holdMs),
+    },
   });
   try {
     const window = await app.firstWindow();

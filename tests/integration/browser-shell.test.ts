@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,16 @@ describe('browser shell', () => {
     expect((await call('session.get', { Authorization: 'Bearer nope' })).status).toBe(401);
     expect((await call('session.get', { Authorization: `Bearer ${shell.token}`, Origin: 'http://evil.example' })).status).toBe(403);
     expect((await fetch(`${base}/api/events`)).status).toBe(401);
+    // A page on a rebound DNS name reaches the same port under another Host name.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const { port } = new URL(base);
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/call/session.get', method: 'POST', headers: {
+        Host: `attacker.example:${port}`, Authorization: `Bearer ${shell.token}`, 'Content-Type': 'application/json',
+      } }, (res) => resolve(res.statusCode ?? 0));
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(rebound).toBe(403);
   });
 
   it('serves the page with a strict Content-Security-Policy', async () => {

@@ -84,7 +84,8 @@ describe('wechatWebhook', () => {
 
   it('acknowledges without storing what Yiwang does not take in (a file, a platform report)', async () => {
     const { post, stored, warnings } = setUp(ok);
-    for (const extra of [{ MsgType: 'file' }, { MsgType: 'event', Event: 'TEMPLATESENDJOBFINISH' }]) {
+    const pushes: Record<string, string>[] = [{ MsgType: 'file' }, { MsgType: 'event', Event: 'TEMPLATESENDJOBFINISH' }];
+    for (const extra of pushes) {
       const response = await post(buildWechatDelivery(ACCOUNT, fields(extra), { now: at(0) }));
       expect([response.statusCode, response.body]).toEqual([200, 'success']);
     }

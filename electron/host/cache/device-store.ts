@@ -28,5 +28,3 @@ export function deviceStore(db: Cache) {
     },
   };
 }
-
-export type DeviceStore = ReturnType<typeof deviceStore>;

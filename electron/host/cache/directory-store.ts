@@ -31,5 +31,3 @@ export function directoryStore(db: Cache) {
     },
   };
 }
-
-export type DirectoryStore = ReturnType<typeof directoryStore>;

@@ -107,5 +107,3 @@ export function outboxStore(db: Cache) {
     },
   };
 }
-
-export type OutboxStore = ReturnType<typeof outboxStore>;

@@ -80,8 +80,6 @@ export function requestStore(db: Cache) {
   };
 }
 
-export type RequestStore = ReturnType<typeof requestStore>;
-
 function toLocal(row: LocalRow): LocalRequest {
   const request = JSON.parse(row.json) as Request;
   return { ...request, pending: row.pending, rejection: row.rejection ? (JSON.parse(row.rejection) as Rejection) : null };

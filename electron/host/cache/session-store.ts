@@ -1,7 +1,7 @@
 import type { Operator } from '../../../shared/model';
 import type { Cache } from './open-cache';
 
-export interface StoredSession {
+interface StoredSession {
   operator: Operator | null;
   token: string | null;
   serverUrl: string;
@@ -28,5 +28,3 @@ export function sessionStore(db: Cache, defaultServerUrl: string) {
     },
   };
 }
-
-export type SessionStore = ReturnType<typeof sessionStore>;

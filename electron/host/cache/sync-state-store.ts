@@ -1,6 +1,6 @@
 import type { Cache } from './open-cache';
 
-export interface SyncState {
+interface SyncState {
   cursor: string | null;
   directoryVersion: number;
   lastSyncAt: string | null;
@@ -29,5 +29,3 @@ export function syncStateStore(db: Cache) {
     },
   };
 }
-
-export type SyncStateStore = ReturnType<typeof syncStateStore>;

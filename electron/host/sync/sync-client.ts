@@ -10,7 +10,7 @@ import {
   type PushRequest,
 } from '../../../shared/sync/protocol';
 
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * network: the server could not be reached or did not answer in time (retry with back-off);
