@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { findAccount } from './account';
 import { readCsvCorpus } from './csv-corpus';
 import { WECHAT_CORPUS, type CorpusMessage } from './fixtures/wechat-corpus';
-import { parseOptions, USAGE } from './options';
+import { DEFAULT_MAX_COUNT, parseOptions, USAGE, type SimulatorOptions } from './options';
 import { postDelivery, type PostResult } from './post-delivery';
 import { buildWechatDelivery } from './wechat-delivery';
 import { nextMsgId, wechatFields } from './wechat-fields';
@@ -15,7 +15,7 @@ import { nextMsgId, wechatFields } from './wechat-fields';
 // WeChat retries a push it got no answer to; every fifth message is sent twice to exercise that.
 const RETRY_EVERY = 5;
 
-let options: ReturnType<typeof parseOptions>;
+let options: SimulatorOptions;
 try {
   options = parseOptions(process.argv.slice(2));
 } catch (error) {
@@ -29,7 +29,7 @@ if (options.encrypt && !account.encodingAesKey) {
   process.exit(2);
 }
 const source: readonly CorpusMessage[] = options.fromCsv ? readCsvCorpus(options.fromCsv) : WECHAT_CORPUS;
-const total = options.count(source.length);
+const total = options.forever ? null : (options.count ?? Math.min(source.length, DEFAULT_MAX_COUNT));
 const tally = { sent: 0, accepted: 0, duplicates: 0, errors: 0 };
 const stop = new AbortController();
 process.on('SIGINT', () => stop.abort());

@@ -5,8 +5,10 @@ export interface SimulatorOptions {
   account: string;
   /** Messages per second. */
   rate: number;
-  /** Messages to send; null with --forever. */
+  /** Messages to send, or null for the default: the whole source, at most 100. */
   count: number | null;
+  /** Keep sending, cycling the source, until stopped. */
+  forever: boolean;
   /** Sent at once before the rate applies, so a fresh queue is not empty for long. */
   burst: number;
   encrypt: boolean;
@@ -25,7 +27,7 @@ export const USAGE = `usage: npm run simulate -- [options]
   --from-csv FILE    messages from a CSV with the columns 留言主题 and 留言详情
   --retry-dupes      resend every fifth message with the same MsgId, as WeChat retries`;
 
-const DEFAULT_MAX_COUNT = 100;
+export const DEFAULT_MAX_COUNT = 100;
 
 /** "2/s", "30/min", "600/h" or a bare number per second. */
 export function parseRate(text: string): number {
@@ -43,8 +45,8 @@ function count(text: string, flag: string): number {
   return value;
 }
 
-/** Reads the command line; `sourceSize` sets the default count. Throws with a readable message. */
-export function parseOptions(argv: string[]): Omit<SimulatorOptions, 'count'> & { count: (sourceSize: number) => number | null } {
+/** Reads the command line. Throws with a readable message. */
+export function parseOptions(argv: string[]): SimulatorOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -59,12 +61,12 @@ export function parseOptions(argv: string[]): Omit<SimulatorOptions, 'count'> & 
       'retry-dupes': { type: 'boolean', default: false },
     },
   });
-  const fixed = values.count === undefined ? null : count(values.count, '--count');
   return {
     server: values.server.replace(/\/+$/, ''),
     account: values.account,
     rate: parseRate(values.rate),
-    count: (sourceSize) => (values.forever ? null : (fixed ?? Math.min(sourceSize, DEFAULT_MAX_COUNT))),
+    count: values.count === undefined ? null : count(values.count, '--count'),
+    forever: values.forever,
     burst: count(values.burst, '--burst'),
     encrypt: values.encrypt,
     fromCsv: values['from-csv'] ?? null,

@@ -1,0 +1,81 @@
+/**
+ * PUBLIC DEMO KEYS — committed on purpose so that `npm start`, the simulator and the tests can play
+ * Alipay without set-up. Everyone can read them: never configure them for a real life account.
+ */
+
+/** The key Alipay would sign its gateway posts with; only the simulator holds it. */
+export const DEMO_ALIPAY_PLATFORM_PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIIEvwIBADANBgkqhkiG9w0BAQEFAASCBKkwggSlAgEAAoIBAQDIxa6eRATN427v
+0ROukujwdkBSzQyjoR3AHfqhbLgybhyB0brRLYlOzFHKSET0HpdocgfvZgXkz25m
+qxvyZBUIt2bVF0BR+iqqRU7WjllIL2etX2q4FH12PJgvQSSINCfk7QPkRbMymZQ/
+tYOdXQ0F+8rHHWisjzD/OqXAM9kYpWzE6ZscqEbADQZS8aImjZ2o4GQ85cdHdAOk
+hXSrhneXQlcmEHqiU/LDpdca3AKx8zl+eS72z4YJoNaktWZZXzcKBbOId25wUUdT
+Ta+duwAIAKSk3r5c+vG62dMrbE78chiIKqYMG5CQDV0vlkFOrSq2WmVl5nrIqjL0
+bZ/gEMlVAgMBAAECggEAAQNo9BMVidnCPSvleQjFyQWjZ5BO7BFoyfw27pMv8ear
+XyoAaidn0bBnTumOjnIjccQB721XcLptp0OjjMn0+ttrNCF9l+88noa/esyP8fqk
+XOiDJprJUyN9+PX+QRKkIoqzhOsEmDOl9k9yLNaPb8RXEZ6og+hDeKKrRzi+reW/
+XMwBvDYVJf0fWWv1F3Zx8EoTwuQXlVWKiOe0OCYum/TcfLzoI81Qrb03OfYDCm6k
+e0xB+SwNcaFXdkQwXaQUJW+9YF89Gy+//LQRrBSO9CFuhRZqlGirway9tYWCf39J
+dJtCK4zw3YEYN1Biu1stH2ZaJ41LBbVpKurO3SgKYQKBgQD7OsoblilPT4dtZ88s
+ES5auVBg+HlxfA9V6/Fb0irowyPNxyNLTUw3YzrSiESHLgz082XTRR/y4q6zy+Ev
+RRgNKIlWCqlCzYUbJ2swsxsZFLuXQybnc89vvdvjL169X+g2q+stg0PunhC4igWr
+rwcrxSqs7eOLwzvs7PI0pfxIUQKBgQDMlZ9Qo3LnM6m/DcuO11uS25GFfZj2X/b8
+P2l4DW3TvkK1lbZdU2lemhadOD4gKaDR8KEGylOYvrMX/57Z81Ke8iS8z68fu5rS
+gA+EHO2xS9Wg36yg57Wib/67Hi75WZU2IIGR3ukcjXC0g1OwUD/Z+upXD6PJV8RY
++7dAnfUzxQKBgQDdcLZQlo0W8TynvIapiwNWyF0G/DzfQMCrtWpqytczjz1x1gNQ
+DnQNphNlGuN8W6TkC95G2HkOt6vRovV7muVWQ9K52m/TCCA5DQe4R0atVs76xx/1
+hujiz3CP0WMqfOzLs8F5vmgUXZLTdiUFbSNe+01gW9bjjFS3wyrCKUQz4QKBgQCM
+QzjLDITGxsDmYArjj/sUoL0QjJ/Gqtym7MLesDZQKe2KmW5CZeGkHnjKqbjOTDwa
+M6PzB9xwqK4ZEgRS4WQP3Wwalzk1xGXNVEdPCJZeK+P3O+MbHkGFcMtwdq01/5kx
+Vu/+lpm0HbTbzf4er6ZXSJRJxEtCy42uhEWLY8CtEQKBgQDbTK3cFnIFfqz3bhjj
+p4eabL8gTgC6EmEI2DFKcIFbLB0IiRZVpUJEQxKI16aOtaYdahYusV9GD1fwum5X
+SNBLC31nxpgpHy6HhlcHJ5Qa3VhVca0FSMovg1us26EkpAgWiS2xe54uvWPDH6nE
+oUeEOVvyhh7FOOnD4r+zlxGPyw==
+-----END PRIVATE KEY-----
+`;
+
+/** Its pair: what the demo account configures as the Alipay public key (支付宝公钥). */
+export const DEMO_ALIPAY_PLATFORM_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAyMWunkQEzeNu79ETrpLo
+8HZAUs0Mo6EdwB36oWy4Mm4cgdG60S2JTsxRykhE9B6XaHIH72YF5M9uZqsb8mQV
+CLdm1RdAUfoqqkVO1o5ZSC9nrV9quBR9djyYL0EkiDQn5O0D5EWzMpmUP7WDnV0N
+BfvKxx1orI8w/zqlwDPZGKVsxOmbHKhGwA0GUvGiJo2dqOBkPOXHR3QDpIV0q4Z3
+l0JXJhB6olPyw6XXGtwCsfM5fnku9s+GCaDWpLVmWV83CgWziHducFFHU02vnbsA
+CACkpN6+XPrxutnTK2xO/HIYiCqmDBuQkA1dL5ZBTq0qtlplZeZ6yKoy9G2f4BDJ
+VQIDAQAB
+-----END PUBLIC KEY-----
+`;
+
+/** The demo app's own key pair (应用私钥 / 应用公钥): the gateway signs its answers with the private key. */
+export const DEMO_APP_PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIIEuwIBADANBgkqhkiG9w0BAQEFAASCBKUwggShAgEAAoIBAQCKTrl0HnOtNvji
+1tpyt1kJPUJZxhav1pNEaxIUhjtTdoRYf3P7kq1Xwxz7A/7GiLYHOtcxHXlx8oxI
+fo2vrDmE8K77WGk27/DoheFSI9uUnGWqKgLpeqQsvuUvQOejXi1f4+9kE1ysglDl
+vR20ErWx/ePzw2sH8Q8MoIzXNEy124ZqOinLn0fEDvLBcYaxMk1jdRZ19yaoJcNu
+iie4sEDv3hLuqJ8h2UTlLnl1WPj65pI27mlneYefi1h/sB0oBi3XHqm/rttihHH3
+FgjyL1jNMtc2H6Kw8aUtnqJHJXShaEMnOyVC8pAvhvb1v9wHGqTBBLwkay/YK4ZI
+oXseKPXVAgMBAAECggEACWNFxaxgRnxmvfu+oO6+nzJTRwV7elZipJ0H5/C8i770
+Elwd76nv4V2GO0H09yp5M8Btft305Yq36IVk8WzYcqRlNcmCF49UMNRCWQr212Pn
+2q1pvGNT5Xc61mkRAzVcEX6Tomoi1J3707w+DRnMz3B5gPN3JMQOAdnPKLeNRWkW
+bodf7PshYEN7HOEcyKiiXaRjnxMCi7ZLDK8A2afI2V11Xzkmx+ev3t7JN6pdcbNR
+zdgiwQOKm0aEi3CSRIx58wi1IejRx81k2efHKZh0rhuwKvrXjpAmxIe2k5iviDVC
+Nu9ujNeErPD1i1MMpB96QY78THA5IcihdKP8Ao5JuQKBgQC/mmHChtfOPLXcf7u8
+1a2V2u6aSdsHEW2/ZneHAwrErNqL4Z62q8RGZibDTHdaJTTdTZZWw55tiHoHcDE+
+MAo9eRXXZx2tQTaGkqYMIpwQcI+BHdJgwkU8yShSUW50Neea/03gZIOGhPEkwMR4
+MMM359hNKM3Uqbh8itRDWoFjYwKBgQC4ysTnGTwMSjpYglYALHcrJPfxz1PxzrM0
+9fn0ZMPvJ7HnatvwFsb+cO1rESwYAXTTWGqpQndhVaOXzUvageuW5UhG4ZrjpjKO
+x3RG2sjm+tpcLf9CczDJFMl21V5tOk92feEHe60UgU8rWF/212qlztvCI7Uo+bmu
+w6KAkSHzZwJ/NeM1m4BRMa/hdiJ2qqVuLLdmY/5hm5tLQomPFGnGnYn/7VeHS9kD
+WslgHY1kA/Zy58rqfXyHEkdQCseDEfpw5tknS2206wVsUGzuRnt1aSo/MhExGgWJ
+c48fyAcfCZAfk3g6buHWG/9H0w5kM2mDfjW2n/zZ5vXU7TIegNLzkQKBgF9NO8VP
+j1drRLH27fGC/SaEF1dfLJTNnECZBwLSoPYLC8Ykpy8oIBKDHP6VyZ7LyXth4whN
+3hGVwBv+5brYPC8DKoZbvazgPrzCAqa0GN5+yvS1SCr2C1f433noyp0ccHTUsKRS
+VU347mKVXlCIgljm2RFDpx9twyRtgrY5oz/LAoGBAISh9+PZ34UPKUWKXTsH/I1f
+MVBq6wyL3Jof4YSgQlDJzmzO+FNyW3rLyZRj31XnQfsEvwkT24cwfTUPZiRFT3ly
+yzCwLTRzqeL528RE5kPoOSvcBvqINovOG5ugkNYY94C4nMbPP96GpQPrhUJH/mXz
+nuH4048aFb+Zh0EA8bXh
+-----END PRIVATE KEY-----
+`;
+
+/** The app public key as the back office shows it: bare base64, no PEM armour (the verifygw answer carries it). */
+export const DEMO_APP_PUBLIC_KEY_BASE64 = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAik65dB5zrTb44tbacrdZCT1CWcYWr9aTRGsSFIY7U3aEWH9z+5KtV8Mc+wP+xoi2BzrXMR15cfKMSH6Nr6w5hPCu+1hpNu/w6IXhUiPblJxlqioC6XqkLL7lL0Dno14tX+PvZBNcrIJQ5b0dtBK1sf3j88NrB/EPDKCM1zRMtduGajopy59HxA7ywXGGsTJNY3UWdfcmqCXDboonuLBA794S7qifIdlE5S55dVj4+uaSNu5pZ3mHn4tYf7AdKAYt1x6pv67bYoRx9xYI8i9YzTLXNh+isPGlLZ6iRyV0oWhDJzslQvKQL4b29b/cBxqkwQS8JGsv2CuGSKF7Hij11QIDAQAB';
