@@ -1,5 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { alipayGateway } from './channels/alipay/gateway';
 import { wechatWebhook } from './channels/wechat/webhook';
+import { weiboWebhook } from './channels/weibo/webhook';
 import type { ServerConfig } from './config';
 import type { Db } from './db/open-database';
 import { adminRoutes } from './directory/admin-routes';
@@ -26,11 +28,10 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.get('/healthz', async () => ({ ok: true }));
   app.register(syncRoutes, { db });
   app.register(adminRoutes, { db });
-  app.register(wechatWebhook, {
-    accounts: config.channels.wechat,
-    intake: createIntake(db),
-    maxBodyBytes: config.maxWebhookBytes,
-    maxClockSkewSeconds: config.maxClockSkewSeconds,
-  });
+  const intake = createIntake(db);
+  const webhook = { intake, maxBodyBytes: config.maxWebhookBytes, maxClockSkewSeconds: config.maxClockSkewSeconds };
+  app.register(wechatWebhook, { ...webhook, accounts: config.channels.wechat });
+  app.register(weiboWebhook, { ...webhook, accounts: config.channels.weibo });
+  app.register(alipayGateway, { ...webhook, accounts: config.channels.alipay });
   return app;
 }

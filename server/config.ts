@@ -1,14 +1,19 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEMO_ALIPAY_PLATFORM_PUBLIC_KEY, DEMO_APP_PRIVATE_KEY, DEMO_APP_PUBLIC_KEY_BASE64 } from './channels/alipay/demo-keys';
 
 /**
  * The server's configuration, from the environment, with embedded defaults that need no set-up:
- * a SQLite file under .data/server and one demo WeChat account whose secrets are public (see README).
+ * a SQLite file under .data/server and one demo account per channel whose secrets are public (see README).
  */
+/** The last path segment of an account's webhook URL. */
+const WebhookKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
 export const WechatAccount = z.object({
   /** The path segment of this account's webhook: /channels/wechat/<key>. */
-  key: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  key: WebhookKey,
   /** The official account's original id (gh_…), the ToUserName of every message it receives. */
   originalId: z.string().min(1),
   appId: z.string().min(1),
@@ -20,8 +25,48 @@ export const WechatAccount = z.object({
 });
 export type WechatAccount = z.infer<typeof WechatAccount>;
 
+export const WeiboAccount = z.object({
+  /** The path segment of this account's webhook: /channels/weibo/<key>. */
+  key: WebhookKey,
+  /** The verified account's uid, the receiver_id of every push it receives. */
+  uid: z.string().regex(/^[1-9]\d{0,18}$/),
+  appKey: z.string().min(1),
+  /** The App Secret: Weibo signs its pushes with it (粉丝服务平台 → 高级功能 → 开发者模式). */
+  appSecret: z.string().min(1),
+  /** For replies and media downloads later. */
+  accessToken: z.string().min(1),
+});
+export type WeiboAccount = z.infer<typeof WeiboAccount>;
+
+/** A key that Node cannot load fails at start-up, not at the first delivery. */
+const pem = (load: (key: string) => unknown, what: string) =>
+  z.string().refine((text) => {
+    try {
+      load(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }, `not a PEM ${what}`);
+
+export const AlipayAccount = z.object({
+  /** The path segment of this account's gateway: /channels/alipay/<key>. */
+  key: WebhookKey,
+  /** The life account's app id, the AppId of every message it receives. */
+  appId: z.string().regex(/^\d{10,20}$/),
+  /** 支付宝公钥 (PEM): verifies what Alipay posts. */
+  alipayPublicKey: pem(createPublicKey, 'public key'),
+  /** 应用私钥 (PEM): signs the gateway's answers. */
+  appPrivateKey: pem(createPrivateKey, 'private key'),
+  /** 应用公钥 as bare base64, which the verifygw answer returns to Alipay. */
+  appPublicKey: z.string().regex(/^[A-Za-z0-9+/=]{100,2000}$/),
+});
+export type AlipayAccount = z.infer<typeof AlipayAccount>;
+
 export const ChannelsConfig = z.object({
   wechat: z.array(WechatAccount).default([]),
+  weibo: z.array(WeiboAccount).default([]),
+  alipay: z.array(AlipayAccount).default([]),
 });
 export type ChannelsConfig = z.infer<typeof ChannelsConfig>;
 
@@ -50,12 +95,30 @@ export const DEMO_WECHAT_ACCOUNT: WechatAccount = {
   encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
 };
 
+/** The demo Weibo account: the App Secret is public, so anyone can sign pushes for it. */
+export const DEMO_WEIBO_ACCOUNT: WeiboAccount = {
+  key: 'demo',
+  uid: '1902538057',
+  appKey: '0000000000',
+  appSecret: 'demo-weibo-app-secret',
+  accessToken: 'demo-weibo-access-token',
+};
+
+/** The demo Alipay life account, with the public demo keys of ./channels/alipay/demo-keys. */
+export const DEMO_ALIPAY_ACCOUNT: AlipayAccount = {
+  key: 'demo',
+  appId: '2016000000000000',
+  alipayPublicKey: DEMO_ALIPAY_PLATFORM_PUBLIC_KEY,
+  appPrivateKey: DEMO_APP_PRIVATE_KEY,
+  appPublicKey: DEMO_APP_PUBLIC_KEY_BASE64,
+};
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = resolve(env.YIWANG_DATA_DIR ?? '.data/server');
   const channelsFile = env.YIWANG_CHANNELS_FILE;
   const channels = channelsFile
     ? ChannelsConfig.parse(JSON.parse(readFileSync(channelsFile, 'utf8')))
-    : { wechat: [DEMO_WECHAT_ACCOUNT] };
+    : { wechat: [DEMO_WECHAT_ACCOUNT], weibo: [DEMO_WEIBO_ACCOUNT], alipay: [DEMO_ALIPAY_ACCOUNT] };
   return {
     host: env.YIWANG_HOST ?? '127.0.0.1',
     port: Number(env.YIWANG_PORT ?? 7300),

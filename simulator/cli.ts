@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { WechatAccount } from '../server/config';
 import { findAccount } from './account';
 import { readCsvCorpus } from './csv-corpus';
 import { WECHAT_CORPUS, type CorpusMessage } from './fixtures/wechat-corpus';
@@ -16,19 +17,17 @@ import { nextMsgId, wechatFields } from './wechat-fields';
 const RETRY_EVERY = 5;
 
 let options: SimulatorOptions;
+let account: WechatAccount;
+let source: readonly CorpusMessage[];
 try {
   options = parseOptions(process.argv.slice(2));
+  account = findAccount(options.account);
+  if (options.encrypt && !account.encodingAesKey) throw new Error(`account "${account.key}" has no EncodingAESKey for encrypted pushes`);
+  source = options.fromCsv ? readCsvCorpus(options.fromCsv) : WECHAT_CORPUS;
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   process.exit(2);
 }
-
-const account = findAccount(options.account);
-if (options.encrypt && !account.encodingAesKey) {
-  console.error(`account "${account.key}" has no EncodingAESKey, so it cannot receive encrypted pushes`);
-  process.exit(2);
-}
-const source: readonly CorpusMessage[] = options.fromCsv ? readCsvCorpus(options.fromCsv) : WECHAT_CORPUS;
 const total = options.forever ? null : (options.count ?? Math.min(source.length, DEFAULT_MAX_COUNT));
 const tally = { sent: 0, accepted: 0, duplicates: 0, errors: 0 };
 const stop = new AbortController();

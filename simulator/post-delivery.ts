@@ -1,22 +1,29 @@
-/** WeChat gives up on a push after 5 seconds and retries it (CHANNELS.md §1.3); so does the simulator's clock. */
+import type { Channel } from '../shared/model';
+
+/** WeChat and Weibo give up on a push after 5 seconds and retry it (CHANNELS.md §1.3, §2.2); so does the simulator's clock. */
 const WECHAT_TIMEOUT_MS = 5_000;
 
 export interface Delivery {
   query: Record<string, string> | URLSearchParams;
-  body: string;
+  /** Text, or bytes already encoded (Alipay's GBK forms). */
+  body: string | Uint8Array;
+  /** The platform whose webhook receives it; WeChat when absent. */
+  channel?: Channel;
+  /** WeChat's text/xml when absent. */
+  contentType?: string;
 }
 
 export type PostResult = { ok: true; status: number; ms: number } | { ok: false; status: number | null; ms: number; error: string };
 
-/** POSTs one signed delivery to the server's webhook, as WeChat's servers do. */
+/** POSTs one signed delivery to the server's webhook, as the platform's servers do. */
 export async function postDelivery(server: string, accountKey: string, delivery: Delivery): Promise<PostResult> {
-  const url = `${server}/channels/wechat/${encodeURIComponent(accountKey)}?${new URLSearchParams(delivery.query)}`;
+  const url = `${server}/channels/${delivery.channel ?? 'wechat'}/${encodeURIComponent(accountKey)}?${new URLSearchParams(delivery.query)}`;
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/xml; charset=utf-8', 'User-Agent': 'Mozilla/4.0 (yiwang-simulator)' },
+      headers: { 'Content-Type': delivery.contentType ?? 'text/xml; charset=utf-8', 'User-Agent': 'Mozilla/4.0 (yiwang-simulator)' },
       body: delivery.body,
       signal: AbortSignal.timeout(WECHAT_TIMEOUT_MS),
     });

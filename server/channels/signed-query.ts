@@ -19,3 +19,10 @@ export function checkSignedQuery(query: Record<string, unknown>, secret: string,
     throw new Refusal(403, 'stale timestamp');
   }
 }
+
+/** The `echostr` of a URL check. It is not covered by the signature, so it is echoed only as inert text. */
+export function echostrOf(query: Record<string, unknown>): string {
+  const { echostr } = query;
+  if (typeof echostr !== 'string' || echostr === '' || echostr.length > 256) throw new Refusal(400, 'missing echostr');
+  return echostr;
+}

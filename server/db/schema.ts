@@ -14,6 +14,9 @@ export interface Database {
   units: UnitsTable;
   categories: CategoriesTable;
   counters: CountersTable;
+  unit_accounts: UnitAccountsTable;
+  unit_sessions: UnitSessionsTable;
+  holiday_schedules: HolidaySchedulesTable;
 }
 
 export interface OperatorsTable {
@@ -64,6 +67,26 @@ export interface RequestsTable {
   last_decision: string | null;
   /** Position in the global change order that pull cursors follow; unique. */
   change_seq: number;
+  acknowledge_due_at: string | null;
+  answer_due_at: string | null;
+  unit_due_at: string | null;
+  extension_working_days: number;
+  first_response_at: string | null;
+  answered_at: string | null;
+  transferred_at: string | null;
+  unit_answered_at: string | null;
+  closed_at: string | null;
+  return_count: number;
+  flagged: number;
+  last_return_reason: string | null;
+  unit_answer: string | null;
+  /** JSON DatedText. */
+  unit_progress: string | null;
+  /** JSON ExtensionRequest. */
+  extension_request: string | null;
+  reminder_count: number;
+  /** JSON DatedText. */
+  last_reminder: string | null;
 }
 
 export interface MessagesTable {
@@ -87,7 +110,9 @@ export interface DecisionsTable {
   device_id: string;
   seq: number;
   request_id: string;
+  /** The operator's id, or the unit account's when `actor` is 'unit'. */
   operator_id: string;
+  actor: Generated<'operator' | 'unit'>;
   kind: string;
   /** The whole decision as pushed, JSON. */
   payload: string;
@@ -123,4 +148,33 @@ export interface CategoriesTable {
 export interface CountersTable {
   name: string;
   value: Generated<number>;
+}
+
+/** A unit staff member's sign-in (责任单位账号): sees and acts on its unit's and sub-units' requests only. */
+export interface UnitAccountsTable {
+  id: string;
+  name: string;
+  unit_id: string;
+  /** scrypt$N$r$p$salt$hash, see auth/password.ts. */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface UnitSessionsTable {
+  /** sha256 of the token; the token itself is never stored. */
+  token_hash: string;
+  unit_account_id: string;
+  created_at: string;
+}
+
+/** A holiday schedule an administrator loaded (next year's, or a correction), merged over the published one. */
+export interface HolidaySchedulesTable {
+  id: string;
+  /** What was loaded: the file name or a description. */
+  source: string;
+  /** JSON arrays of 'YYYY-MM-DD'. */
+  holidays: string;
+  workdays: string;
+  loaded_at: string;
+  loaded_by: string;
 }

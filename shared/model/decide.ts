@@ -1,12 +1,18 @@
-import type { Decision, DecisionAction, Rejection } from './decision';
-import type { DecisionStamp, Request, RequestStatus } from './request';
+import type { Rejection } from './decision';
+import type { DecisionStamp, Request, RequestStatus, RequestTimeline } from './request';
+import type { RequestActionKind, RequestEvent } from './unit-actions';
 
 /**
  * The one rule book for applying a decision to a request, used by the server (authoritative)
  * and by the workstation (its optimistic local view), so both always agree.
  *
- * Version rule: a decision must be made against the request's current version, except a note,
- * which never conflicts. A stale decision is rejected with the reason, never silently applied.
+ * Version rule: a decision must be made against the request's current version, except an annotation
+ * (note, unit progress, extension request and grant, reminder), which never conflicts and keeps the
+ * version. A stale decision is rejected with the reason, never silently applied.
+ *
+ * Units' actions: an answer moves the request to `replied` with the answer on it, for an operator to pass
+ * on to the citizen and close (or transfer again if it does not answer the question); a return (退单) puts
+ * it back in the queue as `new`, with the reason, and flags it once it has bounced more than twice.
  */
 export type DecideResult = { ok: true; request: Request } | { ok: false; rejection: Rejection };
 
@@ -20,7 +26,7 @@ export interface DecideContext {
 const OPEN: readonly RequestStatus[] = ['new', 'accepted', 'transferred', 'replied'];
 
 /** Statuses from which each kind of decision may be taken. */
-const ALLOWED_FROM: Record<DecisionAction['kind'], readonly RequestStatus[]> = {
+const ALLOWED_FROM: Record<RequestActionKind, readonly RequestStatus[]> = {
   accept: ['new'],
   classify: OPEN,
   transfer: ['new', 'accepted', 'replied'],
@@ -34,13 +40,30 @@ const ALLOWED_FROM: Record<DecisionAction['kind'], readonly RequestStatus[]> = {
   merge: ['new', 'accepted'],
   escalate: OPEN,
   snooze: ['new', 'accepted'],
+  'unit-answer': ['transferred'],
+  'unit-progress': ['transferred'],
+  'unit-extension-request': ['transferred'],
+  'unit-return': ['transferred'],
+  'extension-grant': ['transferred'],
+  remind: ['transferred'],
 };
 
-export function decide(request: Request, decision: Decision, ctx: DecideContext): DecideResult {
+/** Kinds that add to a request without contradicting anything a concurrent decision assumed. */
+const ANNOTATIONS: ReadonlySet<RequestActionKind> = new Set(['note', 'unit-progress', 'unit-extension-request', 'extension-grant', 'remind']);
+
+/** Returned more often than this, a request is flagged. */
+export const RETURNS_BEFORE_FLAG = 2;
+
+export function decide(request: Request, decision: RequestEvent, ctx: DecideContext): DecideResult {
+  const result = apply(request, decision, ctx);
+  return result.ok ? ok({ ...result.request, timeline: timelineAfter(request, result.request, decision.kind, ctx.now) }) : result;
+}
+
+function apply(request: Request, decision: RequestEvent, ctx: DecideContext): DecideResult {
   if (decision.requestId !== request.id) {
     return reject('unknown-request', `decision ${decision.id} names request ${decision.requestId}, not ${request.id}`);
   }
-  if (decision.kind !== 'note' && decision.baseVersion !== request.version) {
+  if (!ANNOTATIONS.has(decision.kind) && decision.baseVersion !== request.version) {
     const by = request.lastDecision;
     return reject(
       'stale',
@@ -60,9 +83,9 @@ export function decide(request: Request, decision: Decision, ctx: DecideContext)
       return ok({ ...next, categoryId: decision.categoryId, status: promote(request.status) });
     case 'transfer':
       if (!ctx.unitExists(decision.unitId)) return reject('unknown-unit', `no unit ${decision.unitId}`);
-      return ok({ ...next, unitId: decision.unitId, status: 'transferred', snoozedUntil: null });
+      return ok({ ...next, ...leftUnit(request), unitId: decision.unitId, status: 'transferred', snoozedUntil: null });
     case 'recall':
-      return ok({ ...next, unitId: null, status: 'accepted' });
+      return ok({ ...next, ...leftUnit(request), unitId: null, status: 'accepted' });
     case 'junk':
       return ok({ ...next, status: 'junk' });
     case 'restore':
@@ -83,7 +106,60 @@ export function decide(request: Request, decision: Decision, ctx: DecideContext)
       return ok({ ...next, escalated: true });
     case 'snooze':
       return ok({ ...next, snoozedUntil: decision.until, status: promote(request.status) });
+    case 'unit-answer':
+      return ok({ ...next, status: 'replied', unitAnswer: decision.text, extensionRequest: null });
+    case 'unit-return': {
+      const returnCount = request.returnCount + 1;
+      return ok({
+        ...next,
+        ...leftUnit(request),
+        status: 'new',
+        unitId: null,
+        returnCount,
+        flagged: returnCount > RETURNS_BEFORE_FLAG,
+        lastReturnReason: decision.reason,
+      });
+    }
+    case 'unit-progress':
+      return ok({ ...request, updatedAt: ctx.now, unitProgress: { text: decision.text, at: ctx.now } });
+    case 'unit-extension-request':
+      return ok({ ...request, updatedAt: ctx.now, extensionRequest: { workingDays: decision.workingDays, reason: decision.reason, at: ctx.now } });
+    case 'extension-grant':
+      return ok({
+        ...request,
+        updatedAt: ctx.now,
+        deadlines: { ...request.deadlines, extensionWorkingDays: request.deadlines.extensionWorkingDays + decision.workingDays },
+        extensionRequest: null,
+      });
+    case 'remind':
+      return ok({ ...request, updatedAt: ctx.now, reminderCount: request.reminderCount + 1, lastReminder: { text: decision.note, at: ctx.now } });
   }
+}
+
+/** What belonged to the unit that held a request, cleared when it leaves that unit (the server sets the new unit's clock). */
+function leftUnit(request: Request): Partial<Request> {
+  return {
+    unitAnswer: null,
+    unitProgress: null,
+    extensionRequest: null,
+    deadlines: { ...request.deadlines, unitDueAt: null, extensionWorkingDays: 0 },
+  };
+}
+
+/** Records when the request was first responded to, answered, transferred, answered by its unit and closed. */
+function timelineAfter(before: Request, after: Request, kind: RequestActionKind, now: string): RequestTimeline {
+  const timeline = { ...after.timeline };
+  const acceptedNow = before.status === 'new' && after.status === 'accepted';
+  if (kind === 'accept' || kind === 'reply' || kind === 'transfer' || acceptedNow) timeline.firstResponseAt ??= now;
+  if (kind === 'reply' || kind === 'transfer') timeline.answeredAt ??= now;
+  if (kind === 'transfer') {
+    timeline.transferredAt = now;
+    timeline.unitAnsweredAt = null;
+  }
+  if (kind === 'unit-answer') timeline.unitAnsweredAt = now;
+  if (kind === 'close') timeline.closedAt = now;
+  if (kind === 'reopen') timeline.closedAt = null;
+  return timeline;
 }
 
 /** Touching a new request with any handling decision accepts it. */

@@ -5,3 +5,4 @@ export * from './directory';
 export * from './operator';
 export * from './decision';
 export * from './decide';
+export * from './unit-actions';

@@ -28,6 +28,45 @@ export const DecisionStamp = z.object({
 });
 export type DecisionStamp = z.infer<typeof DecisionStamp>;
 
+/**
+ * The three clocks' due times (see docs/deadlines.md), set by the server at intake and transfer.
+ * `unitDueAt` is null while no unit holds the request; `extensionWorkingDays` is what supervisors granted.
+ */
+export const RequestDeadlines = z.object({
+  acknowledgeDueAt: Instant.nullable(),
+  answerDueAt: Instant.nullable(),
+  unitDueAt: Instant.nullable(),
+  extensionWorkingDays: z.number().int().nonnegative(),
+});
+export type RequestDeadlines = z.infer<typeof RequestDeadlines>;
+
+export const NO_DEADLINES: RequestDeadlines = { acknowledgeDueAt: null, answerDueAt: null, unitDueAt: null, extensionWorkingDays: 0 };
+
+/**
+ * When each step happened, for the ledger and for met/missed (shared/units/clock-outcomes.ts).
+ * firstResponseAt: first accept, reply or transfer (or a decision that accepts implicitly);
+ * answeredAt: first reply or transfer, what the answer promise asks for;
+ * transferredAt: the latest transfer, from which the unit's clock runs.
+ */
+export const RequestTimeline = z.object({
+  firstResponseAt: Instant.nullable(),
+  answeredAt: Instant.nullable(),
+  transferredAt: Instant.nullable(),
+  unitAnsweredAt: Instant.nullable(),
+  closedAt: Instant.nullable(),
+});
+export type RequestTimeline = z.infer<typeof RequestTimeline>;
+
+export const EMPTY_TIMELINE: RequestTimeline = { firstResponseAt: null, answeredAt: null, transferredAt: null, unitAnsweredAt: null, closedAt: null };
+
+/** A dated piece of text from a unit or a supervisor. */
+export const DatedText = z.object({ text: z.string(), at: Instant });
+export type DatedText = z.infer<typeof DatedText>;
+
+/** A unit's pending request for more working days, until a supervisor grants it or the request leaves the unit. */
+export const ExtensionRequest = z.object({ workingDays: z.number().int().positive(), reason: z.string(), at: Instant });
+export type ExtensionRequest = z.infer<typeof ExtensionRequest>;
+
 /** A citizen's need: what the queue shows and what decisions act on. */
 export const Request = z.object({
   id: Ulid,
@@ -52,5 +91,35 @@ export const Request = z.object({
   version: z.number().int().nonnegative(),
   updatedAt: Instant,
   lastDecision: DecisionStamp.nullable(),
+  // The fields below came with the units' side; their defaults let older payloads and caches parse.
+  deadlines: RequestDeadlines.default(NO_DEADLINES),
+  timeline: RequestTimeline.default(EMPTY_TIMELINE),
+  /** How often units returned it as wrongly transferred (退单). */
+  returnCount: z.number().int().nonnegative().default(0),
+  /** Returned more than twice: needs a supervisor's eye. */
+  flagged: z.boolean().default(false),
+  lastReturnReason: z.string().nullable().default(null),
+  /** The holding unit's answer; cleared when the request is transferred again. */
+  unitAnswer: z.string().nullable().default(null),
+  /** The unit's latest progress explanation for a case that cannot close yet. */
+  unitProgress: DatedText.nullable().default(null),
+  extensionRequest: ExtensionRequest.nullable().default(null),
+  /** Supervisor reminders (督办) to the holding unit. */
+  reminderCount: z.number().int().nonnegative().default(0),
+  lastReminder: DatedText.nullable().default(null),
 });
 export type Request = z.infer<typeof Request>;
+
+/** The clock and unit fields of a request as intake makes it; for code that builds a Request by hand. */
+export const UNIT_WORK_DEFAULTS = {
+  deadlines: NO_DEADLINES,
+  timeline: EMPTY_TIMELINE,
+  returnCount: 0,
+  flagged: false,
+  lastReturnReason: null,
+  unitAnswer: null,
+  unitProgress: null,
+  extensionRequest: null,
+  reminderCount: 0,
+  lastReminder: null,
+} as const satisfies Partial<Request>;

@@ -15,7 +15,6 @@ export interface FeatureOptions {
   readonly ngramMax: number;
   /** Weight of each field in order; fields beyond the list take the last weight. */
   readonly fieldWeights: readonly number[];
-  readonly boundary?: boolean;
 }
 
 /** Raw n-gram counts of one document, one vector per field. */
@@ -24,12 +23,13 @@ export type FieldCounts = readonly SparseVector[];
 /** Text longer than this (in code points, per field) is cut: the head of a message carries its topic. */
 export const MAX_FIELD_CODE_POINTS = 4000;
 
-const BOUNDARY = /[\p{P}\p{Z}\p{S}\p{C}]/u;
+const SPACE = 0x20;
 
 export class FeatureHasher {
   readonly dimension: number;
   private readonly mask: number;
   private readonly accumulator: SparseAccumulator;
+  private readonly points = new Int32Array(MAX_FIELD_CODE_POINTS);
 
   constructor(readonly options: FeatureOptions) {
     this.dimension = 1 << options.dimensionBits;
@@ -43,11 +43,16 @@ export class FeatureHasher {
     return list.map((text, field) => this.countField(normalizeText(text), field));
   }
 
+  /** The weighted, normalised vector of counted fields (see `weighFeatures`). */
+  weigh(counts: FieldCounts, idf: Float32Array): SparseVector {
+    return weighFeatures(counts, idf, this.options.fieldWeights, this.accumulator);
+  }
+
   private countField(text: string, field: number): SparseVector {
     const { ngramMin, ngramMax } = this.options;
     const points = Array.from(text.slice(0, MAX_FIELD_CODE_POINTS * 2), (c) => c.codePointAt(0)!).slice(0, MAX_FIELD_CODE_POINTS);
     const seed = fnvStep(FNV_OFFSET, 0x110000 + field);
-    const stop = points.map((p) => this.options.boundary === true && BOUNDARY.test(String.fromCodePoint(p)));
+    const stop = points.map((p) => BOUNDARY.test(String.fromCodePoint(p)));
     for (let i = 0; i < points.length; i++) {
       let hash = seed;
       for (let n = 1; n <= ngramMax && i + n <= points.length; n++) {
@@ -84,39 +89,21 @@ export function fitIdf(documents: readonly FieldCounts[], dimension: number): Fl
  * The model's input vector: per field, sublinear tf × idf, L2-normalised, times the field weight; then the
  * whole vector L2-normalised. N-grams never seen in training (idf 0) are dropped, like a vocabulary would.
  */
-export function weighFeatures(fields: FieldCounts, idf: Float32Array, fieldWeights: readonly number[]): SparseVector {
-  const parts: SparseVector[] = [];
+export function weighFeatures(fields: FieldCounts, idf: Float32Array, fieldWeights: readonly number[], accumulator: SparseAccumulator): SparseVector {
   fields.forEach((counts, f) => {
     const weight = fieldWeights[Math.min(f, fieldWeights.length - 1)] ?? 1;
-    const indices: number[] = [];
-    const values: number[] = [];
     let norm = 0;
-    for (let k = 0; k < counts.indices.length; k++) {
-      const i = counts.indices[k]!;
-      if (idf[i] === 0) continue;
-      const value = (1 + Math.log(counts.values[k]!)) * idf[i]!;
-      indices.push(i);
-      values.push(value);
-      norm += value * value;
-    }
+    for (let k = 0; k < counts.indices.length; k++) norm += ((1 + Math.log(counts.values[k]!)) * idf[counts.indices[k]!]!) ** 2;
     if (norm === 0 || weight === 0) return;
     const scale = weight / Math.sqrt(norm);
-    parts.push({ indices: Int32Array.from(indices), values: Float32Array.from(values, (v) => v * scale) });
-  });
-  return mergeNormalised(parts);
-}
-
-function mergeNormalised(parts: readonly SparseVector[]): SparseVector {
-  const merged = new Map<number, number>();
-  for (const part of parts) {
-    for (let k = 0; k < part.indices.length; k++) {
-      const i = part.indices[k]!;
-      merged.set(i, (merged.get(i) ?? 0) + part.values[k]!);
+    for (let k = 0; k < counts.indices.length; k++) {
+      const i = counts.indices[k]!;
+      if (idf[i] !== 0) accumulator.add(i, (1 + Math.log(counts.values[k]!)) * idf[i]! * scale);
     }
-  }
-  const indices = Int32Array.from(merged.keys()).sort();
+  });
+  const merged = accumulator.take();
   let norm = 0;
-  for (const i of indices) norm += merged.get(i)! ** 2;
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  return { indices, values: Float32Array.from(indices, (i) => merged.get(i)! * scale) };
+  for (const v of merged.values) norm += v * v;
+  if (norm > 0) merged.values.forEach((v, k) => (merged.values[k] = v / Math.sqrt(norm)));
+  return merged;
 }

@@ -82,3 +82,21 @@ export function percentile(values: readonly number[], p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1]!;
 }
+
+/**
+ * Expected calibration error over equal-width confidence bins: how far "confidence 0.8" is from being right
+ * 80% of the time, averaged by bin size. 0 is perfectly calibrated.
+ */
+export function expectedCalibrationError(confidences: readonly number[], correct: readonly boolean[], bins = 10): number {
+  const count = new Array<number>(bins).fill(0);
+  const confidenceSum = new Array<number>(bins).fill(0);
+  const correctSum = new Array<number>(bins).fill(0);
+  confidences.forEach((p, i) => {
+    const b = Math.min(bins - 1, Math.floor(p * bins));
+    count[b]!++;
+    confidenceSum[b]! += p;
+    if (correct[i]) correctSum[b]!++;
+  });
+  const n = confidences.length;
+  return n === 0 ? 0 : count.reduce((sum, m, b) => sum + (m === 0 ? 0 : Math.abs(confidenceSum[b]! - correctSum[b]!) / n), 0);
+}

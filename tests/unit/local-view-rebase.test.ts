@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision, Directory, Request } from '../../shared/model';
+import { UNIT_WORK_DEFAULTS, type Decision, type Directory, type Request } from '../../shared/model';
 import { directoryLookup, rebase } from '../../electron/host/local-view';
 
 const OPERATOR = '01KB0000000000000000000001';
@@ -23,6 +23,7 @@ const server: Request = {
   version: 3,
   updatedAt: '2026-11-28T01:00:00.000Z',
   lastDecision: null,
+  ...UNIT_WORK_DEFAULTS,
 };
 
 const directory: Directory = {

@@ -4,6 +4,8 @@ import { normalizeWechatMessage, WechatMessageError, WechatUnsupportedError } fr
 import { parseWechatXml, WechatXmlError, type WechatFields } from '../../../shared/channels/wechat/xml';
 import type { WechatAccount } from '../../config';
 import type { Intake } from '../../requests/intake';
+import { handleWebhookErrors, Refusal, refuse } from '../refusal';
+import { checkSignedQuery, echostrOf } from '../signed-query';
 import { createWechatCipher, WechatCryptoError } from './crypto';
 import { signatureMatches, wechatSignature } from './signature';
 
@@ -17,16 +19,6 @@ export interface WechatWebhookOptions {
 }
 
 type Query = Record<string, unknown>;
-
-/** A delivery refused with a 4xx: logged once with its reason, never stored. */
-class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    reason: string,
-  ) {
-    super(reason);
-  }
-}
 
 /**
  * The WeChat official-account webhook at /channels/wechat/:accountKey. Register it with
@@ -47,22 +39,12 @@ export async function wechatWebhook(app: FastifyInstance, options: WechatWebhook
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) {
-      request.log.error({ err: error }, 'wechat webhook failed');
-      return reply.code(500).type('text/plain; charset=utf-8').send('internal error');
-    }
-    // Framework refusals (body too large → 413, bad Content-Length …) get the same single warn line.
-    return refuse(request, reply, new Refusal(status, error.message));
-  });
+  handleWebhookErrors(app, 'wechat');
 
   app.get('/channels/wechat/:accountKey', async (request, reply) => {
     try {
       const account = verifiedAccount(request);
-      const echostr = (request.query as Query).echostr;
-      if (typeof echostr !== 'string' || echostr === '' || echostr.length > 256) throw new Refusal(400, 'missing echostr');
-      // echostr is not covered by the signature: answer it as inert text only.
+      const echostr = echostrOf(request.query as Query);
       return reply.type('text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').send(echostr);
     } catch (error) {
       return handleFailure(request, reply, error);
@@ -94,12 +76,7 @@ export async function wechatWebhook(app: FastifyInstance, options: WechatWebhook
     const { accountKey } = request.params as { accountKey: string };
     const account = accounts.get(accountKey);
     if (!account) throw new Refusal(404, 'unknown account');
-    const { signature, timestamp, nonce } = request.query as Query;
-    if (typeof timestamp !== 'string' || typeof nonce !== 'string') throw new Refusal(401, 'missing signature parameters');
-    if (!signatureMatches(wechatSignature(account.token, timestamp, nonce), signature)) throw new Refusal(401, 'bad signature');
-    if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now() / 1000 - Number(timestamp)) > options.maxClockSkewSeconds) {
-      throw new Refusal(403, 'stale timestamp');
-    }
+    checkSignedQuery(request.query as Query, account.token, { nowMs: now(), maxClockSkewSeconds: options.maxClockSkewSeconds });
     return account;
   }
 
@@ -124,18 +101,11 @@ export async function wechatWebhook(app: FastifyInstance, options: WechatWebhook
 }
 
 function handleFailure(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof Refusal) return refuse(request, reply, error);
+  if (error instanceof Refusal) return refuse('wechat', request, reply, error);
   if (error instanceof WechatXmlError || error instanceof WechatMessageError || error instanceof WechatCryptoError) {
-    return refuse(request, reply, new Refusal(400, error.message));
+    return refuse('wechat', request, reply, new Refusal(400, error.message));
   }
   throw error;
-}
-
-/** One warn line with the reason; the body says only the reason, never what was sent. */
-function refuse(request: FastifyRequest, reply: FastifyReply, refusal: Refusal): FastifyReply {
-  const { accountKey } = (request.params ?? {}) as { accountKey?: string };
-  request.log.warn({ account: accountKey, status: refusal.status, reason: refusal.message }, 'wechat push refused');
-  return reply.code(refusal.status).type('text/plain; charset=utf-8').send(refusal.message);
 }
 
 function success(reply: FastifyReply): FastifyReply {
