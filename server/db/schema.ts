@@ -70,21 +70,21 @@ export interface RequestsTable {
   acknowledge_due_at: string | null;
   answer_due_at: string | null;
   unit_due_at: string | null;
-  extension_working_days: number;
+  extension_working_days: Generated<number>;
   first_response_at: string | null;
   answered_at: string | null;
   transferred_at: string | null;
   unit_answered_at: string | null;
   closed_at: string | null;
-  return_count: number;
-  flagged: number;
+  return_count: Generated<number>;
+  flagged: Generated<number>;
   last_return_reason: string | null;
   unit_answer: string | null;
   /** JSON DatedText. */
   unit_progress: string | null;
   /** JSON ExtensionRequest. */
   extension_request: string | null;
-  reminder_count: number;
+  reminder_count: Generated<number>;
   /** JSON DatedText. */
   last_reminder: string | null;
 }

@@ -1,8 +1,11 @@
-import type { Attachment, Channel, DecisionStamp, Request, RequestStatus } from '../../shared/model';
+import type { Selectable } from 'kysely';
+import type { Attachment, Channel, DatedText, DecisionStamp, ExtensionRequest, Request, RequestStatus } from '../../shared/model';
 import type { RequestsTable } from '../db/schema';
 
+export type RequestRow = Selectable<RequestsTable>;
+
 /** Maps a stored row to the shared Request model. Rows are written only by this server, so they are trusted. */
-export function toRequest(row: RequestsTable): Request {
+export function toRequest(row: RequestRow): Request {
   return {
     id: row.id,
     number: row.number,
@@ -21,6 +24,27 @@ export function toRequest(row: RequestsTable): Request {
     version: Number(row.version),
     updatedAt: row.updated_at,
     lastDecision: row.last_decision === null ? null : (JSON.parse(row.last_decision) as DecisionStamp),
+    deadlines: {
+      acknowledgeDueAt: row.acknowledge_due_at,
+      answerDueAt: row.answer_due_at,
+      unitDueAt: row.unit_due_at,
+      extensionWorkingDays: Number(row.extension_working_days),
+    },
+    timeline: {
+      firstResponseAt: row.first_response_at,
+      answeredAt: row.answered_at,
+      transferredAt: row.transferred_at,
+      unitAnsweredAt: row.unit_answered_at,
+      closedAt: row.closed_at,
+    },
+    returnCount: Number(row.return_count),
+    flagged: Number(row.flagged) === 1,
+    lastReturnReason: row.last_return_reason,
+    unitAnswer: row.unit_answer,
+    unitProgress: parseJson<DatedText>(row.unit_progress),
+    extensionRequest: parseJson<ExtensionRequest>(row.extension_request),
+    reminderCount: Number(row.reminder_count),
+    lastReminder: parseJson<DatedText>(row.last_reminder),
   };
 }
 
@@ -36,5 +60,33 @@ export function decidedColumns(request: Request): Partial<RequestsTable> {
     version: request.version,
     updated_at: request.updatedAt,
     last_decision: request.lastDecision === null ? null : JSON.stringify(request.lastDecision),
+    ...clockColumns(request),
+    first_response_at: request.timeline.firstResponseAt,
+    answered_at: request.timeline.answeredAt,
+    transferred_at: request.timeline.transferredAt,
+    unit_answered_at: request.timeline.unitAnsweredAt,
+    closed_at: request.timeline.closedAt,
+    return_count: request.returnCount,
+    flagged: request.flagged ? 1 : 0,
+    last_return_reason: request.lastReturnReason,
+    unit_answer: request.unitAnswer,
+    unit_progress: JSON.stringify(request.unitProgress),
+    extension_request: JSON.stringify(request.extensionRequest),
+    reminder_count: request.reminderCount,
+    last_reminder: JSON.stringify(request.lastReminder),
   };
+}
+
+/** The deadline columns, also written at intake. */
+export function clockColumns(request: Pick<Request, 'deadlines'>): Partial<RequestsTable> {
+  return {
+    acknowledge_due_at: request.deadlines.acknowledgeDueAt,
+    answer_due_at: request.deadlines.answerDueAt,
+    unit_due_at: request.deadlines.unitDueAt,
+    extension_working_days: request.deadlines.extensionWorkingDays,
+  };
+}
+
+function parseJson<T>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T);
 }
