@@ -15,7 +15,7 @@ function main(): void {
   const test = args.test === undefined ? null : readLabelledCsv(args.test, args.textColumns, args.labelColumn);
   if (train.length === 0) throw new Error(`${args.train} has no labelled rows`);
   const result = evaluate(train, test, args.folds ?? 0);
-  const timing = args.timingRows === undefined ? null : { rows: args.timingRows, trainSeconds: timeTraining(train, args.timingRows) };
+  const timing = args.timingRows === undefined ? null : timeTraining(train, args.timingRows);
   if (args.svg) writeFileSync(args.svg, confusionSvg(result.labels, result.confusion, `Confusion matrix, ${result.mode} (accuracy ${result.accuracy.toFixed(3)})`));
   console.log(args.json ? reportJson(result, timing) : reportText(result, timing));
 }

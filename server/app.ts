@@ -4,10 +4,15 @@ import { wechatWebhook } from './channels/wechat/webhook';
 import { weiboWebhook } from './channels/weibo/webhook';
 import type { ServerConfig } from './config';
 import type { Db } from './db/open-database';
+import { createDeadlineClock } from './deadlines/deadline-clock';
+import { holidayRoutes } from './deadlines/holiday-routes';
 import { adminRoutes } from './directory/admin-routes';
 import { sendError } from './http/send-error';
 import { createIntake } from './requests/create-intake';
+import { supervisionRoutes } from './supervision/supervision-routes';
 import { syncRoutes } from './sync/sync-routes';
+import { unitPageRoutes } from './units/page/unit-page-routes';
+import { unitApiRoutes } from './units/unit-api-routes';
 
 /** The central server's HTTP app: sync API, admin API, channel webhooks and a health check. */
 export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
@@ -26,9 +31,14 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not-found', `no route ${request.method} ${request.url}`));
 
   app.get('/healthz', async () => ({ ok: true }));
-  app.register(syncRoutes, { db });
+  const clock = createDeadlineClock(db, config.deadlinePolicy);
+  app.register(syncRoutes, { db, clock });
   app.register(adminRoutes, { db });
-  const intake = createIntake(db);
+  app.register(holidayRoutes, { db });
+  app.register(unitApiRoutes, { db, clock });
+  app.register(unitPageRoutes, { db, clock });
+  app.register(supervisionRoutes, { db, clock });
+  const intake = createIntake(db, clock);
   const webhook = { intake, maxBodyBytes: config.maxWebhookBytes, maxClockSkewSeconds: config.maxClockSkewSeconds };
   app.register(wechatWebhook, { ...webhook, accounts: config.channels.wechat });
   app.register(weiboWebhook, { ...webhook, accounts: config.channels.weibo });

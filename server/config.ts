@@ -2,6 +2,8 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { DeadlinePolicy } from '../shared/deadline';
+import { loadDeadlinePolicy } from './deadlines/policy-file';
 import { DEMO_ALIPAY_PLATFORM_PUBLIC_KEY, DEMO_APP_PRIVATE_KEY, DEMO_APP_PUBLIC_KEY_BASE64 } from './channels/alipay/demo-keys';
 
 /**
@@ -83,6 +85,8 @@ export interface ServerConfig {
   maxWebhookBytes: number;
   /** How far a webhook's timestamp may be from the server clock before it is refused as stale. */
   maxClockSkewSeconds: number;
+  /** The three clocks' policy: the defaults, or YIWANG_DEADLINE_POLICY_FILE over them. */
+  deadlinePolicy: DeadlinePolicy;
 }
 
 /** The demo account `npm start` and the simulator use out of the box. Not a secret: never use it in production. */
@@ -128,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     adminPassword: env.YIWANG_ADMIN_PASSWORD ?? 'admin',
     maxWebhookBytes: Number(env.YIWANG_MAX_WEBHOOK_BYTES ?? 64 * 1024),
     maxClockSkewSeconds: Number(env.YIWANG_MAX_CLOCK_SKEW_SECONDS ?? 300),
+    deadlinePolicy: loadDeadlinePolicy(env.YIWANG_DEADLINE_POLICY_FILE),
   };
 }
 

@@ -7,14 +7,16 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase, type Db } from './db/open-database';
 import { importCategories } from './directory/import-categories';
 import { seedDirectory } from './directory/seed-directory';
+import { addUnitAccount, ensureDemoUnitAccounts, UnknownUnitError } from './units/unit-accounts';
 
 /**
  * The central server's entry.
  *   tsx server/main.ts                                      serve (prints YIWANG_SERVER_READY <url>)
  *   tsx server/main.ts import-categories <file.csv>         import the category tree
  *   tsx server/main.ts add-operator <name> <password> [role]
+ *   tsx server/main.ts add-unit-account <name> <password> <unitId>
  */
-const USAGE = 'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin]]';
+const USAGE = 'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId>]';
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -23,7 +25,10 @@ async function main(args: string[]): Promise<void> {
   await migrateToLatest(db);
   await seedDirectory(db);
   await ensureAdmin(db, config.adminPassword);
-  if (process.env.YIWANG_DEMO === '1') await ensureDemoOperators(db);
+  if (process.env.YIWANG_DEMO === '1') {
+    await ensureDemoOperators(db);
+    await ensureDemoUnitAccounts(db);
+  }
 
   const [command = 'serve', ...rest] = args;
   switch (command) {
@@ -42,6 +47,18 @@ async function main(args: string[]): Promise<void> {
       if (!name || !password || !parsedRole.success) return fail(db, USAGE);
       const operator = await addOperator(db, { name, displayName: name, role: parsedRole.data, password });
       console.log(`added operator ${operator.name} (${operator.role}) ${operator.id}`);
+      return db.destroy();
+    }
+    case 'add-unit-account': {
+      const [name, password, unitId] = rest;
+      if (!name || !password || !unitId) return fail(db, USAGE);
+      try {
+        const account = await addUnitAccount(db, name, password, unitId);
+        console.log(`added unit account ${account.name} for ${account.unitName} (${account.unitId}) ${account.id}`);
+      } catch (err) {
+        if (!(err instanceof UnknownUnitError)) throw err;
+        return fail(db, `${err.message}: see the units directory for ids`);
+      }
       return db.destroy();
     }
     default:

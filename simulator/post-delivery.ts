@@ -1,12 +1,12 @@
 import type { Channel } from '../shared/model';
 
 /** WeChat and Weibo give up on a push after 5 seconds and retry it (CHANNELS.md §1.3, §2.2); so does the simulator's clock. */
-const WECHAT_TIMEOUT_MS = 5_000;
+const PUSH_TIMEOUT_MS = 5_000;
 
 export interface Delivery {
   query: Record<string, string> | URLSearchParams;
   /** Text, or bytes already encoded (Alipay's GBK forms). */
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
   /** The platform whose webhook receives it; WeChat when absent. */
   channel?: Channel;
   /** WeChat's text/xml when absent. */
@@ -25,13 +25,13 @@ export async function postDelivery(server: string, accountKey: string, delivery:
       method: 'POST',
       headers: { 'Content-Type': delivery.contentType ?? 'text/xml; charset=utf-8', 'User-Agent': 'Mozilla/4.0 (yiwang-simulator)' },
       body: delivery.body,
-      signal: AbortSignal.timeout(WECHAT_TIMEOUT_MS),
+      signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
     });
     const text = await response.text();
     if (response.ok) return { ok: true, status: response.status, ms: ms() };
     return { ok: false, status: response.status, ms: ms(), error: text.slice(0, 200) || response.statusText };
   } catch (error) {
-    const message = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${WECHAT_TIMEOUT_MS} ms` : String(error);
+    const message = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${PUSH_TIMEOUT_MS} ms` : String(error);
     return { ok: false, status: null, ms: ms(), error: message };
   }
 }

@@ -4,11 +4,15 @@ import {
   type ApiMethod,
   type ApiReply,
   type ApiResult,
+  type DecideOutcome,
+  type HandlingMeasure,
   type Session,
 } from '../../shared/api/workstation-api';
+import { beijingDayNumber, beijingDayStart } from '../../shared/deadline';
 import type { WorkstationCache } from './cache/workstation-cache';
 import { DecisionError, type Decisions } from './decisions';
 import type { HostEvents } from './host-events';
+import type { Suggester } from './suggestions/suggest';
 import { SyncError, type SyncClient } from './sync/sync-client';
 import type { SyncLoop } from './sync/sync-loop';
 
@@ -18,16 +22,27 @@ export interface ApiDeps {
   decisions: Decisions;
   loop: SyncLoop;
   events: HostEvents;
+  suggestions: Suggester;
 }
 
 type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
 
 /** The WorkstationApi served to the renderer, one handler per method. */
-export function workstationHandlers({ cache, client, decisions, loop, events }: ApiDeps): Handlers {
+export function workstationHandlers({ cache, client, decisions, loop, events, suggestions }: ApiDeps): Handlers {
   const session = (): Session => ({ operator: cache.session.get().operator, deviceId: cache.device.id, serverUrl: client.serverUrl });
   const sessionChanged = () => {
     events.emit({ type: 'session-changed', session: session() });
     loop.announce();
+  };
+
+  /** After a decision: the ledger's timing, the renderer told, the sync loop woken. */
+  const decided = (outcome: DecideOutcome, measure: HandlingMeasure | undefined): DecideOutcome => {
+    const { request } = outcome;
+    const operator = cache.session.get().operator;
+    if (measure && operator) cache.handlingTimes.record(request.id, operator.id, outcome.decisionId, new Date().toISOString(), measure);
+    events.emit({ type: 'requests-changed', ids: [request.id] });
+    loop.decided();
+    return outcome;
   };
 
   return {
@@ -46,11 +61,26 @@ export function workstationHandlers({ cache, client, decisions, loop, events }: 
     },
     'queue.list': async ({ view }) => cache.requests.list(view, new Date().toISOString()),
     'request.get': async ({ id }) => cache.requests.local(id),
-    'request.decide': async ({ requestId, action }) => {
-      const outcome = decisions.decide(requestId, action);
-      events.emit({ type: 'requests-changed', ids: [requestId] });
-      loop.decided();
-      return outcome;
+    'request.decide': async ({ requestId, action, measure }) => decided(decisions.decide(requestId, action), measure),
+    'request.decideAll': async ({ requestId, actions, measure }) => decided(decisions.decideAll(requestId, actions), measure),
+    'request.context': async ({ id }) => {
+      const request = cache.requests.local(id);
+      if (!request) throw new DecisionError('unknown-request', `no request ${id} on this workstation`);
+      return suggestions.context(request);
+    },
+    'queue.window': async ({ view, offset, limit }) => {
+      const now = new Date().toISOString();
+      return { total: cache.requests.count(view, now), offset, items: cache.requests.window(view, now, offset, limit) };
+    },
+    'search.requests': async ({ query, filters, limit }) => {
+      const started = performance.now();
+      const ids = cache.search.search(query, filters, limit);
+      const items = ids.map((id) => cache.requests.local(id)).filter((r): r is NonNullable<typeof r> => r !== null);
+      return { items, tookMs: performance.now() - started };
+    },
+    'stats.today': async () => {
+      const operator = cache.session.get().operator;
+      return operator ? cache.handlingTimes.counter(operator.id, new Date(beijingDayStart(beijingDayNumber(Date.now()))).toISOString()) : { handled: 0, medianSeconds: null };
     },
     'request.undo': async () => {
       const outcome = decisions.undo();

@@ -33,11 +33,10 @@ const newId = monotonicFactory();
  */
 export function decisions({ cache, holdMs, now = () => new Date() }: DecisionsOptions) {
   /** Builds, checks locally, and writes one decision; throws (writing nothing) when the rule book refuses. */
-  function record(requestId: string, action: DecisionAction, undoes: string | null): DecideOutcome {
+  function record(requestId: string, action: DecisionAction, undoes: string | null, madeAt = now()): DecideOutcome {
     const operator = signedIn(cache);
     const view = cache.requests.local(requestId);
     if (!view) throw new DecisionError('unknown-request', `no request ${requestId} on this workstation`);
-    const madeAt = now();
     const decision: Decision = {
       ...action,
       id: newId(madeAt.getTime()),
@@ -58,29 +57,66 @@ export function decisions({ cache, holdMs, now = () => new Date() }: DecisionsOp
     return { decisionId: decision.id, request: cache.requests.local(requestId)! };
   }
 
+  /**
+   * Drops a decision still in its hold window, else records the decision that reverses it. Inside a
+   * step, a part nothing reverses (an accept) is passed over: the rest of the step is still undone.
+   */
+  function undoOne(last: MadeDecision, partOfStep: boolean): UndoOutcome {
+    const { decision } = last;
+    const undone = { decisionId: decision.id, kind: decision.kind, requestId: decision.requestId };
+    if (last.state === 'pending') {
+      cache.outbox.drop(decision.id);
+      rebuildLocalView(cache, decision.requestId);
+      return { undone, how: 'dropped', request: cache.requests.local(decision.requestId) };
+    }
+    const action = compensation(last, now());
+    if (!action && partOfStep) {
+      cache.outbox.markUndone(decision.id, decision.id);
+      return { undone, how: 'compensated', request: cache.requests.local(decision.requestId) };
+    }
+    if (!action) throw new DecisionError('cannot-undo', `a ${decision.kind} that reached the server cannot be taken back`);
+    const outcome = record(decision.requestId, action, decision.id);
+    cache.outbox.markUndone(decision.id, outcome.decisionId);
+    return { undone, how: 'compensated', request: outcome.request };
+  }
+
   return {
     decide(requestId: string, action: DecisionAction): DecideOutcome {
       return cache.transaction(() => record(requestId, action, null));
     },
 
-    /** Takes back this operator's last decision that is still in effect (see `compensation`). */
+    /**
+     * Several decisions on one request as one step, all or none (the one-key accept). They share
+     * one moment, `madeAt`, which is how undo recognises them as one step.
+     */
+    decideAll(requestId: string, actions: readonly DecisionAction[]): DecideOutcome {
+      return cache.transaction(() => {
+        const madeAt = now();
+        let outcome: DecideOutcome | null = null;
+        for (const action of actions) outcome = record(requestId, action, null, madeAt);
+        if (!outcome) throw new DecisionError('invalid-args', 'no decisions given');
+        return outcome;
+      });
+    },
+
+    /**
+     * Takes back this operator's last step that is still in effect: its last decision, with the
+     * others made in the same moment on the same request (see `decideAll`), newest first.
+     */
     undo(): UndoOutcome {
       return cache.transaction(() => {
         const operator = signedIn(cache);
-        const last = cache.outbox.lastUndoable(operator.id);
-        if (!last) return { undone: null, how: null, request: null };
-        const { decision } = last;
-        const undone = { decisionId: decision.id, kind: decision.kind, requestId: decision.requestId };
-        if (last.state === 'pending') {
-          cache.outbox.drop(decision.id);
-          rebuildLocalView(cache, decision.requestId);
-          return { undone, how: 'dropped', request: cache.requests.local(decision.requestId) };
+        const first = cache.outbox.lastUndoable(operator.id);
+        if (!first) return { undone: null, how: null, request: null };
+        const { requestId, madeAt } = first.decision;
+        let result: UndoOutcome = { undone: null, how: null, request: null };
+        for (let last: MadeDecision | null = first; last; last = cache.outbox.lastUndoable(operator.id)) {
+          if (last.decision.requestId !== requestId || last.decision.madeAt !== madeAt) break;
+          const step = undoOne(last, last !== first);
+          // The step is reported by its first decision, the one the operator thinks of (accept, transfer …).
+          result = { ...step, how: result.how === 'compensated' ? 'compensated' : step.how };
         }
-        const action = compensation(last, now());
-        if (!action) throw new DecisionError('cannot-undo', `a ${decision.kind} that reached the server cannot be taken back`);
-        const outcome = record(decision.requestId, action, decision.id);
-        cache.outbox.markUndone(decision.id, outcome.decisionId);
-        return { undone, how: 'compensated', request: outcome.request };
+        return result;
       });
     },
   };
@@ -106,7 +142,7 @@ function signedIn(cache: WorkstationCache): Operator {
  *   junk       restore          restore   junk
  *   close      reopen           merge     reopen
  *   snooze     snooze until now (wakes it at once)
- *   reply      —  the citizen already has it
+ *   reply      a note: the citizen already has it, so the record says the operator took it back
  *   note, escalate, reopen — nothing reverses them
  */
 function compensation({ decision, before }: MadeDecision, now: Date): DecisionAction | null {
@@ -128,8 +164,9 @@ function compensation({ decision, before }: MadeDecision, now: Date): DecisionAc
       return { kind: 'reopen' };
     case 'snooze':
       return { kind: 'snooze', until: now.toISOString() };
-    case 'accept':
     case 'reply':
+      return { kind: 'note', text: '撤销回复：回复已发给市民，无法收回 (undo reply: already sent to the citizen)' };
+    case 'accept':
     case 'note':
     case 'escalate':
     case 'reopen':

@@ -4,6 +4,7 @@ import { openWorkstationCache } from './cache/workstation-cache';
 import { decisions } from './decisions';
 import { hostEvents, type HostListener } from './host-events';
 import { syncClient } from './sync/sync-client';
+import { suggester } from './suggestions/suggest';
 import { syncLoop } from './sync/sync-loop';
 
 export interface HostOptions {
@@ -32,6 +33,8 @@ const DEFAULT_DEBOUNCE_MS = 200;
 /** Opens the cache, starts the sync loop, and serves the WorkstationApi. */
 export async function startHost(options: HostOptions): Promise<Host> {
   const cache = openWorkstationCache(options.dataDir, options.serverUrl);
+  // A cache from before search existed is indexed once, before the first request is served.
+  cache.search.backfill();
   const events = hostEvents();
   const client = syncClient(options.serverUrl);
   const loop = syncLoop({
@@ -47,6 +50,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     decisions: decisions({ cache, holdMs: options.holdMs ?? DEFAULT_HOLD_MS }),
     loop,
     events,
+    suggestions: suggester(cache),
   });
   loop.start();
 

@@ -4,6 +4,7 @@ import type { EvaluationResult } from './run-evaluation';
 export interface Timing {
   readonly rows: number;
   readonly trainSeconds: number;
+  readonly trainCpuSeconds: number;
 }
 
 export function reportJson(result: EvaluationResult, timing: Timing | null): string {
@@ -40,7 +41,7 @@ export function reportText(result: EvaluationResult, timing: Timing | null): str
     `prediction          mean ${f(result.predictMeanMs, 3)} ms, p99 ${f(result.predictP99Ms, 3)} ms per request`,
     `model size          ${(result.modelBytes / 1e6).toFixed(2)} MB as JSON`,
   ];
-  if (timing) lines.push(`training on ${timing.rows} resampled rows: ${f(timing.trainSeconds, 2)} s`);
+  if (timing) lines.push(`training on ${timing.rows} resampled rows: ${f(timing.trainSeconds, 2)} s wall, ${f(timing.trainCpuSeconds, 2)} s CPU`);
   lines.push('', table(['class', 'precision', 'recall', 'F1', 'support'], result.perClass.map((c) => [c.label, f(c.precision, 3), f(c.recall, 3), f(c.f1, 3), String(c.support)])));
   lines.push('', 'confusion matrix (rows: true, columns: predicted)');
   lines.push(table(['', ...result.labels.map((_, i) => String(i + 1))], result.confusion.map((row, i) => [`${i + 1} ${result.labels[i]}`, ...row.map(String)])));

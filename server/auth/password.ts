@@ -20,6 +20,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+/** Compared against when the account is unknown, so a wrong name takes as long as a wrong password. */
+let unknownAccountHash: Promise<string> | null = null;
+
+/** Checks a sign-in: false for an unknown account (null hash) too, after the same work as a real check. */
+export async function verifySignIn(password: string, stored: string | null): Promise<boolean> {
+  unknownAccountHash ??= hashPassword('no such account');
+  const passwordOk = await verifyPassword(password, stored ?? (await unknownAccountHash));
+  return stored !== null && passwordOk;
+}
+
 function derive(password: string, salt: Buffer, options: ScryptOptions, keyBytes = KEY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // maxmem must cover 128·N·r bytes, which the default 32 MiB only just misses at N=2^15.

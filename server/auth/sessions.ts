@@ -1,9 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Operator } from '../../shared/model';
 import type { Db } from '../db/open-database';
 import { toOperator } from './operators';
-
-const TOKEN_BYTES = 32;
+import { hashSessionToken, newSessionToken } from './session-token';
 
 export interface Session {
   operator: Operator;
@@ -12,7 +10,7 @@ export interface Session {
 
 /** Starts a session for an operator on a device and returns its bearer token; only the token's hash is stored. */
 export async function createSession(db: Db, operatorId: string, deviceId: string): Promise<string> {
-  const token = randomBytes(TOKEN_BYTES).toString('base64url');
+  const { token, tokenHash } = newSessionToken();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -22,7 +20,7 @@ export async function createSession(db: Db, operatorId: string, deviceId: string
       .execute();
     await trx
       .insertInto('sessions')
-      .values({ token_hash: hashToken(token), operator_id: operatorId, device_id: deviceId, created_at: now })
+      .values({ token_hash: tokenHash, operator_id: operatorId, device_id: deviceId, created_at: now })
       .execute();
   });
   return token;
@@ -34,12 +32,8 @@ export async function findSession(db: Db, token: string): Promise<Session | null
     .innerJoin('operators', 'operators.id', 'sessions.operator_id')
     .selectAll('operators')
     .select('sessions.device_id')
-    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.token_hash', '=', hashSessionToken(token))
     .executeTakeFirst();
   if (!row) return null;
   return { operator: toOperator(row), deviceId: row.device_id };
-}
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

@@ -1,11 +1,14 @@
 import type { Transaction } from 'kysely';
 import { monotonicFactory } from 'ulid';
-import type { Attachment, InboundMessage } from '../../shared/model';
+import { DEFAULT_DEADLINE_POLICY } from '../../shared/deadline';
+import { EMPTY_TIMELINE, NO_DEADLINES, type Attachment, type InboundMessage } from '../../shared/model';
 import { CHANGE_SEQ, nextValue } from '../db/counters';
 import type { Db } from '../db/open-database';
 import type { Database } from '../db/schema';
+import { createDeadlineClock, type DeadlineClock, type SetDeadlines } from '../deadlines/deadline-clock';
 import type { Intake, IntakeResult } from './intake';
 import { nextRequestNumber } from './request-number';
+import { clockColumns } from './request-rows';
 
 const ulid = monotonicFactory();
 
@@ -14,13 +17,15 @@ const JOINABLE = ['new', 'accepted'] as const;
 
 /**
  * Stores each inbound message once and files it under a request: the citizen's open request on the
- * same account if there is one, else a new request. One transaction per message.
+ * same account if there is one, else a new request, with its acknowledgement and answer clocks set.
+ * One transaction per message.
  */
-export function createIntake(db: Db): Intake {
+export function createIntake(db: Db, clock: DeadlineClock = createDeadlineClock(db, DEFAULT_DEADLINE_POLICY)): Intake {
   return {
     async receive(message) {
+      const setDeadlines = await clock.prepare();
       try {
-        return await db.transaction().execute((trx) => receive(trx, message));
+        return await db.transaction().execute((trx) => receive(trx, message, setDeadlines));
       } catch (err) {
         if (err instanceof DuplicateMessage) return { requestId: err.requestId, duplicate: true };
         throw err;
@@ -36,7 +41,7 @@ class DuplicateMessage extends Error {
   }
 }
 
-async function receive(trx: Transaction<Database>, message: InboundMessage): Promise<IntakeResult> {
+async function receive(trx: Transaction<Database>, message: InboundMessage, setDeadlines: SetDeadlines): Promise<IntakeResult> {
   // Taking the change number first serialises concurrent deliveries (the counter row stays locked
   // until commit), so the open-request lookup below sees every earlier delivery.
   const changeSeq = await nextValue(trx, CHANGE_SEQ);
@@ -94,6 +99,7 @@ async function receive(trx: Transaction<Database>, message: InboundMessage): Pro
         updated_at: receivedAt,
         last_decision: null,
         change_seq: changeSeq,
+        ...clockColumns(setDeadlines({ receivedAt, categoryId: null, unitId: null, timeline: EMPTY_TIMELINE, deadlines: NO_DEADLINES })),
       })
       .execute();
   }

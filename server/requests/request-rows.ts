@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Attachment, Channel, DatedText, DecisionStamp, ExtensionRequest, Request, RequestStatus } from '../../shared/model';
 import type { RequestsTable } from '../db/schema';
 
@@ -49,7 +49,7 @@ export function toRequest(row: RequestRow): Request {
 }
 
 /** The columns a decision may change, for an UPDATE. */
-export function decidedColumns(request: Request): Partial<RequestsTable> {
+export function decidedColumns(request: Request): Updateable<RequestsTable> {
   return {
     status: request.status,
     category_id: request.categoryId,
@@ -70,21 +70,25 @@ export function decidedColumns(request: Request): Partial<RequestsTable> {
     flagged: request.flagged ? 1 : 0,
     last_return_reason: request.lastReturnReason,
     unit_answer: request.unitAnswer,
-    unit_progress: JSON.stringify(request.unitProgress),
-    extension_request: JSON.stringify(request.extensionRequest),
+    unit_progress: toJson(request.unitProgress),
+    extension_request: toJson(request.extensionRequest),
     reminder_count: request.reminderCount,
-    last_reminder: JSON.stringify(request.lastReminder),
+    last_reminder: toJson(request.lastReminder),
   };
 }
 
 /** The deadline columns, also written at intake. */
-export function clockColumns(request: Pick<Request, 'deadlines'>): Partial<RequestsTable> {
+export function clockColumns(request: Pick<Request, 'deadlines'>): Updateable<RequestsTable> {
   return {
     acknowledge_due_at: request.deadlines.acknowledgeDueAt,
     answer_due_at: request.deadlines.answerDueAt,
     unit_due_at: request.deadlines.unitDueAt,
     extension_working_days: request.deadlines.extensionWorkingDays,
   };
+}
+
+function toJson(value: object | null): string | null {
+  return value === null ? null : JSON.stringify(value);
 }
 
 function parseJson<T>(text: string | null): T | null {

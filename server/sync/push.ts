@@ -1,22 +1,24 @@
-import type { Transaction } from 'kysely';
-import { decide, type Decision, type DecisionStamp, type Rejection, type Request } from '../../shared/model';
+import type { Selectable, Transaction } from 'kysely';
+import type { Decision, DecisionStamp, Rejection, Request } from '../../shared/model';
 import type { PushResult } from '../../shared/sync/protocol';
 import type { Session } from '../auth/sessions';
 import { CHANGE_SEQ, nextValue } from '../db/counters';
 import type { Db } from '../db/open-database';
 import type { Database, DecisionsTable } from '../db/schema';
-import { decidedColumns, toRequest } from '../requests/request-rows';
+import type { DeadlineClock } from '../deadlines/deadline-clock';
+import { decideAndStore, loadRequest, recordDecision } from '../requests/store-decision';
 
 /**
  * Applies one pushed decision, in its own transaction, and says what became of it. The decision
  * id is the idempotency key: a decision seen before is answered from its stored outcome (a
  * rejection again as that rejection, an application as a replay) and changes nothing.
  */
-export async function pushDecision(db: Db, session: Session, decision: Decision): Promise<PushResult> {
+export async function pushDecision(db: Db, clock: DeadlineClock, session: Session, decision: Decision): Promise<PushResult> {
   // Not stored: a foreign device must not be able to take up another device's ids or sequence numbers.
   if (decision.operatorId !== session.operator.id || decision.deviceId !== session.deviceId) {
     return rejected(decision, 'forbidden', `decision ${decision.id} was not made by this session's operator on this device`, null);
   }
+  const setDeadlines = await clock.prepare();
   return db.transaction().execute(async (trx) => {
     // Taken first so concurrent pushes on one request apply one after the other (the counter row
     // stays locked until commit); a number left unused is only a gap in the change order.
@@ -39,7 +41,7 @@ export async function pushDecision(db: Db, session: Session, decision: Decision)
     const now = new Date().toISOString();
     if (!current) {
       const reason: Rejection = { code: 'unknown-request', message: `no request ${decision.requestId}` };
-      await record(trx, decision, now, reason);
+      await recordDecision(trx, decision, 'operator', now, reason);
       return { decisionId: decision.id, outcome: 'rejected', reason, request: null };
     }
 
@@ -52,32 +54,21 @@ export async function pushDecision(db: Db, session: Session, decision: Decision)
       at: now,
     };
     const refs = await existingReferences(trx, decision);
-    const result = decide(current, decision, {
+    const result = await decideAndStore(trx, current, decision, {
+      actor: 'operator',
       stamp,
       now,
+      changeSeq,
+      setDeadlines,
       unitExists: (id) => refs.unit === id,
       categoryExists: (id) => refs.category === id,
     });
-    if (!result.ok) {
-      await record(trx, decision, now, result.rejection);
-      return { decisionId: decision.id, outcome: 'rejected', reason: result.rejection, request: current };
-    }
-    await trx
-      .updateTable('requests')
-      .set({ ...decidedColumns(result.request), change_seq: changeSeq })
-      .where('id', '=', current.id)
-      .execute();
-    await record(trx, decision, now, null);
+    if (!result.ok) return { decisionId: decision.id, outcome: 'rejected', reason: result.rejection, request: current };
     return { decisionId: decision.id, outcome: 'applied', request: result.request };
   });
 }
 
-async function loadRequest(trx: Transaction<Database>, id: string): Promise<Request | null> {
-  const row = await trx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toRequest(row) : null;
-}
-
-function answerAgain(decision: Decision, seen: DecisionsTable, current: Request | null): PushResult {
+function answerAgain(decision: Decision, seen: Selectable<DecisionsTable>, current: Request | null): PushResult {
   if (seen.device_id !== decision.deviceId) {
     return rejected(decision, 'forbidden', `decision id ${decision.id} belongs to another device`, null);
   }
@@ -98,26 +89,6 @@ async function existingReferences(trx: Transaction<Database>, decision: Decision
     return { category: category?.id };
   }
   return {};
-}
-
-async function record(trx: Transaction<Database>, decision: Decision, now: string, rejection: Rejection | null): Promise<void> {
-  await trx
-    .insertInto('decisions')
-    .values({
-      id: decision.id,
-      device_id: decision.deviceId,
-      seq: decision.seq,
-      request_id: decision.requestId,
-      operator_id: decision.operatorId,
-      kind: decision.kind,
-      payload: JSON.stringify(decision),
-      base_version: decision.baseVersion,
-      made_at: decision.madeAt,
-      applied_at: now,
-      outcome: rejection ? 'rejected' : 'applied',
-      rejection: rejection ? JSON.stringify(rejection) : null,
-    })
-    .execute();
 }
 
 function rejected(decision: Decision, code: Rejection['code'], message: string, request: Request | null): PushResult {

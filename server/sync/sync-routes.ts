@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { LoginRequest, PullRequest, PushRequest, SYNC_PATHS, type PushResponse, type PushResult } from '../../shared/sync/protocol';
 import { requireSession, sessionOf } from '../auth/require-session';
 import type { Db } from '../db/open-database';
+import type { DeadlineClock } from '../deadlines/deadline-clock';
 import { parseBody } from '../http/parse-body';
 import { sendError } from '../http/send-error';
 import { login } from './login';
@@ -9,7 +10,7 @@ import { BadCursorError, pull } from './pull';
 import { pushDecision } from './push';
 
 /** The workstation sync API: POST login, pull and push (shared/sync/protocol.ts). */
-export const syncRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export const syncRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }> = async (app, { db, clock }) => {
   app.post(SYNC_PATHS.login, async (request, reply) => {
     const body = parseBody(LoginRequest, request.body, reply);
     if (!body) return reply;
@@ -38,7 +39,7 @@ export const syncRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     }
     // In order, each in its own transaction: a later decision may build on an earlier one.
     const results: PushResult[] = [];
-    for (const decision of body.decisions) results.push(await pushDecision(db, session, decision));
+    for (const decision of body.decisions) results.push(await pushDecision(db, clock, session, decision));
     const response: PushResponse = { results };
     return response;
   });

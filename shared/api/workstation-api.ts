@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecisionAction, Ulid } from "../model";
+import { Channel, DecisionAction, RequestStatus, Ulid } from "../model";
 import type { Directory, Operator, Rejection, Request } from "../model";
 
 /**
@@ -47,13 +47,77 @@ export interface UndoOutcome {
   request: LocalRequest | null;
 }
 
+/** One slice of a queue view, in queue order, and how many the whole view holds. */
+export interface QueueWindow {
+  total: number;
+  offset: number;
+  items: LocalRequest[];
+}
+
+/** A directory id with how sure the suggestion is (0–1). */
+export interface RankedChoice {
+  id: string;
+  confidence: number;
+}
+
+/** The host's best guess for a request: categories and units best first, and a reply template. */
+export interface Suggestion {
+  category: RankedChoice[];
+  unit: RankedChoice[];
+  templateId: string | null;
+  /** Where it came from: a trained model, or keyword rules with past decisions. */
+  source: 'model' | 'rules';
+}
+
+/** What the detail pane shows beside the request: everything needed to decide without looking elsewhere. */
+export interface RequestContext {
+  requestId: string;
+  suggestion: Suggestion;
+  /** The citizen's earlier requests, newest first. */
+  history: LocalRequest[];
+  /** Resolved requests worded like this one, most alike first: how they were classified and where they went. */
+  similar: LocalRequest[];
+}
+
+/** Measured by the renderer for the ledger: first display to this decision, and keys pressed meanwhile. */
+export interface HandlingMeasure {
+  handlingMs: number;
+  keyPresses: number;
+}
+
+export interface TodayCounter {
+  handled: number;
+  medianSeconds: number | null;
+}
+
+export const SearchFilters = z.object({
+  channel: Channel.optional(),
+  status: RequestStatus.optional(),
+  unitId: z.string().min(1).max(200).optional(),
+  /** Instants bounding the arrival time, from inclusive, to exclusive. */
+  from: z.iso.datetime({ offset: false }).optional(),
+  to: z.iso.datetime({ offset: false }).optional(),
+});
+export type SearchFilters = z.infer<typeof SearchFilters>;
+
+export interface SearchResult {
+  items: LocalRequest[];
+  tookMs: number;
+}
+
 export interface WorkstationApi {
   'session.get'(args: Record<string, never>): Promise<Session>;
   'session.signIn'(args: { name: string; password: string }): Promise<Session>;
   'session.signOut'(args: Record<string, never>): Promise<Session>;
   'queue.list'(args: { view: QueueView }): Promise<LocalRequest[]>;
   'request.get'(args: { id: string }): Promise<LocalRequest | null>;
-  'request.decide'(args: { requestId: string; action: DecisionAction }): Promise<DecideOutcome>;
+  'request.decide'(args: { requestId: string; action: DecisionAction; measure?: HandlingMeasure }): Promise<DecideOutcome>;
+  /** Several decisions on one request as one step (the one-key accept); undo takes them back together. */
+  'request.decideAll'(args: { requestId: string; actions: DecisionAction[]; measure?: HandlingMeasure }): Promise<DecideOutcome>;
+  'request.context'(args: { id: string }): Promise<RequestContext>;
+  'queue.window'(args: { view: QueueView; offset: number; limit: number }): Promise<QueueWindow>;
+  'search.requests'(args: { query: string; filters: SearchFilters; limit: number }): Promise<SearchResult>;
+  'stats.today'(args: Record<string, never>): Promise<TodayCounter>;
   'request.undo'(args: Record<string, never>): Promise<UndoOutcome>;
   'directory.get'(args: Record<string, never>): Promise<Directory>;
   'sync.status'(args: Record<string, never>): Promise<SyncStatus>;
@@ -65,6 +129,10 @@ export type ApiArgs<M extends ApiMethod> = Parameters<WorkstationApi[M]>[0];
 export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<WorkstationApi[M]>>;
 
 const none = z.object({}).strict();
+const HandlingMeasureArgs = z.object({
+  handlingMs: z.number().nonnegative().max(7 * 24 * 3600_000),
+  keyPresses: z.number().int().nonnegative().max(10_000),
+});
 
 export const workstationArgs = {
   'session.get': none,
@@ -72,7 +140,16 @@ export const workstationArgs = {
   'session.signOut': none,
   'queue.list': z.object({ view: z.enum(['queue', 'junk', 'done', 'all']) }),
   'request.get': z.object({ id: Ulid }),
-  'request.decide': z.object({ requestId: Ulid, action: DecisionAction }),
+  'request.decide': z.object({ requestId: Ulid, action: DecisionAction, measure: HandlingMeasureArgs.optional() }),
+  'request.decideAll': z.object({ requestId: Ulid, actions: z.array(DecisionAction).min(1).max(8), measure: HandlingMeasureArgs.optional() }),
+  'request.context': z.object({ id: Ulid }),
+  'queue.window': z.object({
+    view: z.enum(['queue', 'junk', 'done', 'all']),
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(1000),
+  }),
+  'search.requests': z.object({ query: z.string().max(200), filters: SearchFilters, limit: z.number().int().min(1).max(200) }),
+  'stats.today': none,
   'request.undo': none,
   'directory.get': none,
   'sync.status': none,

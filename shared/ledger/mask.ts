@@ -4,7 +4,7 @@
  * and replace only digits, keeping the writer's separators. Short numbers — dates, times, amounts,
  * request numbers such as YW-20261128-0007 — are left alone: only the shapes below are masked.
  */
-const PATTERNS = [
+const PATTERNS: readonly MaskPattern[] = [
   // 18-digit resident ID (last character may be X); before the card rule, which would also match it.
   { name: 'id', source: String.raw`(?<!\d)\d{17}[\dXx](?!\d)`, keep: () => [3, 4] },
   // Bank card written in groups of four: 6222 0212 3456 7890 (123).
@@ -29,9 +29,16 @@ const PATTERNS = [
     source: String.raw`(?<=(?:电话|座机|手机|号码|联系方式|tel|TEL|Tel)[^\d\n]{0,4})\d{7,11}(?!\d)`,
     keep: () => [0, 4],
   },
-] as const;
+];
 
 type Groups = Record<string, string | undefined>;
+
+interface MaskPattern {
+  name: string;
+  source: string;
+  /** How many digits stay visible at the start and at the end. */
+  keep(groups: Groups): [first: number, last: number];
+}
 
 const COMBINED = new RegExp(PATTERNS.map((p) => `(?<${p.name}>${p.source})`).join('|'), 'g');
 

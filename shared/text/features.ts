@@ -40,7 +40,7 @@ export class FeatureHasher {
   /** N-gram counts per field of `fields` (a single string is one field). */
   count(fields: string | readonly string[]): FieldCounts {
     const list = typeof fields === 'string' ? [fields] : fields;
-    return list.map((text, field) => this.countField(normalizeText(text), field));
+    return list.map((text, field) => this.countField(normalizeText(text.slice(0, MAX_FIELD_CODE_POINTS * 2)), field));
   }
 
   /** The weighted, normalised vector of counted fields (see `weighFeatures`). */
@@ -50,14 +50,20 @@ export class FeatureHasher {
 
   private countField(text: string, field: number): SparseVector {
     const { ngramMin, ngramMax } = this.options;
-    const points = Array.from(text.slice(0, MAX_FIELD_CODE_POINTS * 2), (c) => c.codePointAt(0)!).slice(0, MAX_FIELD_CODE_POINTS);
+    const points = this.points;
+    let length = 0;
+    for (let at = 0; at < text.length && length < MAX_FIELD_CODE_POINTS; length++) {
+      const cp = text.codePointAt(at)!;
+      points[length] = cp;
+      at += cp > 0xffff ? 2 : 1;
+    }
     const seed = fnvStep(FNV_OFFSET, 0x110000 + field);
-    const stop = points.map((p) => BOUNDARY.test(String.fromCodePoint(p)));
-    for (let i = 0; i < points.length; i++) {
+    for (let i = 0; i < length; i++) {
       let hash = seed;
-      for (let n = 1; n <= ngramMax && i + n <= points.length; n++) {
-        if (stop[i + n - 1]) break;
-        hash = fnvStep(hash, points[i + n - 1]!);
+      for (let n = 1; n <= ngramMax && i + n <= length; n++) {
+        const cp = points[i + n - 1]!;
+        if (cp === SPACE) break; // n-grams stop at word and clause breaks (normalizeText made them spaces)
+        hash = fnvStep(hash, cp);
         if (n >= ngramMin) this.accumulator.add(mix32(hash) & this.mask, 1);
       }
     }

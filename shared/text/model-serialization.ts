@@ -17,7 +17,7 @@ export interface SerializedTextModel {
   readonly dimensions: string;
   /** idf of each seen dimension, Float32. */
   readonly idf: string;
-  /** Weights of each seen dimension, label-major, Float32. */
+  /** Weights of the seen dimensions, dimension-major (all labels of one dimension together), Float32. */
   readonly weights: string;
 }
 
@@ -26,8 +26,9 @@ export function serializeModel(model: TextModel): SerializedTextModel {
   const dimension = idf.length;
   const seen: number[] = [];
   for (let i = 0; i < dimension; i++) if (idf[i] !== 0) seen.push(i);
-  const packed = new Float32Array(labels.length * seen.length);
-  labels.forEach((_, c) => seen.forEach((i, k) => (packed[c * seen.length + k] = weights[c * dimension + i]!)));
+  const classes = labels.length;
+  const packed = new Float32Array(classes * seen.length);
+  seen.forEach((i, k) => packed.set(weights.subarray(i * classes, (i + 1) * classes), k * classes));
   return {
     format: MODEL_FORMAT,
     labels: [...labels],
@@ -48,10 +49,11 @@ export function deserializeModel(data: SerializedTextModel): TextModel {
   const packed = decode(data.weights, 'float');
   if (seenIdf.length !== seen.length || packed.length !== seen.length * data.labels.length) throw new Error('model arrays disagree in length');
   const idf = new Float32Array(dimension);
-  const weights = new Float32Array(dimension * data.labels.length);
+  const classes = data.labels.length;
+  const weights = new Float32Array(dimension * classes);
   seen.forEach((i, k) => {
     idf[i] = seenIdf[k]!;
-    data.labels.forEach((_, c) => (weights[c * dimension + i] = packed[c * seen.length + k]!));
+    for (let c = 0; c < classes; c++) weights[i * classes + c] = packed[k * classes + c]!;
   });
   return new TextModel({
     labels: [...data.labels],

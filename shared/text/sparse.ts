@@ -46,10 +46,12 @@ export function squaredNorm(v: SparseVector): number {
   return sum;
 }
 
-/** Dot product of a sparse vector with row `row` of a row-major dense matrix of width `width`. */
-export function dotRow(v: SparseVector, weights: Float32Array | Float64Array, row: number, width: number): number {
-  const base = row * width;
-  let sum = 0;
-  for (let k = 0; k < v.indices.length; k++) sum += weights[base + v.indices[k]!]! * v.values[k]!;
-  return sum;
+/** Adds the product of `v` with feature-major `weights` (weights[feature * classes + class]) to `out`. */
+export function addScores(v: SparseVector, weights: Float32Array, out: Float64Array): void {
+  const classes = out.length;
+  for (let k = 0; k < v.indices.length; k++) {
+    const base = v.indices[k]! * classes;
+    const x = v.values[k]!;
+    for (let c = 0; c < classes; c++) out[c]! += weights[base + c]! * x;
+  }
 }

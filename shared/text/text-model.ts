@@ -1,7 +1,7 @@
 /** A trained text classifier: hashed n-gram features, one linear score per class, temperature-scaled softmax. */
 import { softmax } from './calibration';
 import { FeatureHasher, type FeatureOptions } from './features';
-import { dotRow } from './sparse';
+import { addScores } from './sparse';
 
 /** One string, or fields in order (e.g. [subject, body]) that the model weighs separately. */
 export type TextInput = string | readonly string[];
@@ -16,7 +16,7 @@ export interface TextModelParts {
   readonly labels: readonly string[];
   readonly features: FeatureOptions;
   readonly idf: Float32Array;
-  /** Row-major, one row of 2^dimensionBits per label. */
+  /** Feature-major: weights[feature * labels + label], so one cache line serves every label. */
   readonly weights: Float32Array;
   readonly bias: Float32Array;
   readonly temperature: number;
@@ -35,9 +35,10 @@ export class TextModel {
 
   /** Raw linear scores per label, in `labels` order. */
   scores(text: TextInput): Float64Array {
-    const { idf, weights, bias, labels } = this.parts;
-    const vector = this.hasher.weigh(this.hasher.count(text), idf);
-    return Float64Array.from(labels, (_, c) => dotRow(vector, weights, c, this.hasher.dimension) + bias[c]!);
+    const { idf, weights, bias } = this.parts;
+    const scores = Float64Array.from(bias);
+    addScores(this.hasher.weigh(this.hasher.count(text), idf), weights, scores);
+    return scores;
   }
 
   /** Every label, most probable first; ties keep label order so the result is deterministic. */

@@ -88,4 +88,41 @@ export const MIGRATIONS: readonly string[] = [
     categories TEXT NOT NULL
   );
   `,
+  // 2: triage — the queue's order, full-text search, and the operator's handling times.
+  `
+  -- The queue view walks this in deadline order (the answer promise follows arrival) without sorting.
+  CREATE INDEX local_requests_queue ON local_requests (received_at, id) WHERE status IN ('new', 'accepted');
+
+  -- One row per request in the search index; its rowid is the FTS rowid, in arrival-to-cache order.
+  CREATE TABLE search_docs (
+    rowid INTEGER PRIMARY KEY,
+    request_id TEXT NOT NULL UNIQUE,
+    number TEXT NOT NULL,
+    citizen_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    unit_id TEXT,
+    received_at TEXT NOT NULL,
+    -- What the FTS rows were built from, so an unchanged request is not re-indexed.
+    indexed TEXT NOT NULL
+  );
+  CREATE INDEX search_docs_number ON search_docs (number);
+  CREATE INDEX search_docs_citizen ON search_docs (citizen_id, received_at);
+  CREATE INDEX search_docs_received ON search_docs (received_at);
+  -- Three characters or more: trigrams. One or two: the text split into single characters, matched as a phrase.
+  -- tags holds channel, status and unit as tokens so filters narrow inside the index.
+  CREATE VIRTUAL TABLE search_trigram USING fts5(body, tags, tokenize = 'trigram', content = '', contentless_delete = 1);
+  CREATE VIRTUAL TABLE search_chars USING fts5(body, tags, tokenize = 'unicode61', content = '', contentless_delete = 1);
+
+  -- Seconds from first display to the final decision and the keys pressed, per request, for the ledger.
+  CREATE TABLE handling_times (
+    request_id TEXT PRIMARY KEY,
+    operator_id TEXT NOT NULL,
+    decision_id TEXT NOT NULL,
+    decided_at TEXT NOT NULL,
+    handling_ms INTEGER NOT NULL,
+    key_presses INTEGER NOT NULL
+  );
+  CREATE INDEX handling_times_day ON handling_times (operator_id, decided_at);
+  `,
 ];

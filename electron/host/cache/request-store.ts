@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { LocalRequest, QueueView } from '../../../shared/api/workstation-api';
 import type { Rejection, Request } from '../../../shared/model';
 import type { Cache } from './open-cache';
+import type { SearchIndex } from './search-index';
 
 const PENDING = '(SELECT count(*) FROM outbox o WHERE o.request_id = l.id)';
 
@@ -20,7 +21,7 @@ interface LocalRow {
 }
 
 /** Requests as last pulled from the server, and the local view built on them. */
-export function requestStore(db: Cache) {
+export function requestStore(db: Cache, search: SearchIndex) {
   const getServer = db.prepare<[string], { json: string }>('SELECT json FROM requests WHERE id = ?');
   const putServer = db.prepare(
     `INSERT INTO requests (id, json, status, received_at, version) VALUES (@id, @json, @status, @receivedAt, @version)
@@ -47,6 +48,21 @@ export function requestStore(db: Cache) {
       ),
     ]),
   ) as Record<QueueView, Database.Statement<{ now: string }, LocalRow>>;
+  const windows = Object.fromEntries(
+    (Object.keys(VIEW_FILTER) as QueueView[]).map((view) => [
+      view,
+      db.prepare<{ now: string; offset: number; limit: number }, LocalRow>(
+        `SELECT l.json, l.rejection, ${PENDING} AS pending FROM local_requests l
+         WHERE ${VIEW_FILTER[view]} ORDER BY l.received_at, l.id LIMIT @limit OFFSET @offset`,
+      ),
+    ]),
+  ) as Record<QueueView, Database.Statement<{ now: string; offset: number; limit: number }, LocalRow>>;
+  const counts = Object.fromEntries(
+    (Object.keys(VIEW_FILTER) as QueueView[]).map((view) => [
+      view,
+      db.prepare<{ now: string }, { n: number }>(`SELECT count(*) AS n FROM local_requests l WHERE ${VIEW_FILTER[view]}`),
+    ]),
+  ) as Record<QueueView, Database.Statement<{ now: string }, { n: number }>>;
 
   return {
     server(id: string): Request | null {
@@ -69,6 +85,7 @@ export function requestStore(db: Cache) {
         snoozedUntil: request.snoozedUntil,
         version: request.version,
       });
+      search.put(request);
     },
     /** The server's refusal shown on the request, or null once someone acts on it again. */
     setRejection(id: string, rejection: Rejection | null): void {
@@ -76,6 +93,13 @@ export function requestStore(db: Cache) {
     },
     list(view: QueueView, now: string): LocalRequest[] {
       return lists[view].all({ now }).map(toLocal);
+    },
+    /** One slice of a view in queue order: what a virtualised list needs, not the whole view. */
+    window(view: QueueView, now: string, offset: number, limit: number): LocalRequest[] {
+      return windows[view].all({ now, offset, limit }).map(toLocal);
+    },
+    count(view: QueueView, now: string): number {
+      return counts[view].get({ now })!.n;
     },
   };
 }

@@ -1,30 +1,64 @@
-import { useQueue, type WorkView } from '../store/queue-store';
+import { REPLY_TEMPLATES } from '../../../shared/replies/reply-templates';
+import { categoryOptions, firstLevel } from '../pickers/category-search';
+import { useDirectory } from '../store/directory-store';
+import { currentRequest, useQueue, type WorkView } from '../store/queue-store';
 import { useSync } from '../store/sync-store';
+import { useTriage } from '../store/triage-store';
 import { useUi, type UiMode } from '../store/ui-store';
+import { acceptSuggestion } from '../triage/accept-suggestion';
 import type { KeyAction } from './keymap';
+
+/** How long s puts a request aside. */
+const SNOOZE_MS = 60 * 60_000;
 
 /** What each key action does; the keymap says which key, this says what happens. */
 export function runAction(action: KeyAction): void {
   const queue = useQueue.getState();
   const ui = useUi.getState();
+  const category = /^category(\d)$/.exec(action);
+  if (category) return setCategoryBySlot(Number(category[1]));
+  const template = /^template(\d+)$/.exec(action);
+  if (template) return changeDraft({ templateId: REPLY_TEMPLATES.find((t) => t.slot === Number(template[1]))?.id ?? null, replyText: null });
   switch (action) {
     case 'next':
       return queue.move(1);
     case 'previous':
       return queue.move(-1);
+    case 'acceptSuggestion':
+      return acceptSuggestion();
     case 'accept':
-      return queue.decide({ kind: 'accept' });
+      return queue.decide((r) => (r.status === 'new' ? [{ kind: 'accept' }] : null), { advance: false });
     case 'classify':
-      return openForSelection('category-picker');
+      return openForCurrent('category-picker');
     case 'transfer':
-      return openForSelection('unit-picker');
-    case 'reply':
-      return openForSelection('reply');
+      return openForCurrent('unit-picker');
+    case 'noReply':
+      return changeDraft({ templateId: null, replyText: null });
+    case 'editReply':
+      return openForCurrent('reply');
     case 'junk':
       // In the junk view the same key takes a false positive back out.
-      return queue.decide(queue.view === 'junk' ? { kind: 'restore' } : { kind: 'junk' });
+      return queue.decide(() => [queue.view === 'junk' ? { kind: 'restore' } : { kind: 'junk' }]);
+    case 'merge':
+      return openForCurrent('merge-picker');
+    case 'escalate':
+      return queue.decide((r) => (r.escalated ? null : [{ kind: 'escalate', note: null }]), { advance: true });
+    case 'snooze':
+      return queue.decide(() => [{ kind: 'snooze', until: new Date(Date.now() + SNOOZE_MS).toISOString() }]);
+    case 'note':
+      return openForCurrent('note');
     case 'undo':
       return queue.undo();
+    case 'toggleSelect':
+      return queue.toggleSelect();
+    case 'selectDown':
+      return queue.extendSelection(1);
+    case 'selectUp':
+      return queue.extendSelection(-1);
+    case 'palette':
+      return ui.open('palette');
+    case 'search':
+      return ui.open('search');
     case 'syncNow':
       return void useSync.getState().syncNow();
     case 'goQueue':
@@ -35,8 +69,10 @@ export function runAction(action: KeyAction): void {
       return goTo('done');
     case 'help':
       return ui.toggleHelp();
+    case 'settings':
+      return ui.open('settings');
     case 'close':
-      return ui.close();
+      return closeSomething();
     case 'toggleTheme':
       return ui.toggleTheme();
     case 'toggleLocale':
@@ -48,11 +84,29 @@ function goTo(view: WorkView): void {
   useQueue.getState().setView(view);
 }
 
-/** Overlays that act on a request only open when one is selected. */
-function openForSelection(mode: UiMode): void {
-  const { lists, view } = useQueue.getState();
-  const list = lists[view];
-  if (!list.items[list.selectedIndex]) {
+/** Esc: the overlay first, then a request opened from search, then the marks. */
+function closeSomething(): void {
+  const ui = useUi.getState();
+  const queue = useQueue.getState();
+  if (ui.mode !== 'normal') return ui.close();
+  if (queue.opened) return queue.closeOpened();
+  queue.clearSelection();
+}
+
+function changeDraft(patch: Parameters<ReturnType<typeof useTriage.getState>['change']>[1]): void {
+  const request = currentRequest();
+  if (!request) return useUi.getState().notify({ id: 'notice.noSelection', tone: 'info' });
+  useTriage.getState().change(request.id, patch);
+}
+
+function setCategoryBySlot(slot: number): void {
+  const option = firstLevel(categoryOptions(useDirectory.getState().categories))[slot - 1];
+  if (option) changeDraft({ categoryId: option.category.id });
+}
+
+/** Overlays that act on a request only open when there is one. */
+function openForCurrent(mode: UiMode): void {
+  if (!currentRequest()) {
     useUi.getState().notify({ id: 'notice.noSelection', tone: 'info' });
     return;
   }

@@ -1,31 +1,68 @@
-import type { LocalRequest } from '../../../shared/api/workstation-api';
+import type { LocalRequest, QueueWindow } from '../../../shared/api/workstation-api';
 
+/**
+ * One view of the queue as the renderer holds it: the whole view's length, and a window of rows
+ * around where the operator is. Thousands of requests never cross the bridge at once; the
+ * virtualised list asks for another window as it scrolls.
+ */
 export interface ViewList {
+  total: number;
+  /** Position in the view of items[0]. */
+  offset: number;
   items: LocalRequest[];
-  selectedId: string | null;
+  /** Position in the view, not in items. */
   selectedIndex: number;
+  selectedId: string | null;
   loaded: boolean;
 }
 
-export const emptyList: ViewList = { items: [], selectedId: null, selectedIndex: 0, loaded: false };
+export const emptyList: ViewList = { total: 0, offset: 0, items: [], selectedIndex: 0, selectedId: null, loaded: false };
+
+export function itemAt(list: ViewList, index: number): LocalRequest | null {
+  return list.items[index - list.offset] ?? null;
+}
+
+export function selectedItem(list: ViewList): LocalRequest | null {
+  return itemAt(list, list.selectedIndex);
+}
+
+/** Whether the window holds the rows from `start` to `end` (or all there are). */
+export function covers(list: ViewList, start: number, end: number): boolean {
+  const last = Math.min(end, list.total - 1);
+  return list.loaded && start >= list.offset && last < list.offset + list.items.length;
+}
 
 /**
- * Takes a fresh list and keeps the operator's place: the same request if it is still there,
- * else whatever now sits where it was — the next request after one that left the view.
+ * Takes a fresh window and keeps the operator's place: the same request if it is still there,
+ * else whatever now sits where it was — the next request after one that left the view. Requests
+ * this renderer already took out of the view (decided, not yet confirmed) stay out.
  */
-export function reconcile(list: ViewList, items: LocalRequest[], preferId: string | null = null): ViewList {
+export function reconcile(list: ViewList, window: QueueWindow, hidden: ReadonlySet<string>, preferId: string | null = null): ViewList {
+  const items = window.items.filter((r) => !hidden.has(r.id));
+  const total = Math.max(items.length, window.total - (window.items.length - items.length));
+  const next: ViewList = { total, offset: window.offset, items, selectedIndex: list.selectedIndex, selectedId: list.selectedId, loaded: true };
   const wanted = [preferId, list.selectedId].find((id) => id !== null && items.some((r) => r.id === id));
-  const index = wanted ? items.findIndex((r) => r.id === wanted) : Math.min(list.selectedIndex, Math.max(0, items.length - 1));
-  return { items, selectedIndex: index, selectedId: items[index]?.id ?? null, loaded: true };
+  if (wanted) return selectIndex(next, window.offset + items.findIndex((r) => r.id === wanted));
+  return selectIndex(next, list.selectedIndex);
 }
 
 export function selectIndex(list: ViewList, index: number): ViewList {
-  if (list.items.length === 0) return list;
-  const clamped = Math.min(Math.max(0, index), list.items.length - 1);
-  return { ...list, selectedIndex: clamped, selectedId: list.items[clamped]?.id ?? null };
+  const clamped = Math.min(Math.max(0, index), Math.max(0, list.total - 1));
+  return { ...list, selectedIndex: clamped, selectedId: itemAt(list, clamped)?.id ?? null };
 }
 
-/** Shows the host's answer to a decision at once, before the list is fetched again. */
+/** Shows the host's answer to a decision at once, before the window is fetched again. */
 export function replaceRequest(list: ViewList, request: LocalRequest): ViewList {
+  if (!list.items.some((r) => r.id === request.id)) return list;
   return { ...list, items: list.items.map((r) => (r.id === request.id ? request : r)) };
+}
+
+/** Takes a decided request out of the view at once; the cursor lands on the request after it. */
+export function removeRequest(list: ViewList, id: string): ViewList {
+  const at = list.items.findIndex((r) => r.id === id);
+  if (at < 0) return list;
+  const position = list.offset + at;
+  const items = list.items.filter((r) => r.id !== id);
+  const shrunk = { ...list, items, total: Math.max(0, list.total - 1) };
+  return selectIndex(shrunk, position < list.selectedIndex ? list.selectedIndex - 1 : list.selectedIndex);
 }

@@ -20,7 +20,8 @@ export function alipayCharset(name: string | undefined): AlipayCharset {
 
 /**
  * Decodes strictly: the text must encode back to exactly the same bytes, so bytes that are not
- * valid in the charset (UTF-8 sent as GBK and the like) are refused instead of becoming mojibake.
+ * valid in the charset are refused, not replaced. (UTF-8 mostly decodes as some GBK text; that
+ * mislabelling is caught by the signature, which was made over the real text.)
  */
 export function decodeStrict(bytes: Buffer, charset: AlipayCharset): string {
   const text = iconv.decode(bytes, charset);

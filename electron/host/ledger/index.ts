@@ -1,0 +1,5 @@
+export * from './export-options';
+export * from './cjk-font';
+export * from './csv-export';
+export * from './xlsx-export';
+export * from './pdf-export';

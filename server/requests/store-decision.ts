@@ -1,0 +1,76 @@
+import type { Transaction } from 'kysely';
+import { decide, type DecideResult, type DecisionStamp, type Rejection, type Request, type RequestEvent } from '../../shared/model';
+import type { SetDeadlines } from '../deadlines/deadline-clock';
+import type { Database } from '../db/schema';
+import { decidedColumns, toRequest } from './request-rows';
+
+/** Who made a decision: an operator (workstation, supervision) or a unit account (the units' page and API). */
+export type ActorKind = 'operator' | 'unit';
+
+export interface StoreContext {
+  actor: ActorKind;
+  stamp: DecisionStamp;
+  now: string;
+  /** The request's next position in the change order, so pulls deliver the change. */
+  changeSeq: number;
+  setDeadlines: SetDeadlines;
+  unitExists?(unitId: string): boolean;
+  categoryExists?(categoryId: string): boolean;
+}
+
+export async function loadRequest(trx: Transaction<Database>, id: string): Promise<Request | null> {
+  const row = await trx.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRequest(row) : null;
+}
+
+/**
+ * Applies a decision with the rule book, recomputes the request's due times, and stores both the
+ * request and the decision (applied or rejected, so a replay can be answered the same).
+ */
+export async function decideAndStore(trx: Transaction<Database>, current: Request, event: RequestEvent, ctx: StoreContext): Promise<DecideResult> {
+  const result = decide(current, event, {
+    stamp: ctx.stamp,
+    now: ctx.now,
+    unitExists: ctx.unitExists ?? (() => false),
+    categoryExists: ctx.categoryExists ?? (() => false),
+  });
+  if (!result.ok) {
+    await recordDecision(trx, event, ctx.actor, ctx.now, result.rejection);
+    return result;
+  }
+  const request = ctx.setDeadlines(result.request);
+  await trx
+    .updateTable('requests')
+    .set({ ...decidedColumns(request), change_seq: ctx.changeSeq })
+    .where('id', '=', current.id)
+    .execute();
+  await recordDecision(trx, event, ctx.actor, ctx.now, null);
+  return { ok: true, request };
+}
+
+export async function recordDecision(
+  trx: Transaction<Database>,
+  event: RequestEvent,
+  actor: ActorKind,
+  now: string,
+  rejection: Rejection | null,
+): Promise<void> {
+  await trx
+    .insertInto('decisions')
+    .values({
+      id: event.id,
+      device_id: event.deviceId,
+      seq: event.seq,
+      request_id: event.requestId,
+      operator_id: event.operatorId,
+      actor,
+      kind: event.kind,
+      payload: JSON.stringify(event),
+      base_version: event.baseVersion,
+      made_at: event.madeAt,
+      applied_at: now,
+      outcome: rejection ? 'rejected' : 'applied',
+      rejection: rejection ? JSON.stringify(rejection) : null,
+    })
+    .execute();
+}

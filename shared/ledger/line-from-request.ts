@@ -1,0 +1,48 @@
+import { type TimeInput, toEpochMs } from '../deadline';
+import type { Request } from '../model';
+import type { LedgerLine } from './ledger-line';
+import { summarize } from './summarize';
+
+/** What the ledger needs beyond the request itself; the host gathers it from decisions and the directory. */
+export interface HandlingFacts {
+  operator: { id: string; name: string };
+  handledAt: string;
+  handlingSeconds: number | null;
+  keyPresses: number | null;
+  firstResponseAt: string | null;
+  reply: string | null;
+  unitName: string | null;
+  /** From `answerDueAt` in shared/deadline; null when no promise applies (junk, merged). */
+  answerDueAt: TimeInput | null;
+  /** When the ledger is made: an unanswered request counts as late only once its due time has passed. */
+  asOf: TimeInput;
+}
+
+export const SUMMARY_LENGTH = 60;
+
+export function ledgerLineFrom(request: Request, facts: HandlingFacts): LedgerLine {
+  return {
+    number: request.number,
+    arrivedAt: request.receivedAt,
+    handledAt: facts.handledAt,
+    channel: request.channel,
+    citizen: { id: request.citizen.id, name: request.citizen.name },
+    summary: summarize(request.text, SUMMARY_LENGTH),
+    category: request.categoryId,
+    unit: facts.unitName,
+    operator: facts.operator,
+    handlingSeconds: facts.handlingSeconds,
+    keyPresses: facts.keyPresses,
+    firstResponseAt: facts.firstResponseAt,
+    deadlineMet: deadlineMet(facts.answerDueAt, facts.firstResponseAt, facts.asOf),
+    status: request.status,
+    reply: facts.reply,
+  };
+}
+
+/** Met if answered by the due time; missed if answered later or still unanswered after it; else not yet known. */
+export function deadlineMet(due: TimeInput | null, respondedAt: TimeInput | null, asOf: TimeInput): boolean | null {
+  if (due === null) return null;
+  if (respondedAt !== null) return toEpochMs(respondedAt) <= toEpochMs(due);
+  return toEpochMs(asOf) > toEpochMs(due) ? false : null;
+}
