@@ -40,6 +40,8 @@ const MIME_TYPES: Record<string, string> = {
 
 // Tests and a second side-by-side profile set their own folder; it also scopes the single-instance lock.
 if (process.env.YIWANG_USER_DATA_DIR) app.setPath('userData', process.env.YIWANG_USER_DATA_DIR);
+// An installed app carries better-sqlite3 built for Electron as an extra resource (see build/electron-builder.yml).
+if (app.isPackaged) process.env.YIWANG_SQLITE_BINDING = join(process.resourcesPath, 'native', 'better_sqlite3.node');
 
 // Must run before `ready`: a standard, secure scheme gets a real origin, so CSP 'self' and module scripts work.
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true } }]);

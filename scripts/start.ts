@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { HOST_READY_PREFIX } from '../electron/host/browser-shell';
 import { READY_PREFIX as SERVER_READY_PREFIX } from '../server/config';
 import { electronBinary } from './lib/electron-binary';
+import { electronSqliteBinding } from './lib/electron-native';
 import { spawnLogged, startReadyProcess, stopProcess } from './lib/ready-process';
 
 /**
@@ -86,7 +87,8 @@ async function main(): Promise<void> {
   const electron = electronBinary();
   if (electron) {
     // Electron reads package.json's "main" (out/electron/main.cjs) when given the project folder.
-    const child = spawn(electron, ['.'], { env: { ...process.env, YIWANG_SERVER_URL: server.url }, stdio: 'inherit' });
+    const env = { ...process.env, YIWANG_SERVER_URL: server.url, YIWANG_SQLITE_BINDING: electronSqliteBinding() };
+    const child = spawn(electron, ['.'], { env, stdio: 'inherit' });
     watch('The workstation window', child, null);
     lines.push('  workstation      Electron window');
   } else {

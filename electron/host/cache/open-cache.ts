@@ -18,7 +18,9 @@ export function openCache(file: string): Cache {
   mkdirSync(dirname(file), { recursive: true });
   let db: Cache;
   try {
-    db = new Database(file);
+    // Under Electron the launcher points at a build of the native module made for Electron's ABI.
+    const nativeBinding = process.env.YIWANG_SQLITE_BINDING;
+    db = new Database(file, nativeBinding ? { nativeBinding } : {});
   } catch (error) {
     throw new CacheError('corrupt', file, describe(error));
   }
