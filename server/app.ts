@@ -32,7 +32,7 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
 
   app.get('/healthz', async () => ({ ok: true }));
   const clock = createDeadlineClock(db, config.deadlinePolicy);
-  app.register(syncRoutes, { db, clock });
+  app.register(syncRoutes, { db, clock, claimLeaseMs: config.claimLeaseMs });
   app.register(adminRoutes, { db });
   app.register(holidayRoutes, { db });
   app.register(unitApiRoutes, { db, clock });

@@ -87,6 +87,8 @@ export interface ServerConfig {
   maxClockSkewSeconds: number;
   /** The three clocks' policy: the defaults, or YIWANG_DEADLINE_POLICY_FILE over them. */
   deadlinePolicy: DeadlinePolicy;
+  /** How long opening a request claims it for; renewed while the operator keeps it open. */
+  claimLeaseMs: number;
 }
 
 /** The demo account `npm start` and the simulator use out of the box. Not a secret: never use it in production. */
@@ -133,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxWebhookBytes: Number(env.YIWANG_MAX_WEBHOOK_BYTES ?? 64 * 1024),
     maxClockSkewSeconds: Number(env.YIWANG_MAX_CLOCK_SKEW_SECONDS ?? 300),
     deadlinePolicy: loadDeadlinePolicy(env.YIWANG_DEADLINE_POLICY_FILE),
+    claimLeaseMs: Number(env.YIWANG_CLAIM_LEASE_MS ?? 2 * 60_000),
   };
 }
 

@@ -4,7 +4,7 @@ export function confusionSvg(labels: readonly string[], confusion: readonly (rea
   const left = 130;
   const top = 120;
   const size = labels.length * cell;
-  const width = left + size + 20;
+  const width = left + size + 80; // room for the last rotated column label
   const height = top + size + 50;
   const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const parts = [

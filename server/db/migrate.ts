@@ -1,12 +1,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as unitWork from './migrations/0002-unit-work';
+import * as claimsShifts from './migrations/0003-claims-shifts';
 import type { Db } from './open-database';
 
 /** Listed here rather than read from disk so the migrations travel inside a bundle. Never reorder or rename. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-unit-work': unitWork,
+  '0003-claims-shifts': claimsShifts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -17,6 +17,8 @@ export interface Database {
   unit_accounts: UnitAccountsTable;
   unit_sessions: UnitSessionsTable;
   holiday_schedules: HolidaySchedulesTable;
+  claims: ClaimsTable;
+  shifts: ShiftsTable;
 }
 
 export interface OperatorsTable {
@@ -122,6 +124,8 @@ export interface DecisionsTable {
   outcome: 'applied' | 'rejected';
   /** JSON Rejection when outcome is rejected. */
   rejection: string | null;
+  /** The request version an applied decision produced; null for rejections and decisions stored before 0003. */
+  applied_version: Generated<number | null>;
 }
 
 export interface UnitsTable {
@@ -177,4 +181,24 @@ export interface HolidaySchedulesTable {
   workdays: string;
   loaded_at: string;
   loaded_by: string;
+}
+
+/** An operator's short lease on a request (one row per request; an expired row is free to take). */
+export interface ClaimsTable {
+  request_id: string;
+  operator_id: string;
+  operator_name: string;
+  device_id: string;
+  claimed_at: string;
+  until: string;
+}
+
+/** An operator's shift on a workstation, from sign-in to sign-out with the handover note. */
+export interface ShiftsTable {
+  id: string;
+  operator_id: string;
+  device_id: string;
+  started_at: string;
+  ended_at: string | null;
+  handover_note: string | null;
 }

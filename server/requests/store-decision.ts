@@ -44,7 +44,7 @@ export async function decideAndStore(trx: Transaction<Database>, current: Reques
     .set({ ...decidedColumns(request), change_seq: ctx.changeSeq })
     .where('id', '=', current.id)
     .execute();
-  await recordDecision(trx, event, ctx.actor, ctx.now, null);
+  await recordDecision(trx, event, ctx.actor, ctx.now, null, request.version);
   return { ok: true, request };
 }
 
@@ -54,6 +54,8 @@ export async function recordDecision(
   actor: ActorKind,
   now: string,
   rejection: Rejection | null,
+  /** The version an applied decision produced, so later decisions can tell what they did not see. */
+  appliedVersion: number | null = null,
 ): Promise<void> {
   await trx
     .insertInto('decisions')
@@ -71,6 +73,7 @@ export async function recordDecision(
       applied_at: now,
       outcome: rejection ? 'rejected' : 'applied',
       rejection: rejection ? JSON.stringify(rejection) : null,
+      applied_version: appliedVersion,
     })
     .execute();
 }

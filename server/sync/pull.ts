@@ -1,7 +1,9 @@
 import type { PullRequest, PullResponse } from '../../shared/sync/protocol';
+import { CHANGE_SEQ, currentValue } from '../db/counters';
 import type { Db } from '../db/open-database';
 import { directoryVersion, loadDirectory } from '../directory/load-directory';
 import { toRequest } from '../requests/request-rows';
+import type { Claims } from './claims';
 
 /** A cursor this server did not hand out. */
 export class BadCursorError extends Error {}
@@ -9,9 +11,10 @@ export class BadCursorError extends Error {}
 /**
  * One page of requests changed after the cursor, oldest change first. The cursor is the last
  * change number delivered; change numbers are given out in commit order (see db/counters.ts),
- * so paging never skips a change.
+ * so paging never skips a change. Claims in force come with every page: they are few and short-lived,
+ * so they are sent whole rather than followed by cursor.
  */
-export async function pull(db: Db, body: Required<PullRequest>): Promise<PullResponse> {
+export async function pull(db: Db, claims: Claims, body: Required<PullRequest>): Promise<PullResponse> {
   const after = parseCursor(body.cursor);
   const rows = await db
     .selectFrom('requests')
@@ -23,10 +26,15 @@ export async function pull(db: Db, body: Required<PullRequest>): Promise<PullRes
   const page = rows.slice(0, body.limit);
   const last = page.at(-1);
   const serverDirectoryVersion = await directoryVersion(db);
+  const delivered = last ? Number(last.change_seq) : after;
+  const hasMore = rows.length > body.limit;
   return {
     cursor: last ? String(last.change_seq) : body.cursor,
     requests: page.map(toRequest),
-    hasMore: rows.length > body.limit,
+    hasMore,
+    claims: await claims.active(),
+    // Change numbers left unused (a rejected decision) make this an upper bound, good for a progress bar.
+    remaining: hasMore ? Math.max(0, (await currentValue(db, CHANGE_SEQ)) - delivered) : 0,
     directory: body.directoryVersion < serverDirectoryVersion ? await loadDirectory(db) : null,
     serverTime: new Date().toISOString(),
   };

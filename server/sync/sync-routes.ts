@@ -1,46 +1,87 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { LoginRequest, PullRequest, PushRequest, SYNC_PATHS, type PushResponse, type PushResult } from '../../shared/sync/protocol';
+import {
+  ClaimRequest,
+  LoginRequest,
+  PullRequest,
+  PushRequest,
+  SignOutRequest,
+  SYNC_PATHS,
+  type PushResponse,
+  type ReleaseResponse,
+  type SignOutResponse,
+} from '../../shared/sync/protocol';
 import { requireSession, sessionOf } from '../auth/require-session';
 import type { Db } from '../db/open-database';
 import type { DeadlineClock } from '../deadlines/deadline-clock';
 import { parseBody } from '../http/parse-body';
 import { sendError } from '../http/send-error';
+import { claims as claimStore } from './claims';
 import { login } from './login';
 import { BadCursorError, pull } from './pull';
-import { pushDecision } from './push';
+import { pushDecisions } from './push';
+import { shifts as shiftStore } from './shifts';
 
-/** The workstation sync API: POST login, pull and push (shared/sync/protocol.ts). */
-export const syncRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }> = async (app, { db, clock }) => {
+export interface SyncRoutesOptions {
+  db: Db;
+  clock: DeadlineClock;
+  claimLeaseMs: number;
+}
+
+/** The workstation sync API (shared/sync/protocol.ts): login, pull, push, claims and shift sign-out. */
+export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app, { db, clock, claimLeaseMs }) => {
+  const claims = claimStore(db, claimLeaseMs);
+  const shifts = shiftStore(db);
+  const signedIn = { preHandler: requireSession(db) };
+
   app.post(SYNC_PATHS.login, async (request, reply) => {
     const body = parseBody(LoginRequest, request.body, reply);
     if (!body) return reply;
-    const session = await login(db, body);
+    const session = await login(db, shifts, body);
     if (!session) return sendError(reply, 401, 'bad-credentials', 'wrong operator name or password');
     return session;
   });
 
-  app.post(SYNC_PATHS.pull, { preHandler: requireSession(db) }, async (request, reply) => {
+  app.post(SYNC_PATHS.pull, signedIn, async (request, reply) => {
     const body = parseBody(PullRequest, request.body, reply);
     if (!body) return reply;
     try {
-      return await pull(db, body);
+      return await pull(db, claims, body);
     } catch (err) {
       if (err instanceof BadCursorError) return sendError(reply, 400, 'bad-cursor', err.message);
       throw err;
     }
   });
 
-  app.post(SYNC_PATHS.push, { preHandler: requireSession(db) }, async (request, reply) => {
+  app.post(SYNC_PATHS.push, signedIn, async (request, reply) => {
     const body = parseBody(PushRequest, request.body, reply);
     if (!body) return reply;
     const session = sessionOf(request);
     if (body.deviceId !== session.deviceId) {
       return sendError(reply, 403, 'forbidden', `this session belongs to device ${session.deviceId}, not ${body.deviceId}`);
     }
-    // In order, each in its own transaction: a later decision may build on an earlier one.
-    const results: PushResult[] = [];
-    for (const decision of body.decisions) results.push(await pushDecision(db, clock, session, decision));
-    const response: PushResponse = { results };
+    const response: PushResponse = { results: await pushDecisions(db, clock, session, body.decisions) };
+    return response;
+  });
+
+  app.post(SYNC_PATHS.claim, signedIn, async (request, reply) => {
+    const body = parseBody(ClaimRequest, request.body, reply);
+    if (!body) return reply;
+    const known = await db.selectFrom('requests').select('id').where('id', '=', body.requestId).executeTakeFirst();
+    if (!known) return sendError(reply, 404, 'unknown-request', `no request ${body.requestId}`);
+    return claims.claim(sessionOf(request), body.requestId);
+  });
+
+  app.post(SYNC_PATHS.release, signedIn, async (request, reply) => {
+    const body = parseBody(ClaimRequest, request.body, reply);
+    if (!body) return reply;
+    const response: ReleaseResponse = { released: await claims.release(sessionOf(request), body.requestId) };
+    return response;
+  });
+
+  app.post(SYNC_PATHS.signOut, signedIn, async (request, reply) => {
+    const body = parseBody(SignOutRequest, request.body, reply);
+    if (!body) return reply;
+    const response: SignOutResponse = { endedAt: await shifts.end(sessionOf(request), body.handoverNote) };
     return response;
   });
 };

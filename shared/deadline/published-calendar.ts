@@ -1,4 +1,5 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
+// The attribute lets plain Node (Playwright's loader) import the JSON as ESM does.
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { createHolidayCalendar, type HolidayCalendar } from './holiday-calendar';
 
 /**

@@ -20,7 +20,10 @@ export interface HandlingFacts {
 
 export const SUMMARY_LENGTH = 60;
 
-export function ledgerLineFrom(request: Request, facts: HandlingFacts): LedgerLine {
+/** The parts of a request a ledger line shows. */
+export type LedgerRequest = Pick<Request, 'number' | 'channel' | 'citizen' | 'text' | 'receivedAt' | 'status' | 'categoryId'>;
+
+export function ledgerLineFrom(request: LedgerRequest, facts: HandlingFacts): LedgerLine {
   return {
     number: request.number,
     arrivedAt: request.receivedAt,

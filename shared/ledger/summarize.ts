@@ -1,5 +1,5 @@
 /** A number as citizens write it: digits (ASCII or full-width), single spaces or hyphens between, an ID's final X. */
-const NUMBER_RUN = /[0-9０-９](?:[ -]?[0-9０-９])*[XxＸｘ]?/gu;
+const NUMBER_RUN = /[0-9０-９](?:[ -]?[0-9０-９])*[XxＸｘ]?/g;
 
 /**
  * The first `n` characters of a text on one line, with an ellipsis when cut. A cut never falls inside
@@ -9,13 +9,10 @@ export function summarize(text: string, n: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat); // code points, so an emoji is never split
   if (chars.length <= n) return flat;
-  let cut = Math.max(0, n - 1);
-  const head = chars.slice(0, cut).join('');
+  let cut = chars.slice(0, Math.max(0, n - 1)).join('').length; // in UTF-16 units from here on
   for (const match of flat.matchAll(NUMBER_RUN)) {
-    const start = Array.from(flat.slice(0, match.index)).length;
-    const end = start + Array.from(match[0]).length;
-    if (start < cut && end > cut) cut = start;
-    if (match.index >= head.length) break;
+    if (match.index >= cut) break;
+    if (match.index + match[0].length > cut) cut = match.index;
   }
-  return `${chars.slice(0, cut).join('').trimEnd()}…`;
+  return `${flat.slice(0, cut).trimEnd()}…`;
 }

@@ -13,8 +13,11 @@ export interface LedgerColumn {
   kind: ColumnKind;
   /** Width in characters of a CJK-capable spreadsheet font; the PDF scales these to the page. */
   width: number;
-  /** Width in points on an A4 landscape page at 7 pt; the columns add up to the printable width. */
-  printWidth: number;
+  /**
+   * On paper: null for as wide as the widest value (short values, never wrapped); a number for this
+   * column's share of the rest of the page, where long text wraps.
+   */
+  printShare: number | null;
   cell(line: LedgerLine, mask: boolean): LedgerCell;
 }
 
@@ -22,20 +25,20 @@ const masked = (text: string, mask: boolean) => (mask ? maskCitizenText(text) : 
 
 /** The ledger's columns, in the order of the issue: one definition for XLSX, CSV and PDF. */
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
-  { header: '编号', kind: 'text', width: 18, printWidth: 66, cell: (l) => l.number },
-  { header: '到达时间', kind: 'datetime', width: 19, printWidth: 44, cell: (l) => l.arrivedAt },
-  { header: '渠道', kind: 'text', width: 7, printWidth: 26, cell: (l) => CHANNEL_LABEL[l.channel] },
-  { header: '群众', kind: 'text', width: 13, printWidth: 50, cell: (l, mask) => citizenLabel(l.citizen, mask) },
-  { header: '诉求摘要', kind: 'text', width: 40, printWidth: 142, cell: (l, mask) => masked(l.summary, mask) },
-  { header: '分类', kind: 'text', width: 20, printWidth: 78, cell: (l) => l.category ?? NO_CATEGORY },
-  { header: '责任单位', kind: 'text', width: 16, printWidth: 62, cell: (l) => l.unit ?? NO_UNIT },
-  { header: '受理员', kind: 'text', width: 9, printWidth: 34, cell: (l) => l.operator.name },
-  { header: '处理时长（秒）', kind: 'integer', width: 10, printWidth: 34, cell: (l) => l.handlingSeconds },
-  { header: '按键次数', kind: 'integer', width: 9, printWidth: 30, cell: (l) => l.keyPresses },
-  { header: '首次响应时间', kind: 'datetime', width: 19, printWidth: 44, cell: (l) => l.firstResponseAt },
-  { header: '按时答复', kind: 'text', width: 8, printWidth: 28, cell: (l) => yesNo(l.deadlineMet) },
-  { header: '状态', kind: 'text', width: 8, printWidth: 30, cell: (l) => STATUS_LABEL[l.status] },
-  { header: '答复内容', kind: 'text', width: 40, printWidth: 118, cell: (l, mask) => (l.reply === null ? '' : masked(l.reply, mask)) },
+  { header: '编号', kind: 'text', width: 18, printShare: null, cell: (l) => l.number },
+  { header: '到达时间', kind: 'datetime', width: 19, printShare: null, cell: (l) => l.arrivedAt },
+  { header: '渠道', kind: 'text', width: 7, printShare: null, cell: (l) => CHANNEL_LABEL[l.channel] },
+  { header: '群众', kind: 'text', width: 13, printShare: null, cell: (l, mask) => citizenLabel(l.citizen, mask) },
+  { header: '诉求摘要', kind: 'text', width: 40, printShare: 34, cell: (l, mask) => masked(l.summary, mask) },
+  { header: '分类', kind: 'text', width: 20, printShare: 20, cell: (l) => l.category ?? NO_CATEGORY },
+  { header: '责任单位', kind: 'text', width: 16, printShare: 16, cell: (l) => l.unit ?? NO_UNIT },
+  { header: '受理员', kind: 'text', width: 9, printShare: null, cell: (l) => l.operator.name },
+  { header: '处理时长（秒）', kind: 'integer', width: 10, printShare: null, cell: (l) => l.handlingSeconds },
+  { header: '按键次数', kind: 'integer', width: 9, printShare: null, cell: (l) => l.keyPresses },
+  { header: '首次响应时间', kind: 'datetime', width: 19, printShare: null, cell: (l) => l.firstResponseAt },
+  { header: '按时答复', kind: 'text', width: 8, printShare: null, cell: (l) => yesNo(l.deadlineMet) },
+  { header: '状态', kind: 'text', width: 8, printShare: null, cell: (l) => STATUS_LABEL[l.status] },
+  { header: '答复内容', kind: 'text', width: 40, printShare: 30, cell: (l, mask) => (l.reply === null ? '' : masked(l.reply, mask)) },
 ];
 
 /** Every line as cells; personal numbers and names are masked unless `mask` is false (authorised export). */

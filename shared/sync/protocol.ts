@@ -6,12 +6,18 @@ import { Decision, Directory, Instant, Operator, Rejection, Request, Ulid } from
  *   POST /api/sync/login  LoginRequest  → LoginResponse
  *   POST /api/sync/pull   PullRequest   → PullResponse
  *   POST /api/sync/push   PushRequest   → PushResponse
+ *   POST /api/sync/claim  ClaimRequest  → ClaimResponse    (a short lease on a request, shown to others)
+ *   POST /api/sync/release ClaimRequest → ReleaseResponse
+ *   POST /api/sync/sign-out SignOutRequest → SignOutResponse (ends the shift with a handover note)
  * Errors: 4xx/5xx with ApiError. Every body is validated with these schemas on both ends.
  */
 export const SYNC_PATHS = {
   login: '/api/sync/login',
   pull: '/api/sync/pull',
   push: '/api/sync/push',
+  claim: '/api/sync/claim',
+  release: '/api/sync/release',
+  signOut: '/api/sync/sign-out',
 } as const;
 
 export const MAX_PUSH_BATCH = 500;
@@ -27,8 +33,27 @@ export const LoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const LoginResponse = z.object({ token: z.string().min(16), operator: Operator });
+/** What an operator left for the next shift when signing out. */
+export const Handover = z.object({ operatorId: Ulid, operatorName: z.string(), note: z.string(), at: Instant });
+export type Handover = z.infer<typeof Handover>;
+
+export const LoginResponse = z.object({
+  token: z.string().min(16),
+  operator: Operator,
+  /** The last handover note left at the centre, for the shift that starts now. */
+  lastHandover: Handover.nullable().default(null),
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** An operator's short lease on a request, so two online operators don't work the same item. */
+export const Claim = z.object({
+  requestId: Ulid,
+  operatorId: Ulid,
+  operatorName: z.string(),
+  deviceId: z.string(),
+  until: Instant,
+});
+export type Claim = z.infer<typeof Claim>;
 
 export const PullRequest = z.object({
   /** Opaque; null for "from the beginning". */
@@ -45,6 +70,10 @@ export const PullResponse = z.object({
   requests: z.array(Request),
   /** True when more changes wait: pull again at once with the new cursor. */
   hasMore: z.boolean(),
+  /** Every claim still in force, whatever the cursor (there are few: about one per operator online). */
+  claims: z.array(Claim).default([]),
+  /** About how many changes still wait after this page (an upper bound), for a progress bar. */
+  remaining: z.number().int().nonnegative().default(0),
   /** The whole directory, when the workstation's copy is older than the server's; else null. */
   directory: Directory.nullable(),
   serverTime: Instant,
@@ -67,3 +96,20 @@ export type PushResult = z.infer<typeof PushResult>;
 
 export const PushResponse = z.object({ results: z.array(PushResult) });
 export type PushResponse = z.infer<typeof PushResponse>;
+
+
+export const ClaimRequest = z.object({ requestId: Ulid });
+export type ClaimRequest = z.infer<typeof ClaimRequest>;
+
+/** granted: the lease is the caller's until `claim.until`; otherwise `claim` says who holds it. */
+export const ClaimResponse = z.object({ granted: z.boolean(), claim: Claim });
+export type ClaimResponse = z.infer<typeof ClaimResponse>;
+
+export const ReleaseResponse = z.object({ released: z.boolean() });
+export type ReleaseResponse = z.infer<typeof ReleaseResponse>;
+
+export const SignOutRequest = z.object({ handoverNote: z.string().max(4000) });
+export type SignOutRequest = z.infer<typeof SignOutRequest>;
+
+export const SignOutResponse = z.object({ endedAt: Instant });
+export type SignOutResponse = z.infer<typeof SignOutResponse>;

@@ -1,11 +1,11 @@
-/** Sparse feature vectors: sorted distinct indices with their values. */
+/** Sparse feature vectors: distinct indices (in first-seen order; nothing needs them sorted) with values. */
 export interface SparseVector {
   readonly indices: Int32Array;
   readonly values: Float32Array;
 }
 
 /**
- * Accumulates values by index into a dense scratch buffer and reads them out sorted. Reusing one buffer
+ * Accumulates values by index into a dense scratch buffer and reads them out in first-touched order. Reusing one buffer
  * keeps feature extraction allocation-free per n-gram, which matters when training on 10,000 messages.
  */
 export class SparseAccumulator {
@@ -26,9 +26,9 @@ export class SparseAccumulator {
     this.dense[index]! += value; // callers add positive values only, so a touched slot never returns to 0
   }
 
-  /** The accumulated vector, sorted by index; resets the accumulator. */
+  /** The accumulated vector; resets the accumulator. */
   take(): SparseVector {
-    const indices = this.touched.slice(0, this.count).sort();
+    const indices = this.touched.slice(0, this.count);
     const values = new Float32Array(indices.length);
     for (let k = 0; k < indices.length; k++) {
       const i = indices[k]!;

@@ -142,24 +142,33 @@ describe.each(testBackends())('sync API on $name', (backend) => {
     expect(changed.requests.map((r) => [r.id, r.version, r.status])).toEqual([[requestIds[0], 1, 'accepted']]);
   });
 
-  it('rejects a decision made against a stale version, with the reason, and stores the rejection', async () => {
-    const make = decisionMaker('ws-02', operator.id);
+  it('rejects a decision made against a version another device has since settled, with the reason, and stores the rejection', async () => {
     const otherToken = (await login('zhang.wei', 'pa55word', 'ws-02')).token;
-    const transfer = make(requestIds[1]!, 0, { kind: 'transfer', unitId: 'city-public-security', note: null });
-    const late = make(requestIds[1]!, 0, { kind: 'junk' });
+    const transfer = decisionMaker('ws-02', operator.id)(requestIds[1]!, 0, { kind: 'transfer', unitId: 'city-public-security', note: null });
+    const late = decisionMaker('ws-01', operator.id)(requestIds[1]!, 0, { kind: 'junk' }, { seq: 700 });
 
-    const [first, second] = await push([transfer, late], 'ws-02', otherToken);
+    const [first] = await push([transfer], 'ws-02', otherToken);
     expect(first).toMatchObject({ outcome: 'applied', request: { status: 'transferred', unitId: 'city-public-security', version: 1 } });
+    const [second] = await push([late]);
     expect(second).toMatchObject({ outcome: 'rejected', reason: { code: 'stale' }, request: { version: 1 } });
     if (second?.outcome !== 'rejected') throw new Error('expected a rejection');
     expect(second.reason.message).toContain('version 1');
     expect(second.reason.message).toContain('transfer by 张伟');
 
     // The retry of a rejected decision gets the same answer.
-    const [retried] = await push([late], 'ws-02', otherToken);
+    const [retried] = await push([late]);
     expect(retried).toMatchObject({ outcome: 'rejected', reason: second.reason });
     const row = await db.selectFrom('decisions').selectAll().where('id', '=', late.id).executeTakeFirstOrThrow();
     expect(row.outcome).toBe('rejected');
+  });
+
+  it('applies a late decision when what others did since leaves the request where it was (docs/sync-and-conflicts.md)', async () => {
+    const otherToken = (await login('zhang.wei', 'pa55word', 'ws-02')).token;
+    const escalate = decisionMaker('ws-02', operator.id)(requestIds[3]!, 0, { kind: 'escalate', note: null }, { seq: 800 });
+    const late = decisionMaker('ws-01', operator.id)(requestIds[3]!, 0, { kind: 'classify', categoryId: '城乡建设' }, { seq: 801 });
+    expect((await push([escalate], 'ws-02', otherToken))[0]).toMatchObject({ outcome: 'applied', request: { version: 1 } });
+    const [result] = await push([late]);
+    expect(result).toMatchObject({ outcome: 'applied', request: { version: 2, escalated: true, categoryId: '城乡建设', status: 'accepted' } });
   });
 
   it('applies a note whatever the version, and checks units and categories exist', async () => {

@@ -7,7 +7,7 @@ import pg from 'pg';
  * The databases integration tests run against: always an embedded SQLite file, and PostgreSQL
  * too when YIWANG_TEST_DATABASE_URL names a server (e.g. postgres://postgres@127.0.0.1:5432/test).
  * Each test file gets a database of its own, created fresh and dropped afterwards, so runs
- * never collide.
+ * never collide. In CI PostgreSQL is required: a missing URL fails the run instead of skipping half of it.
  */
 export interface TestBackend {
   name: 'sqlite' | 'postgres';
@@ -23,6 +23,9 @@ export interface TestDatabase {
 export function testBackends(): TestBackend[] {
   const backends: TestBackend[] = [{ name: 'sqlite', create: createSqlite }];
   const pgUrl = process.env.YIWANG_TEST_DATABASE_URL;
+  if (!pgUrl && process.env.CI === 'true') {
+    throw new Error('CI=true but YIWANG_TEST_DATABASE_URL is unset: the server suite must run against PostgreSQL too');
+  }
   if (pgUrl) backends.push({ name: 'postgres', create: () => createPostgres(pgUrl) });
   return backends;
 }

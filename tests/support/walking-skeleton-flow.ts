@@ -45,7 +45,7 @@ export async function signIn(page: Page, name = 'admin', password = 'admin'): Pr
   await expect(page.getByTestId('queue')).toBeVisible();
 }
 
-/** Accept, classify and transfer the citizen's request with key presses only. */
+/** Accept, then classify, transfer and acknowledge the citizen's request, with key presses only. */
 export async function triageByKeyboard(page: Page): Promise<void> {
   const row = page.getByTestId('queue-row').filter({ hasText: CITIZEN_TEXT.slice(0, 12) });
   await expect(row).toHaveCount(1, { timeout: 30_000 });
@@ -69,6 +69,11 @@ export async function triageByKeyboard(page: Page): Promise<void> {
   await expect(page.getByTestId('picker-option').first()).toContainText(UNIT_NAME);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('unit-picker')).toBeHidden();
+
+  // The pickers changed what Enter will do; Enter does it: classify, transfer, and acknowledge the citizen.
+  await expect(page.getByTestId('suggested-unit')).toContainText(UNIT_NAME);
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveCount(0);
 }
 
 interface DecisionRow {
@@ -79,7 +84,7 @@ interface DecisionRow {
   payload: string;
 }
 
-/** Reads the server's own SQLite file until the three decisions are applied there, and checks who made them. */
+/** Reads the server's own SQLite file until the four decisions are applied there, and checks who made them. */
 export async function expectDecisionsOnServer(serverDataDir: string): Promise<void> {
   const readDecisions = (): DecisionRow[] => {
     const db = new BetterSqlite3(join(serverDataDir, 'yiwang.sqlite'), { readonly: true, fileMustExist: true });
@@ -99,11 +104,12 @@ export async function expectDecisionsOnServer(serverDataDir: string): Promise<vo
     'accept:applied',
     'classify:applied',
     'transfer:applied',
+    'reply:applied',
   ]);
 
   const decisions = readDecisions();
   expect(new Set(decisions.map((d) => d.operator_name))).toEqual(new Set(['admin']));
-  // One device made all three, and the server knows it as the device admin signed in from.
+  // One device made all four, and the server knows it as the device admin signed in from.
   expect(new Set(decisions.map((d) => d.device_id)).size).toBe(1);
   const db = new BetterSqlite3(join(serverDataDir, 'yiwang.sqlite'), { readonly: true, fileMustExist: true });
   try {

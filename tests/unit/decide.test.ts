@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decide, UNIT_WORK_DEFAULTS, type DecideContext, type Decision, type DecisionAction, type Request, type RequestStatus } from '../../shared/model';
+import {
+  decide,
+  UNIT_WORK_DEFAULTS,
+  type DecideContext,
+  type DecisionAction,
+  type Request,
+  type RequestAction,
+  type RequestEvent,
+  type RequestStatus,
+} from '../../shared/model';
 
 const REQUEST_ID = '01JDQ3M7X8Y9Z0ABCDEFGHJKMN';
 const OTHER_ID = '01JDQ3M7X8Y9Z0ABCDEFGHJKMP';
@@ -29,7 +38,7 @@ function request(status: RequestStatus, version = 3): Request {
   };
 }
 
-function decision(action: DecisionAction, baseVersion = 3): Decision {
+function decision(action: RequestAction, baseVersion = 3): RequestEvent {
   return {
     id: '01JDQ3M7X8Y9Z0ABCDEFGHJKMR',
     deviceId: 'ws-01',
@@ -39,7 +48,7 @@ function decision(action: DecisionAction, baseVersion = 3): Decision {
     operatorId: OPERATOR_ID,
     madeAt: NOW,
     ...action,
-  } as Decision;
+  } as RequestEvent;
 }
 
 const ctx: DecideContext = {
@@ -49,13 +58,13 @@ const ctx: DecideContext = {
   now: NOW,
 };
 
-function applied(from: RequestStatus, action: DecisionAction): Request {
+function applied(from: RequestStatus, action: RequestAction): Request {
   const result = decide(request(from), decision(action), ctx);
   if (!result.ok) throw new Error(`expected ${action.kind} from ${from} to apply: ${result.rejection.message}`);
   return result.request;
 }
 
-function rejection(from: RequestStatus, action: DecisionAction, baseVersion = 3) {
+function rejection(from: RequestStatus, action: RequestAction, baseVersion = 3) {
   const result = decide(request(from), decision(action, baseVersion), ctx);
   if (result.ok) throw new Error(`expected ${action.kind} from ${from} to be rejected`);
   return result.rejection;
@@ -144,5 +153,84 @@ describe('decide', () => {
     expect(rejection('new', { kind: 'classify', categoryId: '不存在' }).code).toBe('unknown-category');
     const other = decide({ ...request('new'), id: OTHER_ID }, decision({ kind: 'accept' }), ctx);
     expect(!other.ok && other.rejection.code).toBe('unknown-request');
+  });
+});
+
+describe('decide: units and supervisors', () => {
+  const LATER = '2026-11-28T05:00:00.000Z';
+  const at = (now: string): DecideContext => ({ ...ctx, now, stamp: { ...ctx.stamp, at: now } });
+
+  function transferred(): Request {
+    const result = decide(request('accepted'), decision({ kind: 'transfer', unitId: 'city-public-security', note: null }), ctx);
+    if (!result.ok) throw new Error(result.rejection.message);
+    return result.request;
+  }
+
+  function then(from: Request, action: RequestAction, now = LATER): Request {
+    const result = decide(from, decision(action, from.version), at(now));
+    if (!result.ok) throw new Error(`${action.kind}: ${result.rejection.message}`);
+    return result.request;
+  }
+
+  it('records the first response, the answer and the transfer on the timeline', () => {
+    const accepted = applied('new', { kind: 'accept' });
+    expect(accepted.timeline).toMatchObject({ firstResponseAt: NOW, answeredAt: null, transferredAt: null });
+    const moved = then(accepted, { kind: 'transfer', unitId: 'city-public-security', note: null });
+    expect(moved.timeline).toMatchObject({ firstResponseAt: NOW, answeredAt: LATER, transferredAt: LATER });
+    expect(applied('new', { kind: 'classify', categoryId: '城乡建设/城乡规划' }).timeline.firstResponseAt).toBe(NOW);
+    expect(applied('new', { kind: 'junk' }).timeline.firstResponseAt).toBeNull();
+    const closed = applied('replied', { kind: 'close' });
+    expect(closed.timeline.closedAt).toBe(NOW);
+    expect(then(closed, { kind: 'reopen' }).timeline.closedAt).toBeNull();
+  });
+
+  it("moves an answered request to replied with the unit's answer and the time", () => {
+    const answered = then(transferred(), { kind: 'unit-answer', text: '已安排维修' });
+    expect(answered).toMatchObject({ status: 'replied', unitId: 'city-public-security', unitAnswer: '已安排维修', version: 5 });
+    expect(answered.timeline.unitAnsweredAt).toBe(LATER);
+    expect(answered.lastDecision).toMatchObject({ at: LATER });
+  });
+
+  it('puts a returned request back in the queue with the reason, and flags the third return', () => {
+    let current = transferred();
+    for (let n = 1; n <= 3; n++) {
+      current = then(current, { kind: 'unit-return', reason: `不属于本单位 ${n}` });
+      expect(current).toMatchObject({ status: 'new', unitId: null, returnCount: n, flagged: n > 2, lastReturnReason: `不属于本单位 ${n}` });
+      expect(current.deadlines.unitDueAt).toBeNull();
+      if (n < 3) current = then(current, { kind: 'transfer', unitId: 'city-public-security', note: null });
+    }
+  });
+
+  it('keeps the version for progress, extension requests and grants, and reminders', () => {
+    const start = transferred();
+    const progress = decide(start, decision({ kind: 'unit-progress', text: '正在协调' }, 1), at(LATER));
+    expect(progress).toMatchObject({ ok: true, request: { version: start.version, unitProgress: { text: '正在协调', at: LATER } } });
+    const asked = then(start, { kind: 'unit-extension-request', workingDays: 3, reason: '需现场勘查' });
+    expect(asked).toMatchObject({ version: start.version, extensionRequest: { workingDays: 3, reason: '需现场勘查', at: LATER } });
+    const granted = then(asked, { kind: 'extension-grant', workingDays: 3 });
+    expect(granted).toMatchObject({ version: start.version, extensionRequest: null, deadlines: { extensionWorkingDays: 3 } });
+    const reminded = then(then(granted, { kind: 'remind', note: '请加快办理' }), { kind: 'remind', note: '再次督办' });
+    expect(reminded).toMatchObject({ version: start.version, reminderCount: 2, lastReminder: { text: '再次督办', at: LATER } });
+  });
+
+  it("clears the previous unit's answer, progress and extension when the request is transferred again", () => {
+    const answered = then(then(transferred(), { kind: 'unit-progress', text: '进展' }), { kind: 'unit-answer', text: '答复' });
+    const again = then(answered, { kind: 'transfer', unitId: 'city-public-security', note: null }, '2026-11-29T01:00:00.000Z');
+    expect(again).toMatchObject({ status: 'transferred', unitAnswer: null, unitProgress: null, extensionRequest: null });
+    expect(again.timeline).toMatchObject({ transferredAt: '2026-11-29T01:00:00.000Z', unitAnsweredAt: null });
+  });
+
+  it('accepts unit and supervisor actions only while a unit holds the request', () => {
+    const actions: RequestAction[] = [
+      { kind: 'unit-answer', text: '答复' },
+      { kind: 'unit-progress', text: '进展' },
+      { kind: 'unit-extension-request', workingDays: 2, reason: '理由' },
+      { kind: 'unit-return', reason: '理由' },
+      { kind: 'extension-grant', workingDays: 2 },
+      { kind: 'remind', note: '督办' },
+    ];
+    for (const from of ['new', 'accepted', 'replied', 'closed'] as const) {
+      for (const action of actions) expect(rejection(from, action).code, `${action.kind} from ${from}`).toBe('invalid-transition');
+    }
   });
 });

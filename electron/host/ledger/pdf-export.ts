@@ -18,7 +18,7 @@ import {
 } from '../../../shared/ledger';
 import { type CjkFont, findCjkFont } from './cjk-font';
 import type { ExportOptions } from './export-options';
-import { drawTable, type PdfColumn, spaceLeft } from './pdf-table';
+import { drawTable, fitColumns, type PdfColumn, type PdfColumnSpec, spaceLeft } from './pdf-table';
 
 export interface PdfExportOptions extends ExportOptions {
   /** Defaults to `findCjkFont()`. */
@@ -45,19 +45,22 @@ export async function exportLedgerPdf(ledger: Ledger, path: string, options: Pdf
     lang: 'zh-CN',
     info: { Title: ledgerTitle(ledger), Creator: 'Yiwang 一网受理工作台', CreationDate: new Date(ledger.generatedAt) },
   });
-  const done = finished(doc.pipe(createWriteStream(path)));
   doc.registerFont('cjk', font.path, font.name);
-  doc.font('cjk');
+  doc.font('cjk'); // loads the font: a broken file fails here, before any file is created
+  const done = finished(doc.pipe(createWriteStream(path)));
 
   drawHeading(doc, ledger);
-  const columns: PdfColumn[] = LEDGER_COLUMNS.map((c) => ({
-    header: c.header,
-    width: c.printWidth,
-    align: c.kind === 'integer' ? 'right' : 'left',
-  }));
   const rows = ledgerRows(ledger, options.mask ?? true).map((row) => row.map((cell, i) => printed(cell, LEDGER_COLUMNS[i]?.kind)));
   if (rows.length === 0) doc.fontSize(10).text('本期没有受理记录。').moveDown();
-  else drawTable(doc, columns, rows, BODY_SIZE);
+  else {
+    const specs: PdfColumnSpec[] = LEDGER_COLUMNS.map((c) => ({
+      header: c.header,
+      share: c.printShare,
+      align: c.kind === 'integer' ? 'right' : 'left',
+    }));
+    doc.fontSize(BODY_SIZE);
+    drawTable(doc, fitColumns(doc, specs, rows, doc.page.width - 2 * MARGIN), rows, BODY_SIZE);
+  }
   drawTotals(doc, ledger);
   drawPageNumbers(doc, ledger);
 

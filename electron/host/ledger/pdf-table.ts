@@ -7,7 +7,17 @@ export interface PdfColumn {
   align: 'left' | 'right' | 'center';
 }
 
+/** A column before fitting: `share` null means as wide as its widest value, else its share of what is left. */
+export interface PdfColumnSpec {
+  header: string;
+  share: number | null;
+  align: PdfColumn['align'];
+}
+
 const PADDING = 2.5;
+/** Headers up to this many characters stay on one line; longer ones wrap after four (处理时长 / （秒）). */
+const ONE_LINE_HEADER = 6;
+const MAX_FITTED_WIDTH = 100;
 const HEADER_FILL = '#dde6f0';
 const STRIPE_FILL = '#f4f6f8';
 const RULE = '#b8c2cc';
@@ -31,6 +41,27 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly PdfColumn[]
   });
   doc.x = left;
   doc.y = y + fontSize;
+}
+
+/**
+ * Column widths from the text itself, at the current font and size, since Latin glyph widths differ a lot
+ * between CJK fonts: short columns get their widest value, long-text columns share the rest of `total`.
+ */
+export function fitColumns(doc: PDFKit.PDFDocument, specs: readonly PdfColumnSpec[], rows: readonly string[][], total: number): PdfColumn[] {
+  const fitted = specs.map((spec, i) => {
+    if (spec.share !== null) return null;
+    const header = Array.from(spec.header);
+    const minimum = doc.widthOfString(header.length <= ONE_LINE_HEADER ? spec.header : header.slice(0, 4).join('')) + 2 * PADDING;
+    const widest = Math.max(0, ...rows.map((row) => doc.widthOfString(row[i] ?? '')));
+    return Math.min(MAX_FITTED_WIDTH, Math.max(minimum, Math.ceil(widest + 2 * PADDING + 1)));
+  });
+  const rest = total - fitted.reduce<number>((sum, width) => sum + (width ?? 0), 0);
+  const shares = specs.reduce((sum, spec) => sum + (spec.share ?? 0), 0);
+  return specs.map((spec, i) => ({
+    header: spec.header,
+    align: spec.align,
+    width: fitted[i] ?? (rest * (spec.share ?? 0)) / shares,
+  }));
 }
 
 /** Room left on the page below the current position. */

@@ -2,16 +2,16 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/use-t';
 import { categoryOptions, firstLevel, searchCategories } from '../pickers/category-search';
 import { useDirectory } from '../store/directory-store';
-import { useQueue } from '../store/queue-store';
+import { currentRequest } from '../store/queue-store';
+import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
 import { PickerDialog } from './picker-dialog';
 
-/** c: classify the selected request. */
+/** c: change the category Enter will classify with; the number keys 1–9 pick a first-level one here too. */
 export function CategoryPicker() {
   const t = useT();
   const categories = useDirectory((s) => s.categories);
   const close = useUi((s) => s.close);
-  const decide = useQueue((s) => s.decide);
   const [query, setQuery] = useState('');
   const all = useMemo(() => categoryOptions(categories), [categories]);
   const numbered = useMemo(() => firstLevel(all).slice(0, 9), [all]);
@@ -19,7 +19,8 @@ export function CategoryPicker() {
 
   const choose = (categoryId: string) => {
     close();
-    decide({ kind: 'classify', categoryId });
+    const request = currentRequest();
+    if (request) useTriage.getState().change(request.id, { categoryId });
   };
   const pickByNumber = (event: KeyboardEvent<HTMLInputElement>): boolean => {
     if (query !== '' || !/^[1-9]$/.test(event.key)) return false;

@@ -1,20 +1,23 @@
 import { Fragment } from 'react';
 import { useT } from '../i18n/use-t';
-import { KEYMAP, keyLabel } from '../keyboard/keymap';
+import type { MessageId } from '../i18n/translate';
+import { keyLabel } from '../keyboard/keymap';
+import { useKeymap } from '../store/keymap-store';
 import { useUi } from '../store/ui-store';
 
-/** ?: every key, straight from the keymap the handler uses. */
+/** ?: every key, straight from the keymap in force (remappings included). */
 export function HelpOverlay() {
   const t = useT();
   const close = useUi((s) => s.close);
+  const bindings = useKeymap((s) => s.bindings);
   return (
     <div className="overlay-backdrop" onMouseDown={close}>
       <div className="help" role="dialog" aria-modal="true" aria-label={t('help.title')} data-testid="help-overlay">
         <div className="picker-title">{t('help.title')}</div>
-        <table className="help-table">
+        <table className="help-table help-columns">
           <tbody>
-            {KEYMAP.map((binding) => (
-              <tr key={binding.action} data-action={binding.action}>
+            {bindings.map((binding) => (
+              <tr key={binding.action} data-action={binding.action} data-testid="help-key">
                 <td className="help-keys">
                   {binding.keys.map((sequence, i) => (
                     <Fragment key={i}>
@@ -28,7 +31,7 @@ export function HelpOverlay() {
                     </Fragment>
                   ))}
                 </td>
-                <td>{t(binding.description)}</td>
+                <td>{t(binding.description as MessageId, binding.params)}</td>
               </tr>
             ))}
           </tbody>
@@ -36,7 +39,7 @@ export function HelpOverlay() {
         <ul className="help-notes muted">
           <li>{t('picker.categoryHint')}</li>
           <li>{t('picker.unitHint')}</li>
-          <li>{t('reply.hint')}</li>
+          <li>{t('search.hint')}</li>
         </ul>
         <div className="picker-hint muted">{t('help.close')}</div>
       </div>

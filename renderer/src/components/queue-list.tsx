@@ -1,44 +1,66 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/use-t';
+import { useNow } from './use-now';
+import { itemAt } from '../store/queue-selection';
 import { useQueue } from '../store/queue-store';
 import { QueueRow } from './queue-row';
 
 const ROW_HEIGHT = 60;
 
-/** The merged queue of the current view; only the rows in sight are in the DOM. */
+/** The merged queue of the current view; only the rows in sight are in the DOM, and only a window of the view is held. */
 export function QueueList() {
   const t = useT();
   const view = useQueue((s) => s.view);
   const list = useQueue((s) => s.lists[s.view]);
+  const marked = useQueue((s) => s.selection);
   const select = useQueue((s) => s.select);
+  const showRange = useQueue((s) => s.showRange);
+  // Deadlines count down while the operator works; once a minute is as fine as the labels go.
+  const now = useNow(30_000);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: list.items.length,
+    count: list.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
+    overscan: 10,
   });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    if (list.items.length > 0) virtualizer.scrollToIndex(list.selectedIndex, { align: 'auto' });
-  }, [virtualizer, list.selectedIndex, list.items.length]);
+    if (list.total > 0) virtualizer.scrollToIndex(list.selectedIndex, { align: 'auto' });
+  }, [virtualizer, list.selectedIndex, list.total]);
+
+  useEffect(() => {
+    if (list.loaded && list.total > 0) showRange(first, last);
+  }, [showRange, first, last, list.loaded, list.total]);
 
   return (
-    <div className="queue" ref={scrollRef} role="listbox" aria-label={t(`view.${view}`)} data-testid="queue" tabIndex={-1}>
-      {list.loaded && list.items.length === 0 ? (
+    <div className="queue" ref={scrollRef} role="listbox" aria-label={t(`view.${view}`)} aria-multiselectable="true" data-testid="queue" data-total={list.total} tabIndex={-1}>
+      {list.loaded && list.total === 0 ? (
         <div className="empty-state">
           <div>{t('queue.empty')}</div>
           <div className="muted">{t('queue.emptyHint')}</div>
         </div>
       ) : (
         <div className="queue-canvas" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const request = list.items[row.index];
-            if (!request) return null;
+          {rows.map((row) => {
+            const request = itemAt(list, row.index);
             return (
-              <div key={request.id} className="queue-slot" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
-                <QueueRow request={request} selected={row.index === list.selectedIndex} onSelect={() => select(row.index)} />
+              <div key={request?.id ?? `slot-${row.index}`} className="queue-slot" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+                {request ? (
+                  <QueueRow
+                    request={request}
+                    now={now}
+                    selected={row.index === list.selectedIndex}
+                    marked={marked.has(request.id)}
+                    onSelect={() => select(row.index)}
+                  />
+                ) : (
+                  <div className="queue-row queue-row-loading" aria-hidden="true" />
+                )}
               </div>
             );
           })}

@@ -1,42 +1,49 @@
+import { memo } from 'react';
 import type { LocalRequest } from '../../../shared/api/workstation-api';
-import { formatReceived } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
-import { useUi } from '../store/ui-store';
+import { answerDue } from '../triage/answer-due';
 import { ChannelBadge } from './channel-badge';
+import { DeadlineLabel } from './deadline-label';
 import { StatusChip } from './status-chip';
 
 interface Props {
   request: LocalRequest;
+  now: number;
   selected: boolean;
+  /** Marked for a bulk action (x, Shift+J/K). */
+  marked: boolean;
   onSelect(): void;
 }
 
 /** The citizen's first non-empty line: enough to triage at a glance. */
-function firstLine(text: string): string {
+export function firstLine(text: string): string {
   return text.trim().split('\n', 1)[0]?.trim() ?? '';
 }
 
-export function QueueRow({ request, selected, onSelect }: Props) {
+/** One queue row: channel, citizen, first line, time left on the answer deadline, and who holds it. */
+export const QueueRow = memo(function QueueRow({ request, now, selected, marked, onSelect }: Props) {
   const t = useT();
-  const locale = useUi((s) => s.locale);
   const line = firstLine(request.text);
+  // Whoever last decided on an open request is working it; a new one is nobody's yet.
+  const holder = request.status === 'new' ? null : (request.lastDecision?.operatorName ?? null);
   return (
     <div
-      className="queue-row"
+      className={marked ? 'queue-row queue-row-marked' : 'queue-row'}
       role="option"
       aria-selected={selected}
       data-testid="queue-row"
       data-request-id={request.id}
       data-status={request.status}
+      data-marked={marked ? 'true' : undefined}
       onMouseDown={onSelect}
     >
       <div className="queue-row-top">
+        {marked && <span className="mark" aria-label={t('queue.marked')} />}
         <ChannelBadge channel={request.channel} />
         <span className="queue-row-citizen">{request.citizen.name ?? t('detail.anonymous')}</span>
         {request.pending > 0 && <span className="pending-dot" title={t('queue.pending')} aria-label={t('queue.pending')} />}
-        <time className="queue-row-time" dateTime={request.receivedAt}>
-          {formatReceived(request.receivedAt, locale)}
-        </time>
+        {holder && <span className="queue-row-holder muted">{holder}</span>}
+        <DeadlineLabel due={answerDue(request)} now={now} />
       </div>
       <div className="queue-row-bottom">
         <span className={line ? 'queue-row-text' : 'queue-row-text muted'}>{line || t('queue.noText')}</span>
@@ -44,4 +51,4 @@ export function QueueRow({ request, selected, onSelect }: Props) {
       </div>
     </div>
   );
-}
+});

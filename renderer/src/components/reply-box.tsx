@@ -1,54 +1,35 @@
-import { useState, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/use-t';
-import { useQueue } from '../store/queue-store';
+import { useDirectory } from '../store/directory-store';
+import { currentRequest } from '../store/queue-store';
+import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
+import { planFor } from '../triage/plan';
+import { TextDialog } from './text-dialog';
 
 /** The decision schema's limit on a reply. */
 const MAX_REPLY = 2000;
 
-/** r: reply to the citizen on the channel the request came from. */
+/** r r: write the reply Enter will send, starting from the template's text. */
 export function ReplyBox() {
   const t = useT();
   const close = useUi((s) => s.close);
-  const decide = useQueue((s) => s.decide);
-  const [text, setText] = useState('');
-  const tooLong = text.length > MAX_REPLY;
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      const reply = text.trim();
-      if (reply === '' || tooLong) return;
-      close();
-      decide({ kind: 'reply', text: reply });
-    }
-  };
-
+  const request = currentRequest();
+  if (!request) return null;
+  const { contexts, drafts } = useTriage.getState();
+  const unitsById = useDirectory.getState().unitsById;
+  const plan = planFor(request, contexts.get(request.id) ?? null, drafts.get(request.id) ?? {}, (id) => unitsById.get(id)?.name ?? null);
   return (
-    <div className="overlay-backdrop" onMouseDown={close}>
-      <div className="reply-box" role="dialog" aria-modal="true" aria-label={t('reply.title')} onMouseDown={(e) => e.stopPropagation()}>
-        <div className="picker-title">{t('reply.title')}</div>
-        <textarea
-          className="reply-input"
-          data-testid="reply-input"
-          autoFocus
-          rows={6}
-          value={text}
-          placeholder={t('reply.placeholder')}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        <div className="picker-hint">
-          <span className="muted">{t('reply.hint')}</span>
-          <span className={tooLong ? 'status-error' : 'muted'}>
-            {tooLong ? t('reply.tooLong', { max: MAX_REPLY }) : `${text.length} / ${MAX_REPLY}`}
-          </span>
-        </div>
-      </div>
-    </div>
+    <TextDialog
+      testId="reply"
+      title={t('reply.title')}
+      placeholder={t('reply.placeholder')}
+      initial={plan.replyText ?? ''}
+      max={MAX_REPLY}
+      onCancel={close}
+      onSubmit={(text) => {
+        close();
+        useTriage.getState().change(request.id, { replyText: text });
+      }}
+    />
   );
 }

@@ -1,19 +1,38 @@
-import type { ReactNode } from 'react';
+import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 import type { LocalRequest } from '../../../shared/api/workstation-api';
 import { decisionLabel } from '../i18n/decision-label';
 import { formatInstant } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
 import { categoryPath, useDirectory } from '../store/directory-store';
-import { useSelectedRequest } from '../store/queue-store';
+import { useCurrentRequest, useQueue } from '../store/queue-store';
+import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
+import { requestShown } from '../triage/handling-measure';
+import { requestPainted } from '../triage/paint-timing';
 import { AttachmentList } from './attachment-list';
 import { ChannelBadge } from './channel-badge';
+import { RelatedRequests } from './related-requests';
 import { StatusChip } from './status-chip';
+import { SuggestionPanel } from './suggestion-panel';
 
-/** The selected request in full. Citizen text is rendered only as React text nodes. */
+/** The current request in full, with everything needed to decide. Citizen text is rendered only as React text nodes. */
 export function RequestDetail() {
   const t = useT();
-  const request = useSelectedRequest();
+  const request = useCurrentRequest();
+  const context = useTriage((s) => (request ? s.contexts.get(request.id) : undefined));
+  // A request opened from the palette replaces the queue's until Esc.
+  const opened = useQueue((s) => s.opened !== null);
+
+  useLayoutEffect(() => {
+    if (!request) return;
+    requestShown(request.id);
+    requestPainted(request.id);
+    // Only a different request counts as shown, not a new version of the same one.
+  }, [request?.id]);
+  useEffect(() => {
+    if (request) void useTriage.getState().load(request.id);
+  }, [request?.id]);
+
   if (!request) {
     return (
       <section className="detail" data-testid="detail">
@@ -25,12 +44,19 @@ export function RequestDetail() {
     );
   }
   return (
-    <section className="detail" data-testid="detail" data-request-id={request.id} aria-live="polite">
+    <section className="detail" data-testid="detail" data-request-id={request.id} data-opened={opened ? 'true' : undefined} aria-live="polite">
+      {opened && <div className="opened-banner">{t('detail.openedFromSearch')}</div>}
       <header className="detail-header">
         <ChannelBadge channel={request.channel} />
-        <span className="detail-number mono">{request.number}</span>
+        <span className="detail-number mono" data-testid="detail-number">
+          {request.number}
+        </span>
         <StatusChip status={request.status} testId="detail-status" />
-        {request.escalated && <span className="tag tag-warn">{t('detail.escalated')}</span>}
+        {request.escalated && (
+          <span className="tag tag-warn" data-testid="detail-escalated">
+            {t('detail.escalated')}
+          </span>
+        )}
         {request.pending > 0 && <span className="tag tag-pending">{t('detail.pending', { n: request.pending })}</span>}
       </header>
       {request.rejection && (
@@ -42,10 +68,17 @@ export function RequestDetail() {
       )}
       <div className="detail-columns">
         <div className="detail-body">
-          <p className="detail-text">{request.text.trim() || t('queue.noText')}</p>
+          <p className="detail-text" data-testid="detail-text">
+            {request.text.trim() || t('queue.noText')}
+          </p>
           <AttachmentList attachments={request.attachments} />
+          <RelatedRequests testId="citizen-history" title={t('detail.history')} empty={t('detail.noHistory')} requests={context?.history ?? null} />
+          <RelatedRequests testId="similar-requests" title={t('detail.similar')} empty={t('detail.noSimilar')} requests={context?.similar ?? null} />
         </div>
-        <DetailFields request={request} />
+        <div className="detail-side">
+          <SuggestionPanel request={request} context={context ?? null} />
+          <DetailFields request={request} />
+        </div>
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import { formatAge } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
 import { useQueue } from '../store/queue-store';
 import { useSession } from '../store/session-store';
+import { useStats } from '../store/stats-store';
 import { useSync } from '../store/sync-store';
 import { useUi } from '../store/ui-store';
 import { useNow } from './use-now';
@@ -14,6 +15,7 @@ export function StatusBar() {
   const signOut = useSession((s) => s.signOut);
   const view = useQueue((s) => s.view);
   const notice = useUi((s) => s.notice);
+  const today = useStats((s) => s.today);
   const now = useNow(1000);
   const online = status?.online ?? false;
   const outbox = status?.outbox ?? 0;
@@ -31,6 +33,10 @@ export function StatusBar() {
       {status?.lastError && <span className="status-error">{t('sync.error', { message: status.lastError })}</span>}
       <span className={`notice ${notice?.tone === 'error' ? 'notice-error' : ''}`} role="status">
         {notice ? t(notice.id, notice.params) : ''}
+      </span>
+      <span className="today-counter" data-testid="today-counter" data-handled={today?.handled ?? 0} data-median={today?.medianSeconds ?? ''}>
+        {t('counter.today', { n: today?.handled ?? 0 })}
+        {today?.medianSeconds != null && <span className="muted"> · {t('counter.median', { s: today.medianSeconds })}</span>}
       </span>
       <span className="status-right">
         <span data-testid="view-name" data-view={view}>

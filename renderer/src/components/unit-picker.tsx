@@ -2,17 +2,17 @@ import { useMemo, useState } from 'react';
 import { searchUnits } from '../../../shared/directory/unit-search';
 import { useT } from '../i18n/use-t';
 import { useDirectory } from '../store/directory-store';
-import { useQueue } from '../store/queue-store';
+import { currentRequest } from '../store/queue-store';
+import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
 import { PickerDialog } from './picker-dialog';
 
-/** t: transfer the selected request to a responsible unit. */
+/** t: change the unit Enter will transfer to, by name, alias, pinyin or pinyin initials. */
 export function UnitPicker() {
   const t = useT();
   const index = useDirectory((s) => s.unitIndex);
   const unitsById = useDirectory((s) => s.unitsById);
   const close = useUi((s) => s.close);
-  const decide = useQueue((s) => s.decide);
   const [query, setQuery] = useState('');
   const matches = useMemo(() => searchUnits(index, query), [index, query]);
 
@@ -27,7 +27,8 @@ export function UnitPicker() {
       onCancel={close}
       onChoose={(unitId) => {
         close();
-        decide({ kind: 'transfer', unitId, note: null });
+        const request = currentRequest();
+        if (request) useTriage.getState().change(request.id, { unitId });
       }}
       options={matches.map((unit) => {
         const parent = unit.parentId ? unitsById.get(unit.parentId) : undefined;

@@ -11,7 +11,8 @@ const TABS: readonly { view: WorkView; keys: string }[] = [
 export function ViewTabs() {
   const t = useT();
   const current = useQueue((s) => s.view);
-  const count = useQueue((s) => s.lists[s.view].items.length);
+  const count = useQueue((s) => s.lists[s.view].total);
+  const marked = useQueue((s) => s.selection.size);
   const setView = useQueue((s) => s.setView);
   return (
     <nav className="view-tabs" role="tablist">
@@ -29,7 +30,14 @@ export function ViewTabs() {
           <kbd>{keys}</kbd>
         </button>
       ))}
-      <span className="view-count muted">{t('queue.count', { n: count })}</span>
+      <span className="view-count muted" data-testid="view-count" data-count={count}>
+        {t('queue.count', { n: count })}
+      </span>
+      {marked > 0 && (
+        <span className="view-marked" data-testid="marked-count" data-count={marked}>
+          {t('queue.markedCount', { n: marked })}
+        </span>
+      )}
     </nav>
   );
 }

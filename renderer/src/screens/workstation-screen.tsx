@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
 import { CategoryPicker } from '../components/category-picker';
+import { CommandPalette } from '../components/command-palette';
+import { MergePicker } from '../components/merge-picker';
+import { NoteBox } from '../components/note-box';
+import { SettingsOverlay } from '../components/settings-overlay';
 import { HelpOverlay } from '../components/help-overlay';
 import { QueueList } from '../components/queue-list';
 import { ReplyBox } from '../components/reply-box';
@@ -11,6 +15,7 @@ import { useT } from '../i18n/use-t';
 import { useGlobalKeys } from '../keyboard/use-global-keys';
 import { useDirectory } from '../store/directory-store';
 import { useQueue } from '../store/queue-store';
+import { useStats } from '../store/stats-store';
 import { useSync } from '../store/sync-store';
 import { useUi } from '../store/ui-store';
 
@@ -24,6 +29,7 @@ export function WorkstationScreen() {
     void useDirectory.getState().load();
     void useSync.getState().load();
     useQueue.getState().refresh();
+    useStats.getState().load();
   }, []);
 
   return (
@@ -32,7 +38,7 @@ export function WorkstationScreen() {
         <span className="brand">{t('app.title')}</span>
         <ViewTabs />
         <span className="top-hint muted">
-          <kbd>?</kbd>
+          <kbd>Ctrl+K</kbd> <kbd>/</kbd> <kbd>?</kbd>
         </span>
       </header>
       <main className="panes">
@@ -43,6 +49,11 @@ export function WorkstationScreen() {
       {mode === 'category-picker' && <CategoryPicker />}
       {mode === 'unit-picker' && <UnitPicker />}
       {mode === 'reply' && <ReplyBox />}
+      {mode === 'note' && <NoteBox />}
+      {mode === 'merge-picker' && <MergePicker />}
+      {mode === 'palette' && <CommandPalette requestsOnly={false} />}
+      {mode === 'search' && <CommandPalette requestsOnly />}
+      {mode === 'settings' && <SettingsOverlay />}
       {mode === 'help' && <HelpOverlay />}
     </div>
   );

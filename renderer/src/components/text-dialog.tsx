@@ -1,0 +1,54 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/use-t';
+
+interface Props {
+  testId: string;
+  title: string;
+  placeholder: string;
+  initial: string;
+  max: number;
+  onSubmit(text: string): void;
+  onCancel(): void;
+}
+
+/** A short text for a request (reply, note): Enter keeps it, Shift+Enter breaks the line, Esc cancels. */
+export function TextDialog({ testId, title, placeholder, initial, max, onSubmit, onCancel }: Props) {
+  const t = useT();
+  const [text, setText] = useState(initial);
+  const tooLong = text.length > max;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      const value = text.trim();
+      if (value === '' || tooLong) return;
+      onSubmit(value);
+    }
+  };
+
+  return (
+    <div className="overlay-backdrop" onMouseDown={onCancel}>
+      <div className="reply-box" role="dialog" aria-modal="true" aria-label={title} data-testid={testId} onMouseDown={(e) => e.stopPropagation()}>
+        <div className="picker-title">{title}</div>
+        <textarea
+          className="reply-input"
+          data-testid={`${testId}-input`}
+          autoFocus
+          rows={6}
+          value={text}
+          placeholder={placeholder}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <div className="picker-hint">
+          <span className="muted">{t('text.hint')}</span>
+          <span className={tooLong ? 'status-error' : 'muted'}>{tooLong ? t('reply.tooLong', { max }) : `${text.length} / ${max}`}</span>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseEvalArgs } from '../../scripts/eval/args';
+import { readLabelledCsv } from '../../scripts/eval/read-csv';
+import { evaluate } from '../../scripts/eval/run-evaluation';
+
+const fixture = new URL('../fixtures/text/toy-requests.csv', import.meta.url).pathname;
+
+describe('eval CLI pieces', () => {
+  it('parses flags and rejects bad ones', () => {
+    expect(parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--text', '主题,详情', '--label', '类别', '--json'])).toMatchObject({ train: 'a.csv', folds: 5, textColumns: ['主题', '详情'], labelColumn: '类别', json: true });
+    expect(() => parseEvalArgs(['--train', 'a.csv', '--text', 'x', '--label', 'y'])).toThrow(/--test or --folds/);
+    expect(() => parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--label', 'y'])).toThrow(/missing --text/);
+    expect(() => parseEvalArgs(['--bogus'])).toThrow(/unknown argument/);
+  });
+
+  it('names a missing file or column', () => {
+    expect(() => readLabelledCsv('/no/such.csv', ['主题'], '类别')).toThrow(/no such file/);
+    expect(() => readLabelledCsv(fixture, ['标题'], '类别')).toThrow(/no column "标题"/);
+  });
+
+  it('cross-validates the fixture', () => {
+    const rows = readLabelledCsv(fixture, ['主题', '详情'], '类别');
+    expect(rows).toHaveLength(24);
+    const result = evaluate(rows, null, 3);
+    expect(result.count).toBe(24);
+    expect(result.accuracy).toBeGreaterThan(0.5);
+    expect(result.confusion.flat().reduce((a, b) => a + b, 0)).toBe(24);
+  });
+});
