@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, DecisionAction, RequestStatus, Ulid } from "../model";
-import type { Directory, Operator, Rejection, Request } from "../model";
+import type { Decision, DecisionStamp, Directory, Operator, Rejection, Request } from "../model";
+import type { Claim, Handover } from "../sync/protocol";
 
 /**
  * The one typed API between the renderer and the workstation host. The same map is served over
@@ -14,6 +15,8 @@ export interface LocalRequest extends Request {
   pending: number;
   /** The server's refusal of this device's last decision on it, until someone acts on it again. */
   rejection: Rejection | null;
+  /** Who holds a lease on it (opened it), as of the last sync; null when nobody does. Set by queue.list, queue.window and request.get. */
+  claim?: Claim | null;
 }
 
 export type QueueView = 'queue' | 'junk' | 'done' | 'all';
@@ -26,12 +29,58 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   lastError: string | null;
   serverUrl: string;
+  /** While a pull brings many changes (a fresh workstation's bootstrap, a day offline): how far along. */
+  catchUp: { received: number; total: number } | null;
+  /** Conflicts waiting for a person to choose (conflicts.list). */
+  conflicts: number;
+  /** Something the operator should read once, e.g. that a damaged cache file was moved aside and rebuilt. */
+  notice: string | null;
 }
 
 export interface Session {
   operator: Operator | null;
   deviceId: string;
   serverUrl: string;
+  /** The last handover note left at the centre, shown when a shift starts; null when there is none. */
+  handover?: Handover | null;
+}
+
+/** The answer to opening a request: whether this operator now holds it, and who does if not. */
+export interface ClaimOutcome {
+  granted: boolean;
+  /** The lease in force (this operator's when granted); null when offline. */
+  claim: Claim | null;
+  /** The server could not be asked: work goes on, and conflicts are settled when it is back. */
+  offline: boolean;
+}
+
+/**
+ * A request where the server refused this workstation's decisions because someone else decided it
+ * first (see docs/sync-and-conflicts.md). Nothing is lost: mine stay here until a person chooses.
+ */
+export interface Conflict {
+  id: string;
+  requestId: string;
+  /** The refused decisions made here, oldest first, each with its operator. */
+  mine: Decision[];
+  /** The server's reason for refusing the first of them. */
+  reason: Rejection;
+  /** The other decision, as the server stamped it on the request. */
+  theirs: DecisionStamp | null;
+  /** The request as it stands now (server state and anything still pending here). */
+  request: LocalRequest | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  choice: ConflictChoice | null;
+}
+
+/** keep-theirs: leave it as the other operator decided; mine-as-note: add what I decided as a note; reopen: bring it back to the queue to decide again. */
+export type ConflictChoice = 'keep-theirs' | 'mine-as-note' | 'reopen';
+
+export interface ConflictResolution {
+  conflict: Conflict;
+  /** The decision the choice made (a note, a reopen or a recall); null for keep-theirs. */
+  decisionId: string | null;
 }
 
 export interface DecideOutcome {
@@ -108,7 +157,8 @@ export interface SearchResult {
 export interface WorkstationApi {
   'session.get'(args: Record<string, never>): Promise<Session>;
   'session.signIn'(args: { name: string; password: string }): Promise<Session>;
-  'session.signOut'(args: Record<string, never>): Promise<Session>;
+  /** Ends the shift; the handover note is kept for the next operator (sent when the server is reachable). */
+  'session.signOut'(args: { handoverNote?: string }): Promise<Session>;
   'queue.list'(args: { view: QueueView }): Promise<LocalRequest[]>;
   'request.get'(args: { id: string }): Promise<LocalRequest | null>;
   'request.decide'(args: { requestId: string; action: DecisionAction; measure?: HandlingMeasure }): Promise<DecideOutcome>;
@@ -122,6 +172,13 @@ export interface WorkstationApi {
   'directory.get'(args: Record<string, never>): Promise<Directory>;
   'sync.status'(args: Record<string, never>): Promise<SyncStatus>;
   'sync.now'(args: Record<string, never>): Promise<SyncStatus>;
+  /** Call when a request is opened (and again while it stays open): claims it for a short lease other operators see. Never blocks on the network for long. */
+  'request.claim'(args: { id: string }): Promise<ClaimOutcome>;
+  /** Call when the operator leaves a request without deciding it, so others need not wait for the lease to end. */
+  'request.release'(args: { id: string }): Promise<{ released: boolean }>;
+  /** Open conflicts, oldest first. */
+  'conflicts.list'(args: Record<string, never>): Promise<Conflict[]>;
+  'conflicts.resolve'(args: { id: string; choice: ConflictChoice }): Promise<ConflictResolution>;
 }
 
 export type ApiMethod = keyof WorkstationApi;
@@ -137,7 +194,7 @@ const HandlingMeasureArgs = z.object({
 export const workstationArgs = {
   'session.get': none,
   'session.signIn': z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-  'session.signOut': none,
+  'session.signOut': z.object({ handoverNote: z.string().max(4000).optional() }).strict(),
   'queue.list': z.object({ view: z.enum(['queue', 'junk', 'done', 'all']) }),
   'request.get': z.object({ id: Ulid }),
   'request.decide': z.object({ requestId: Ulid, action: DecisionAction, measure: HandlingMeasureArgs.optional() }),
@@ -154,6 +211,10 @@ export const workstationArgs = {
   'directory.get': none,
   'sync.status': none,
   'sync.now': none,
+  'request.claim': z.object({ id: Ulid }),
+  'request.release': z.object({ id: Ulid }),
+  'conflicts.list': none,
+  'conflicts.resolve': z.object({ id: Ulid, choice: z.enum(['keep-theirs', 'mine-as-note', 'reopen']) }),
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 export const API_METHODS = Object.keys(workstationArgs) as ApiMethod[];

@@ -125,4 +125,46 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX handling_times_day ON handling_times (operator_id, decided_at);
   `,
+  // 3: offline sync — each signed-in operator's token, conflicts to resolve, claims seen, handovers to send.
+  `
+  -- One token per operator who signed in here: each person's decisions are pushed with their own.
+  CREATE TABLE operator_tokens (
+    operator_id TEXT PRIMARY KEY,
+    operator TEXT NOT NULL,
+    token TEXT NOT NULL
+  );
+
+  -- A request where the server refused this workstation's decisions because someone else got there
+  -- first; open until a person chooses what to do. One open conflict per request gathers them all.
+  CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY,
+    request_id TEXT NOT NULL,
+    mine TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    theirs TEXT,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT,
+    choice TEXT,
+    resolved_by TEXT
+  );
+  CREATE UNIQUE INDEX conflicts_open ON conflicts (request_id) WHERE resolved_at IS NULL;
+
+  -- Who holds a lease on which request, as of the last pull (replaced whole each time).
+  CREATE TABLE claims (
+    request_id TEXT PRIMARY KEY,
+    operator_id TEXT NOT NULL,
+    operator_name TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    until TEXT NOT NULL
+  );
+
+  -- Handover notes left at sign-out, kept until the server has them.
+  CREATE TABLE handovers (
+    id TEXT PRIMARY KEY,
+    operator_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    signed_out_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  `,
 ];
