@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CHANNELS, type HostBridge, type HostEvent } from '../shared/api/workstation-api';
+import type { HostBridge, HostEvent } from '../shared/api/workstation-api';
+import { IPC_CHANNELS } from '../shared/api/transport';
 
 // The renderer gets two narrow functions, never ipcRenderer itself; main checks who is calling.
 contextBridge.exposeInMainWorld('yiwang', {

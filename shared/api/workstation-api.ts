@@ -234,6 +234,5 @@ export interface HostBridge {
   subscribe(listener: (event: HostEvent) => void): () => void;
 }
 
-export const IPC_CHANNELS = { call: 'yiwang:call', event: 'yiwang:event' } as const;
-export const BROWSER_SHELL_PATHS = { call: '/api/call/', events: '/api/events' } as const;
+export { BROWSER_SHELL_PATHS, IPC_CHANNELS } from './transport';
 

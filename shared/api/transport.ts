@@ -1,0 +1,6 @@
+/**
+ * Where the workstation API travels: the Electron IPC channel names and the browser shell's paths.
+ * Kept apart from the schemas so the sandboxed preload bundles a few bytes, not zod.
+ */
+export const IPC_CHANNELS = { call: 'yiwang:call', event: 'yiwang:event' } as const;
+export const BROWSER_SHELL_PATHS = { call: '/api/call/', events: '/api/events' } as const;
