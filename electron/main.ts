@@ -69,6 +69,8 @@ async function main(): Promise<void> {
 
   const host = await startHost({
     dataDir: join(app.getPath('userData'), 'workstation'),
+    // Exports go where staff look for documents, not into the hidden profile folder.
+    exportsDir: join(app.getPath('documents'), '一网受理台账'),
     serverUrl: process.env.YIWANG_SERVER_URL ?? DEFAULT_SERVER_URL,
     pollMs: optionalNumber(process.env.YIWANG_POLL_MS),
     holdMs: optionalNumber(process.env.YIWANG_HOLD_MS),

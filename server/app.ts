@@ -9,6 +9,8 @@ import { holidayRoutes } from './deadlines/holiday-routes';
 import { adminRoutes } from './directory/admin-routes';
 import { sendError } from './http/send-error';
 import { createIntake } from './requests/create-intake';
+import { retrainer } from './suggestions/retrainer';
+import { suggestionRulesRoutes } from './suggestions/suggestion-rules-routes';
 import { supervisionRoutes } from './supervision/supervision-routes';
 import { syncRoutes } from './sync/sync-routes';
 import { unitPageRoutes } from './units/page/unit-page-routes';
@@ -32,7 +34,11 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
 
   app.get('/healthz', async () => ({ ok: true }));
   const clock = createDeadlineClock(db, config.deadlinePolicy);
-  app.register(syncRoutes, { db, clock, claimLeaseMs: config.claimLeaseMs });
+  const models = retrainer(db, config.retrain, app.log);
+  app.addHook('onReady', () => models.start());
+  app.addHook('onClose', () => models.stop());
+  app.register(syncRoutes, { db, clock, claimLeaseMs: config.claimLeaseMs, onApplied: models.applied });
+  app.register(suggestionRulesRoutes, { db });
   app.register(adminRoutes, { db });
   app.register(holidayRoutes, { db });
   app.register(unitApiRoutes, { db, clock });

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DeadlinePolicy } from '../shared/deadline';
 import { loadDeadlinePolicy } from './deadlines/policy-file';
+import type { RetrainOptions } from './suggestions/retrainer';
 import { DEMO_ALIPAY_PLATFORM_PUBLIC_KEY, DEMO_APP_PRIVATE_KEY, DEMO_APP_PUBLIC_KEY_BASE64 } from './channels/alipay/demo-keys';
 
 /**
@@ -89,6 +90,8 @@ export interface ServerConfig {
   deadlinePolicy: DeadlinePolicy;
   /** How long opening a request claims it for; renewed while the operator keeps it open. */
   claimLeaseMs: number;
+  /** When the suggestion models are retrained from operators' decisions (server/suggestions). */
+  retrain: RetrainOptions;
 }
 
 /** The demo account `npm start` and the simulator use out of the box. Not a secret: never use it in production. */
@@ -136,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxClockSkewSeconds: Number(env.YIWANG_MAX_CLOCK_SKEW_SECONDS ?? 300),
     deadlinePolicy: loadDeadlinePolicy(env.YIWANG_DEADLINE_POLICY_FILE),
     claimLeaseMs: Number(env.YIWANG_CLAIM_LEASE_MS ?? 2 * 60_000),
+    retrain: {
+      every: Number(env.YIWANG_RETRAIN_EVERY ?? 200),
+      intervalMs: Number(env.YIWANG_RETRAIN_INTERVAL_MS ?? 60 * 60_000),
+      minPerClass: Number(env.YIWANG_RETRAIN_MIN_PER_CLASS ?? 5),
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate';
 import { openDatabase, type Db } from './db/open-database';
 import { importCategories } from './directory/import-categories';
 import { seedDirectory } from './directory/seed-directory';
+import { seedSuggestionRules } from './suggestions/keyword-rule-store';
 import { addUnitAccount, ensureDemoUnitAccounts, UnknownUnitError } from './units/unit-accounts';
 
 /**
@@ -24,6 +25,7 @@ async function main(args: string[]): Promise<void> {
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   await seedDirectory(db);
+  await seedSuggestionRules(db);
   await ensureAdmin(db, config.adminPassword);
   if (process.env.YIWANG_DEMO === '1') {
     await ensureDemoOperators(db);

@@ -6,30 +6,39 @@ import {
   type ApiResult,
   type DecideOutcome,
   type HandlingMeasure,
+  type LocalRequest,
   type Session,
 } from '../../shared/api/workstation-api';
+import type { Handover } from '../../shared/sync/protocol';
 import { beijingDayNumber, beijingDayStart } from '../../shared/deadline';
 import type { WorkstationCache } from './cache/workstation-cache';
+import type { Conflicts } from './conflicts';
 import { DecisionError, type Decisions } from './decisions';
 import type { HostEvents } from './host-events';
+import { reportHandlers, type ReportDeps } from './report-handlers';
 import type { Suggester } from './suggestions/suggest';
 import { SyncError, type SyncClient } from './sync/sync-client';
 import type { SyncLoop } from './sync/sync-loop';
 
-export interface ApiDeps {
+export interface ApiDeps extends Pick<ReportDeps, 'exportsDir' | 'shiftHandovers'> {
   cache: WorkstationCache;
   client: SyncClient;
   decisions: Decisions;
   loop: SyncLoop;
   events: HostEvents;
   suggestions: Suggester;
+  conflicts: Conflicts;
 }
 
 type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
 
 /** The WorkstationApi served to the renderer, one handler per method. */
-export function workstationHandlers({ cache, client, decisions, loop, events, suggestions }: ApiDeps): Handlers {
-  const session = (): Session => ({ operator: cache.session.get().operator, deviceId: cache.device.id, serverUrl: client.serverUrl });
+export function workstationHandlers({ cache, client, decisions, loop, events, suggestions, conflicts, exportsDir, shiftHandovers }: ApiDeps): Handlers {
+  /** The note the last shift left, shown from sign-in until sign-out. */
+  let handover: Handover | null = null;
+  const session = (): Session => ({ operator: cache.session.get().operator, deviceId: cache.device.id, serverUrl: client.serverUrl, handover });
+  /** Who holds a lease on the request, as last heard from the server. */
+  const withClaim = (request: LocalRequest): LocalRequest => ({ ...request, claim: cache.claims.on(request.id) });
   const sessionChanged = () => {
     events.emit({ type: 'session-changed', session: session() });
     loop.announce();
@@ -46,21 +55,37 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
   };
 
   return {
+    ...reportHandlers({ cache, client, exportsDir, shiftHandovers }),
     'session.get': async () => session(),
     'session.signIn': async ({ name, password }) => {
       const answer = await client.login({ name, password, deviceId: cache.device.id });
-      cache.session.save({ operator: answer.operator, token: answer.token, serverUrl: client.serverUrl });
+      // Another operator may take over this workstation: the one before keeps their token, so their unsent decisions still go as theirs.
+      cache.transaction(() => {
+        cache.session.save({ operator: answer.operator, token: answer.token, serverUrl: client.serverUrl });
+        cache.operatorTokens.save(answer.operator, answer.token);
+      });
+      handover = answer.lastHandover;
       sessionChanged();
       void loop.syncNow();
       return session();
     },
-    'session.signOut': async () => {
-      cache.session.save({ operator: null, token: null, serverUrl: client.serverUrl });
+    'session.signOut': async ({ handoverNote }) => {
+      const operator = cache.session.get().operator;
+      // The note is kept here first and sent by the sync loop, so signing out never waits on the network.
+      cache.transaction(() => {
+        if (operator) cache.handovers.add(operator.id, handoverNote ?? '', new Date().toISOString());
+        cache.session.save({ operator: null, token: null, serverUrl: client.serverUrl });
+      });
+      handover = null;
       sessionChanged();
+      void loop.syncNow();
       return session();
     },
-    'queue.list': async ({ view }) => cache.requests.list(view, new Date().toISOString()),
-    'request.get': async ({ id }) => cache.requests.local(id),
+    'queue.list': async ({ view }) => cache.requests.list(view, new Date().toISOString()).map(withClaim),
+    'request.get': async ({ id }) => {
+      const request = cache.requests.local(id);
+      return request ? withClaim(request) : null;
+    },
     'request.decide': async ({ requestId, action, measure }) => decided(decisions.decide(requestId, action), measure),
     'request.decideAll': async ({ requestId, actions, measure }) => decided(decisions.decideAll(requestId, actions), measure),
     'request.context': async ({ id }) => {
@@ -70,7 +95,7 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
     },
     'queue.window': async ({ view, offset, limit }) => {
       const now = new Date().toISOString();
-      return { total: cache.requests.count(view, now), offset, items: cache.requests.window(view, now, offset, limit) };
+      return { total: cache.requests.count(view, now), offset, items: cache.requests.window(view, now, offset, limit).map(withClaim) };
     },
     'search.requests': async ({ query, filters, limit }) => {
       const started = performance.now();
@@ -93,6 +118,34 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
     'directory.get': async () => cache.directory.get(),
     'sync.status': async () => loop.status(),
     'sync.now': async () => loop.syncNow(),
+    'request.claim': async ({ id }) => {
+      const { token } = cache.session.get();
+      if (!token) return { granted: false, claim: null, offline: true };
+      try {
+        const answer = await client.claim(token, { requestId: id });
+        cache.claims.put(answer.claim);
+        return { granted: answer.granted, claim: answer.claim, offline: false };
+      } catch (error) {
+        // Offline the operator works on: claims only spare online colleagues duplicate work.
+        if (error instanceof SyncError && error.kind === 'network') return { granted: false, claim: null, offline: true };
+        throw error;
+      }
+    },
+    'request.release': async ({ id }) => {
+      const { token } = cache.session.get();
+      if (!token) return { released: false };
+      return client.release(token, { requestId: id }).catch((error: unknown) => {
+        if (error instanceof SyncError && error.kind === 'network') return { released: false };
+        throw error;
+      });
+    },
+    'conflicts.list': async () => conflicts.list(),
+    'conflicts.resolve': async ({ id, choice }) => {
+      const resolution = conflicts.resolve(id, choice);
+      events.emit({ type: 'requests-changed', ids: [resolution.conflict.requestId] });
+      loop.decided();
+      return resolution;
+    },
   };
 }
 

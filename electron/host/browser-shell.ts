@@ -1,9 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { API_METHODS, BROWSER_SHELL_PATHS, type ApiMethod, type HostEvent } from '../../shared/api/workstation-api';
+import { EXPORT_FILE_NAME } from './ledger/export-ledger';
 import type { Host } from './start-host';
 
 /** The line shell-main prints once it listens: this prefix, then the address to open. */
@@ -21,6 +23,11 @@ const CSP = [
   "base-uri 'none'",
 ].join('; ');
 const SSE_HEARTBEAT_MS = 15_000;
+const EXPORT_TYPES: Record<string, string> = {
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
+  '.pdf': 'application/pdf',
+};
 
 export interface BrowserShellOptions {
   host: Host;
@@ -71,6 +78,20 @@ export async function startBrowserShell({ host, port, rendererDir = DEFAULT_REND
   app.get<{ Querystring: { token?: string } }>(BROWSER_SHELL_PATHS.events, (request, reply) => {
     if (!authorised(request.query.token, token)) return unauthorised(reply);
     streamEvents(request, reply, host);
+  });
+
+  // A download link cannot carry a header, so the token may come in the query, as for the event stream.
+  app.get<{ Params: { file: string }; Querystring: { token?: string } }>(`${BROWSER_SHELL_PATHS.exports}:file`, async (request, reply) => {
+    if (!authorised(request.query.token ?? request.headers.authorization?.replace(/^Bearer /, ''), token)) return unauthorised(reply);
+    const name = request.params.file;
+    const path = join(host.exportsDir, name);
+    if (!EXPORT_FILE_NAME.test(name) || !existsSync(path)) {
+      return reply.code(404).send({ ok: false, error: { code: 'not-found', message: 'no such export' } });
+    }
+    return reply
+      .header('Content-Disposition', `attachment; filename="${name}"`)
+      .type(EXPORT_TYPES[extname(name)] ?? 'application/octet-stream')
+      .send(createReadStream(path));
   });
 
   if (existsSync(rendererDir)) {

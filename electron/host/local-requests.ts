@@ -3,9 +3,9 @@ import type { Operator, Request } from '../../shared/model';
 import type { WorkstationCache } from './cache/workstation-cache';
 import { directoryLookup, rebase } from './local-view';
 
-/** The request fields without the workstation's additions (pending count, rejection). */
+/** The request fields without the workstation's additions (pending count, rejection, claim). */
 export function serverShape(local: LocalRequest): Request {
-  const { pending: _pending, rejection: _rejection, ...request } = local;
+  const { pending: _pending, rejection: _rejection, claim: _claim, ...request } = local;
   return request;
 }
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { HOST_READY_PREFIX, startBrowserShell } from './browser-shell';
+import { HANDOVER_TIME } from './shift/breaches-before-next-shift';
 import { startHost } from './start-host';
 
 /**
@@ -10,12 +11,22 @@ import { startHost } from './start-host';
 const env = process.env;
 const optionalNumber = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
 
+/** YIWANG_SHIFT_HANDOVERS="08:30,17:30": when shifts hand over, Beijing time; unset for the default. */
+function handoverTimes(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const times = value.split(',').map((time) => time.trim());
+  const wrong = times.find((time) => !HANDOVER_TIME.test(time));
+  if (wrong !== undefined) throw new Error(`YIWANG_SHIFT_HANDOVERS: '${wrong}' is not a time HH:mm`);
+  return times;
+}
+
 async function start() {
   const host = await startHost({
     dataDir: resolve(env.YIWANG_WORKSTATION_DIR ?? '.data/workstation'),
     serverUrl: env.YIWANG_SERVER_URL ?? 'http://127.0.0.1:7300',
     pollMs: optionalNumber(env.YIWANG_POLL_MS),
     holdMs: optionalNumber(env.YIWANG_HOLD_MS),
+    shiftHandovers: handoverTimes(env.YIWANG_SHIFT_HANDOVERS),
   });
   const shell = await startBrowserShell({ host, port: Number(env.YIWANG_SHELL_PORT ?? 7301) });
   return { host, shell };

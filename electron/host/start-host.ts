@@ -1,9 +1,12 @@
 import type { ApiArgs, ApiMethod, ApiReply, ApiResult, SyncStatus } from '../../shared/api/workstation-api';
+import { join } from 'node:path';
 import { callHandler, workstationHandlers } from './api';
 import { openWorkstationCache } from './cache/workstation-cache';
+import { conflicts } from './conflicts';
 import { decisions } from './decisions';
 import { hostEvents, type HostListener } from './host-events';
 import { syncClient } from './sync/sync-client';
+import { DEFAULT_SHIFT_HANDOVERS } from './shift/breaches-before-next-shift';
 import { suggester } from './suggestions/suggest';
 import { syncLoop } from './sync/sync-loop';
 
@@ -17,6 +20,10 @@ export interface HostOptions {
   holdMs?: number;
   /** Quiet time after a decision before pushing. */
   debounceMs?: number;
+  /** Where ledger exports are written; default `dataDir/exports`. */
+  exportsDir?: string;
+  /** Shift handover times, 'HH:mm' Beijing time; default 08:30 and 17:30. */
+  shiftHandovers?: readonly string[];
 }
 
 export interface Host {
@@ -24,6 +31,8 @@ export interface Host {
   subscribe(listener: HostListener): () => void;
   status(): SyncStatus;
   close(): Promise<void>;
+  /** The folder ledger exports are written to (the browser shell serves its files for download). */
+  exportsDir: string;
 }
 
 const DEFAULT_POLL_MS = 5_000;
@@ -44,13 +53,19 @@ export async function startHost(options: HostOptions): Promise<Host> {
     pollMs: options.pollMs ?? DEFAULT_POLL_MS,
     debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
   });
+  if (cache.notice) console.error(`yiwang host: ${cache.notice}`);
+  const made = decisions({ cache, holdMs: options.holdMs ?? DEFAULT_HOLD_MS });
+  const exportsDir = options.exportsDir ?? join(options.dataDir, 'exports');
   const handlers = workstationHandlers({
     cache,
     client,
-    decisions: decisions({ cache, holdMs: options.holdMs ?? DEFAULT_HOLD_MS }),
+    decisions: made,
+    conflicts: conflicts(cache, made),
     loop,
     events,
     suggestions: suggester(cache),
+    exportsDir,
+    shiftHandovers: options.shiftHandovers ?? DEFAULT_SHIFT_HANDOVERS,
   });
   loop.start();
 
@@ -58,6 +73,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     call: (method, args) => callHandler(handlers, method, args),
     subscribe: events.subscribe,
     status: loop.status,
+    exportsDir,
     async close() {
       await loop.stop();
       cache.close();

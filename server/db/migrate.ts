@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as unitWork from './migrations/0002-unit-work';
 import * as claimsShifts from './migrations/0003-claims-shifts';
+import * as suggestionModels from './migrations/0004-suggestion-models';
 import type { Db } from './open-database';
 
 /** Listed here rather than read from disk so the migrations travel inside a bundle. Never reorder or rename. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-unit-work': unitWork,
   '0003-claims-shifts': claimsShifts,
+  '0004-suggestion-models': suggestionModels,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

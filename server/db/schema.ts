@@ -19,6 +19,8 @@ export interface Database {
   holiday_schedules: HolidaySchedulesTable;
   claims: ClaimsTable;
   shifts: ShiftsTable;
+  models: ModelsTable;
+  keyword_rules: KeywordRulesTable;
 }
 
 export interface OperatorsTable {
@@ -201,4 +203,25 @@ export interface ShiftsTable {
   started_at: string;
   ended_at: string | null;
   handover_note: string | null;
+}
+
+/** One trained version of a suggestion model (server/suggestions); versions of a kind count up from 1. */
+export interface ModelsTable {
+  /** category | unit | junk */
+  kind: string;
+  version: number;
+  trained_at: string;
+  /** How many decided requests it learned from. */
+  examples: number;
+  /** JSON SerializedTextModel. */
+  blob: string;
+}
+
+/** An administrator's keyword rule (words → category and unit), in the order they were given. */
+export interface KeywordRulesTable {
+  position: number;
+  /** JSON array of strings. */
+  words: string;
+  category_id: string | null;
+  unit_id: string | null;
 }

@@ -3,6 +3,8 @@ import { CHANGE_SEQ, currentValue } from '../db/counters';
 import type { Db } from '../db/open-database';
 import { directoryVersion, loadDirectory } from '../directory/load-directory';
 import { toRequest } from '../requests/request-rows';
+import { suggestionRulesNewerThan } from '../suggestions/keyword-rule-store';
+import { modelsNewerThan } from '../suggestions/model-store';
 import type { Claims } from './claims';
 
 /** A cursor this server did not hand out. */
@@ -37,6 +39,8 @@ export async function pull(db: Db, claims: Claims, body: Required<PullRequest>):
     remaining: hasMore ? Math.max(0, (await currentValue(db, CHANGE_SEQ)) - delivered) : 0,
     directory: body.directoryVersion < serverDirectoryVersion ? await loadDirectory(db) : null,
     serverTime: new Date().toISOString(),
+    models: await modelsNewerThan(db, body.models),
+    suggestionRules: await suggestionRulesNewerThan(db, body.suggestionRulesVersion),
   };
 }
 

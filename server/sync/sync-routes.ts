@@ -10,6 +10,7 @@ import {
   type ReleaseResponse,
   type SignOutResponse,
 } from '../../shared/sync/protocol';
+import type { Decision } from '../../shared/model';
 import { requireSession, sessionOf } from '../auth/require-session';
 import type { Db } from '../db/open-database';
 import type { DeadlineClock } from '../deadlines/deadline-clock';
@@ -25,10 +26,12 @@ export interface SyncRoutesOptions {
   db: Db;
   clock: DeadlineClock;
   claimLeaseMs: number;
+  /** Told of the decisions each push applied (the suggestion models learn from them). */
+  onApplied?: (decisions: Decision[]) => void;
 }
 
 /** The workstation sync API (shared/sync/protocol.ts): login, pull, push, claims and shift sign-out. */
-export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app, { db, clock, claimLeaseMs }) => {
+export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app, { db, clock, claimLeaseMs, onApplied }) => {
   const claims = claimStore(db, claimLeaseMs);
   const shifts = shiftStore(db);
   const signedIn = { preHandler: requireSession(db) };
@@ -60,6 +63,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app, { d
       return sendError(reply, 403, 'forbidden', `this session belongs to device ${session.deviceId}, not ${body.deviceId}`);
     }
     const response: PushResponse = { results: await pushDecisions(db, clock, session, body.decisions) };
+    const applied = new Set(response.results.filter((r) => r.outcome === 'applied').map((r) => r.decisionId));
+    onApplied?.(body.decisions.filter((d) => applied.has(d.id)));
     return response;
   });
 

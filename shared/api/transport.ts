@@ -3,4 +3,5 @@
  * Kept apart from the schemas so the sandboxed preload bundles a few bytes, not zod.
  */
 export const IPC_CHANNELS = { call: 'yiwang:call', event: 'yiwang:event' } as const;
-export const BROWSER_SHELL_PATHS = { call: '/api/call/', events: '/api/events' } as const;
+/** `exports`: GET + file name (token in the query, as for events) downloads a file the host wrote, e.g. a ledger. */
+export const BROWSER_SHELL_PATHS = { call: '/api/call/', events: '/api/events', exports: '/api/exports/' } as const;

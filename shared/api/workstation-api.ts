@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Channel, DecisionAction, RequestStatus, Ulid } from "../model";
 import type { Decision, DecisionStamp, Directory, Operator, Rejection, Request } from "../model";
 import type { Claim, Handover } from "../sync/protocol";
+import type { LedgerCompleteness } from '../ledger';
+import { RemindRequest, type OverdueList, type UnitPerformance } from '../units/protocol';
 
 /**
  * The one typed API between the renderer and the workstation host. The same map is served over
@@ -116,6 +118,27 @@ export interface Suggestion {
   templateId: string | null;
   /** Where it came from: a trained model, or keyword rules with past decisions. */
   source: 'model' | 'rules';
+  /** The best category or unit is below the workstation's confidence threshold: shown as a choice, not pre-filled. */
+  lowConfidence: { category: boolean; unit: boolean };
+  /** How likely the request is junk (0–1), from the junk model; null until one ships. */
+  junk: number | null;
+}
+
+/** An open request worded nearly like the one on screen, to show side by side. */
+export interface DuplicateMatch {
+  request: LocalRequest;
+  /** Estimated Jaccard similarity of the two texts' character 3-shingles, 0–1. */
+  similarity: number;
+  /** The same citizen wrote it: this request repeats theirs. */
+  sameCitizen: boolean;
+}
+
+/** Open requests this one repeats: the same citizen's, or many citizens' (a hot issue). */
+export interface Duplicates {
+  /** Most alike first. */
+  matches: DuplicateMatch[];
+  /** Set when several different citizens wrote the same complaint: how many, this request's citizen included. */
+  hotIssue: { citizens: number } | null;
 }
 
 /** What the detail pane shows beside the request: everything needed to decide without looking elsewhere. */
@@ -126,6 +149,8 @@ export interface RequestContext {
   history: LocalRequest[];
   /** Resolved requests worded like this one, most alike first: how they were classified and where they went. */
   similar: LocalRequest[];
+  /** Open requests this one nearly repeats (near-duplicate detection). */
+  duplicates: Duplicates;
 }
 
 /** Measured by the renderer for the ledger: first display to this decision, and keys pressed meanwhile. */
@@ -154,6 +179,53 @@ export interface SearchResult {
   tookMs: number;
 }
 
+export type LedgerFormat = 'xlsx' | 'csv' | 'pdf';
+
+/** A ledger export: one day (`day`, today when neither is given) or a range (`from` and `to`), Beijing dates 'YYYY-MM-DD'. */
+export interface LedgerExportArgs {
+  format: LedgerFormat;
+  day?: string;
+  from?: string;
+  to?: string;
+  /** The signed-in operator's lines, or the whole centre's. */
+  scope: 'me' | 'centre';
+  /** Citizens' numbers and names masked; default true. Off only for an authorised export. */
+  mask?: boolean;
+}
+
+export interface LedgerExport {
+  /** The file's name in the exports folder; in the browser shell also downloadable at BROWSER_SHELL_PATHS.exports + fileName. */
+  fileName: string;
+  /** Where the file was written on this computer. */
+  path: string;
+  lines: number;
+  /** Whether lines of other operators may be missing from the cache, as printed in the file. */
+  completeness: LedgerCompleteness;
+}
+
+/** The supervisors' view (督查室): overdue requests and units ranked by overdue count and on-time rate. */
+export interface SupervisionOverview {
+  overdue: OverdueList['requests'];
+  units: UnitPerformance[];
+  serverTime: string;
+}
+
+/** An open request whose answer or unit clock runs out before the next shift starts (or already has). */
+export interface HandoverBreach {
+  request: LocalRequest;
+  clock: 'answer' | 'unit';
+  dueAt: string;
+  /** Already past due now, not only before the next shift. */
+  overdue: boolean;
+}
+
+export interface HandoverBreaches {
+  /** When the next shift starts (the next handover time). */
+  nextShiftAt: string;
+  /** Soonest due first. */
+  breaches: HandoverBreach[];
+}
+
 export interface WorkstationApi {
   'session.get'(args: Record<string, never>): Promise<Session>;
   'session.signIn'(args: { name: string; password: string }): Promise<Session>;
@@ -179,6 +251,14 @@ export interface WorkstationApi {
   /** Open conflicts, oldest first. */
   'conflicts.list'(args: Record<string, never>): Promise<Conflict[]>;
   'conflicts.resolve'(args: { id: string; choice: ConflictChoice }): Promise<ConflictResolution>;
+  /** Writes the ledger from this workstation's cache (works offline) into the exports folder. */
+  'ledger.export'(args: LedgerExportArgs): Promise<LedgerExport>;
+  /** Supervisors and admins, online only: asks the server for overdue requests and the unit ranking. */
+  'supervision.overview'(args: Record<string, never>): Promise<SupervisionOverview>;
+  /** 督办: a reminder to the unit holding the request, recorded on the request by the server (online only). */
+  'supervision.remind'(args: { requestId: string; note: string }): Promise<Request>;
+  /** From the cache: open requests whose answer or unit clock runs out before the next shift starts. */
+  'shift.breachesBeforeNextShift'(args: Record<string, never>): Promise<HandoverBreaches>;
 }
 
 export type ApiMethod = keyof WorkstationApi;
@@ -190,6 +270,19 @@ const HandlingMeasureArgs = z.object({
   handlingMs: z.number().nonnegative().max(7 * 24 * 3600_000),
   keyPresses: z.number().int().nonnegative().max(10_000),
 });
+
+const BeijingDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const LedgerExportArgs = z
+  .object({
+    format: z.enum(['xlsx', 'csv', 'pdf']),
+    day: BeijingDate.optional(),
+    from: BeijingDate.optional(),
+    to: BeijingDate.optional(),
+    scope: z.enum(['me', 'centre']),
+    mask: z.boolean().default(true),
+  })
+  .strict()
+  .refine((a) => (a.from === undefined) === (a.to === undefined) && !(a.day !== undefined && a.from !== undefined), 'give a day, or both from and to');
 
 export const workstationArgs = {
   'session.get': none,
@@ -215,6 +308,10 @@ export const workstationArgs = {
   'request.release': z.object({ id: Ulid }),
   'conflicts.list': none,
   'conflicts.resolve': z.object({ id: Ulid, choice: z.enum(['keep-theirs', 'mine-as-note', 'reopen']) }),
+  'ledger.export': LedgerExportArgs,
+  'supervision.overview': none,
+  'supervision.remind': RemindRequest.strict(),
+  'shift.breachesBeforeNextShift': none,
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 export const API_METHODS = Object.keys(workstationArgs) as ApiMethod[];

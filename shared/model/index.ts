@@ -1,5 +1,6 @@
 export * from './ids';
 export * from './channel';
+export * from './reply-delivery';
 export * from './request';
 export * from './directory';
 export * from './operator';

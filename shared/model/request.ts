@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Attachment, Channel } from './channel';
 import { Instant, Ulid } from './ids';
+import { NO_CONTACT, ReplyContact, ReplyDelivery } from './reply-delivery';
 
 /**
  * Where a request stands. `new` waits for an operator; `accepted` is being handled;
@@ -107,6 +108,11 @@ export const Request = z.object({
   /** Supervisor reminders (督办) to the holding unit. */
   reminderCount: z.number().int().nonnegative().default(0),
   lastReminder: DatedText.nullable().default(null),
+  // Added with outbound replies (server/outbound): the reply window's facts and the latest reply's fate.
+  contact: ReplyContact.default(NO_CONTACT),
+  replyDelivery: ReplyDelivery.nullable().default(null),
+  /** Why intake took it for junk (advertising, gambling, an empty greeting, a subscribe event), else null. */
+  junkReason: z.string().nullable().default(null),
 });
 export type Request = z.infer<typeof Request>;
 
@@ -122,4 +128,7 @@ export const UNIT_WORK_DEFAULTS = {
   extensionRequest: null,
   reminderCount: 0,
   lastReminder: null,
+  contact: NO_CONTACT,
+  replyDelivery: null,
+  junkReason: null,
 } as const satisfies Partial<Request>;

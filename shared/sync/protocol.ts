@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Decision, Directory, Instant, Operator, Rejection, Request, Ulid } from '../model';
+import { SuggestionRules } from '../suggestions/keyword-rules';
+import { MODEL_FORMAT, type SerializedTextModel } from '../text/model-serialization';
 
 /**
  * The workstation ↔ central server protocol (HTTP + JSON, bearer token after sign-in).
@@ -55,12 +57,41 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
+/** What each suggestion model learns from operators' decisions: a request's category, its unit, whether it is junk. */
+export const ModelKind = z.enum(['category', 'unit', 'junk']);
+export type ModelKind = z.infer<typeof ModelKind>;
+
+/** A trained model's version as a workstation holds it. */
+export const ModelVersion = z.object({ kind: ModelKind, version: z.number().int().positive() });
+export type ModelVersion = z.infer<typeof ModelVersion>;
+
+/** A trained text model (shared/text) as the server ships it; its arrays are checked when deserialised. */
+const SerializedModel = z.custom<SerializedTextModel>(
+  (value) => typeof value === 'object' && value !== null && (value as { format?: unknown }).format === MODEL_FORMAT,
+  `expected a ${MODEL_FORMAT} model`,
+);
+
+export const ShippedModel = z.object({
+  kind: ModelKind,
+  version: z.number().int().positive(),
+  trainedAt: Instant,
+  /** How many decided requests it learned from. */
+  examples: z.number().int().nonnegative(),
+  model: SerializedModel,
+});
+export type ShippedModel = z.infer<typeof ShippedModel>;
+
 export const PullRequest = z.object({
   /** Opaque; null for "from the beginning". */
   cursor: z.string().nullable(),
   /** The directory version the workstation holds; 0 for none. */
   directoryVersion: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(MAX_PULL_PAGE).default(500),
+  // Added with suggestions. Null (what older workstations send by leaving them out): never send models or rules.
+  /** The suggestion models the workstation holds; a newer one of a kind comes back in `models`. */
+  models: z.array(ModelVersion).max(10).nullable().default(null),
+  /** The keyword rules version the workstation holds; 0 for none. */
+  suggestionRulesVersion: z.number().int().nonnegative().nullable().default(null),
 });
 export type PullRequest = z.input<typeof PullRequest>;
 
@@ -77,6 +108,10 @@ export const PullResponse = z.object({
   /** The whole directory, when the workstation's copy is older than the server's; else null. */
   directory: Directory.nullable(),
   serverTime: Instant,
+  /** The latest model of each kind the workstation's is older than (or lacks); null when it is up to date. */
+  models: z.array(ShippedModel).nullable().default(null),
+  /** The administrators' keyword rules, when the workstation's copy is older; else null. */
+  suggestionRules: SuggestionRules.nullable().default(null),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

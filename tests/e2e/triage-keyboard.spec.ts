@@ -155,7 +155,7 @@ test('full-text search finds one, two and more characters, with filters', async 
     await expect(page.getByTestId('search')).toBeVisible();
     const ids = page.getByTestId('picker-option');
     await expect(ids.first()).toBeVisible();
-    const values = await ids.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    const values = await ids.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')?.replace(/^request:/, '')));
     await page.keyboard.press('Escape');
     return values;
   };

@@ -16,6 +16,8 @@ export interface HostProcess {
   call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiReply<ApiResult<M>>>;
   output(): string;
   stop(): Promise<void>;
+  /** Ends the process without letting it clean up (SIGKILL by default), as a crash or power cut would. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export interface HostProcessOptions {
@@ -82,6 +84,10 @@ export async function startHostProcess(options: HostProcessOptions): Promise<Hos
     output: () => out,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null) child.kill(signal);
       await exited;
     },
   };

@@ -133,6 +133,8 @@ export const MIGRATIONS: readonly string[] = [
     operator TEXT NOT NULL,
     token TEXT NOT NULL
   );
+  INSERT INTO operator_tokens (operator_id, operator, token)
+    SELECT json_extract(operator, '$.id'), operator, token FROM session WHERE operator IS NOT NULL AND token IS NOT NULL;
 
   -- A request where the server refused this workstation's decisions because someone else got there
   -- first; open until a person chooses what to do. One open conflict per request gathers them all.
@@ -165,6 +167,23 @@ export const MIGRATIONS: readonly string[] = [
     note TEXT NOT NULL,
     signed_out_at TEXT NOT NULL,
     sent_at TEXT
+  );
+  `,
+  // 4: suggestions — the trained models as last pulled, and the administrators' keyword rules.
+  `
+  -- The latest model of each kind (category, unit, junk), as the server shipped it.
+  CREATE TABLE suggestion_models (
+    kind TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    trained_at TEXT NOT NULL,
+    examples INTEGER NOT NULL,
+    json TEXT NOT NULL
+  );
+
+  CREATE TABLE suggestion_rules (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    version INTEGER NOT NULL,
+    rules TEXT NOT NULL
   );
   `,
 ];

@@ -31,8 +31,10 @@ export function outboxStore(db: Cache) {
      VALUES (@id, @seq, @requestId, @operatorId, @json, @madeAt, 'pending', @notBefore, @before, @undoes)`,
   );
   const forRequest = db.prepare<[string], { json: string }>('SELECT json FROM outbox WHERE request_id = ? ORDER BY seq');
-  const batch = db.prepare<[number], { json: string; not_before: number }>(
-    'SELECT json, not_before FROM outbox ORDER BY seq LIMIT ?',
+  const batch = db.prepare<[number], { json: string; not_before: number; operator_id: string }>(
+    // Only operators whose token is kept here can push; the others' decisions wait for their next sign-in.
+    `SELECT json, not_before, operator_id FROM outbox WHERE operator_id IN (SELECT operator_id FROM operator_tokens)
+     ORDER BY seq LIMIT ?`,
   );
   const heldUntil = db.prepare<[number], { at: number | null }>('SELECT min(not_before) AS at FROM outbox WHERE not_before > ?');
   const markSent = db.prepare("UPDATE outbox SET status = 'sent' WHERE decision_id = ?");
@@ -66,11 +68,17 @@ export function outboxStore(db: Cache) {
     pendingFor(requestId: string): Decision[] {
       return forRequest.all(requestId).map((row) => JSON.parse(row.json) as Decision);
     },
-    /** The next decisions to push, in order, stopping at the first still inside its hold window. */
+    /**
+     * The next decisions to push, in order: one operator's run of them (a push carries one operator's
+     * token), stopping at the first still inside its hold window.
+     */
     nextBatch(now: number, limit: number): Decision[] {
       const ready: Decision[] = [];
+      let operatorId: string | null = null;
       for (const row of batch.all(limit)) {
         if (row.not_before > now) break;
+        operatorId ??= row.operator_id;
+        if (row.operator_id !== operatorId) break;
         ready.push(JSON.parse(row.json) as Decision);
       }
       return ready;

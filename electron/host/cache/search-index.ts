@@ -14,7 +14,7 @@ const NUMBER_QUERY = /^yw-[\d-]*$/i;
 const WORD = /[\p{L}\p{N}]/u;
 /** Statuses a similar request must have for its resolution to teach anything. */
 const RESOLVED_TAGS = ['transferred', 'replied', 'closed'].map((status) => tag('st', status));
-const SIMILAR_TRIGRAMS = 12;
+const SIMILAR_BIGRAMS = 16;
 
 interface DocRow {
   rowid: number;
@@ -48,8 +48,8 @@ export function searchIndex(db: Cache) {
      ORDER BY received_at DESC LIMIT @limit`,
   );
   const similarStatement = db.prepare<{ match: string; exclude: string; limit: number }, { request_id: string }>(
-    `SELECT d.request_id FROM search_trigram f JOIN search_docs d ON d.rowid = f.rowid
-     WHERE search_trigram MATCH @match AND d.request_id != @exclude ORDER BY f.rank LIMIT @limit`,
+    `SELECT d.request_id FROM search_chars f JOIN search_docs d ON d.rowid = f.rowid
+     WHERE search_chars MATCH @match AND d.request_id != @exclude ORDER BY f.rank LIMIT @limit`,
   );
   const statements = new Map<string, ReturnType<typeof db.prepare>>();
   const prepared = (sql: string) => {
@@ -150,11 +150,14 @@ export function searchIndex(db: Cache) {
       return byCitizen.all({ citizenId, exclude: excludeId, limit }).map((row) => row.request_id);
     },
 
-    /** Resolved requests sharing the most distinctive wording (bm25 over a sample of the text's trigrams). */
+    /**
+     * Resolved requests sharing the most distinctive wording: bm25 over a sample of the text's
+     * two-character words (Chinese words are mostly two characters; trigrams miss short texts).
+     */
     similarResolved(text: string, excludeId: string, limit: number): string[] {
-      const grams = sampleTrigrams(text, SIMILAR_TRIGRAMS);
+      const grams = sampleBigrams(text, SIMILAR_BIGRAMS);
       if (grams.length === 0) return [];
-      const match = `body:(${grams.map(phrase).join(' OR ')}) AND tags:(${RESOLVED_TAGS.map(phrase).join(' OR ')})`;
+      const match = `body:(${grams.map((gram) => phrase(characters(gram))).join(' OR ')}) AND tags:(${RESOLVED_TAGS.map(phrase).join(' OR ')})`;
       return similarStatement.all({ match, exclude: excludeId, limit }).map((row) => row.request_id);
     },
   };
@@ -181,10 +184,10 @@ function characters(text: string): string {
   return Array.from(text.toLowerCase()).filter((ch) => WORD.test(ch)).join(' ');
 }
 
-/** Up to `count` distinct trigrams spread evenly over the text. */
-function sampleTrigrams(text: string, count: number): string[] {
+/** Up to `count` distinct character pairs spread evenly over the text. */
+function sampleBigrams(text: string, count: number): string[] {
   const chars = Array.from(text).filter((ch) => WORD.test(ch));
-  const grams = [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))];
+  const grams = [...new Set(chars.slice(0, -1).map((_, i) => chars.slice(i, i + 2).join('')))];
   if (grams.length <= count) return grams;
   return Array.from({ length: count }, (_, i) => grams[Math.floor((i * grams.length) / count)]!);
 }

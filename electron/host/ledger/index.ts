@@ -3,3 +3,4 @@ export * from './cjk-font';
 export * from './csv-export';
 export * from './xlsx-export';
 export * from './pdf-export';
+export * from './export-ledger';

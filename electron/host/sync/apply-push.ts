@@ -6,7 +6,9 @@ import { rebuildLocalView } from '../local-requests';
 /**
  * Records the server's answers to one pushed batch in one transaction. Each answered decision
  * leaves the outbox; the request takes the server's state and the local view is rebased on it.
- * A refusal stays on the request so the operator sees why. Returns the ids of changed requests.
+ * A refusal stays on the request so the operator sees why, and opens (or joins) the request's
+ * conflict, where it waits for a person to choose: nothing refused is dropped. Returns the ids of
+ * changed requests.
  */
 export function applyPushResults(cache: WorkstationCache, sent: readonly Decision[], results: readonly PushResult[], answeredAt: string): string[] {
   const byId = new Map(sent.map((decision) => [decision.id, decision]));
@@ -20,7 +22,10 @@ export function applyPushResults(cache: WorkstationCache, sent: readonly Decisio
       cache.outbox.recordAnswer(decision.id, result.outcome, reason, answeredAt);
       if (result.request) cache.requests.saveServer(result.request);
       rebuildLocalView(cache, decision.requestId);
-      if (reason) cache.requests.setRejection(decision.requestId, reason);
+      if (reason) {
+        cache.requests.setRejection(decision.requestId, reason);
+        cache.conflicts.record(decision, reason, result.request?.lastDecision ?? null, answeredAt);
+      }
       changed.add(decision.requestId);
     }
     return [...changed];

@@ -1,16 +1,25 @@
 import type { z } from 'zod';
 import {
   ApiError,
+  ClaimResponse,
   LoginResponse,
   PullResponse,
   PushResponse,
+  ReleaseResponse,
+  SignOutResponse,
   SYNC_PATHS,
+  type ClaimRequest,
   type LoginRequest,
   type PullRequest,
   type PushRequest,
+  type SignOutRequest,
 } from '../../../shared/sync/protocol';
+import { Request } from '../../../shared/model';
+import { OverdueList, SUPERVISION_API, UnitPerformanceList, type RemindRequest } from '../../../shared/units/protocol';
 
 const REQUEST_TIMEOUT_MS = 15_000;
+/** Claims are asked for as a request opens: a slow server must not hold the operator up. */
+const CLAIM_TIMEOUT_MS = 2_000;
 
 /**
  * network: the server could not be reached or did not answer in time (retry with back-off);
@@ -34,14 +43,15 @@ export class SyncError extends Error {
 
 /** The workstation side of shared/sync/protocol.ts; every answer is validated before use. */
 export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
-  async function post<T extends z.ZodType>(path: string, body: unknown, schema: T, token: string | null): Promise<z.infer<T>> {
+  /** A GET when `body` is undefined, else a POST of it as JSON. */
+  async function send<T extends z.ZodType>(path: string, body: unknown, schema: T, token: string | null, timeout = timeoutMs): Promise<z.infer<T>> {
     let response: Response;
     try {
       response = await fetch(new URL(path, serverUrl), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeout),
       });
     } catch (error) {
       throw new SyncError('network', `${serverUrl} unreachable: ${error instanceof Error ? error.message : String(error)}`);
@@ -60,11 +70,23 @@ export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
     return parsed.data;
   }
 
+  const post = send;
+  const get = <T extends z.ZodType>(path: string, schema: T, token: string) => send(path, undefined, schema, token);
+
   return {
     serverUrl,
     login: (request: LoginRequest) => post(SYNC_PATHS.login, request, LoginResponse, null),
     pull: (token: string, request: PullRequest) => post(SYNC_PATHS.pull, request, PullResponse, token),
     push: (token: string, request: PushRequest) => post(SYNC_PATHS.push, request, PushResponse, token),
+    claim: (token: string, request: ClaimRequest) => post(SYNC_PATHS.claim, request, ClaimResponse, token, CLAIM_TIMEOUT_MS),
+    release: (token: string, request: ClaimRequest) => post(SYNC_PATHS.release, request, ReleaseResponse, token, CLAIM_TIMEOUT_MS),
+    signOut: (token: string, request: SignOutRequest) => post(SYNC_PATHS.signOut, request, SignOutResponse, token),
+    /** The supervisors' API (shared/units/protocol.ts); the server admits supervisors and admins only. */
+    supervision: {
+      overdue: (token: string) => get(`${SUPERVISION_API}/overdue`, OverdueList, token),
+      units: (token: string) => get(`${SUPERVISION_API}/units`, UnitPerformanceList, token),
+      remind: (token: string, request: RemindRequest) => post(`${SUPERVISION_API}/remind`, request, Request, token),
+    },
   };
 }
 

@@ -17,11 +17,12 @@ export interface SyncLoopOptions {
   debounceMs: number;
 }
 
-const PULL_PAGE_SIZE = Math.min(500, MAX_PULL_PAGE);
+/** Large pages: a fresh workstation bootstraps a big archive in few round trips. */
+const PULL_PAGE_SIZE = MAX_PULL_PAGE;
 
 /**
  * Keeps the cache and the server in step: pull every page of changes, then push the outbox in
- * order. Runs on a timer (poll), soon after each decision (debounced), and on demand; never two
+ * order, each operator's decisions with that operator's token, then any handover notes left. Runs on a timer (poll), soon after each decision (debounced), and on demand; never two
  * at once. Network failures back off exponentially and mark the workstation offline; deciding
  * never waits for any of this.
  */
@@ -34,6 +35,7 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoop
   let again = false;
   let stopped = false;
   let lastEmitted = '';
+  let catchUp: SyncStatus['catchUp'] = null;
 
   function status(): SyncStatus {
     const state = cache.syncState.get();
@@ -44,6 +46,9 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoop
       lastSyncAt: state.lastSyncAt,
       lastError: state.lastError,
       serverUrl: client.serverUrl,
+      catchUp,
+      conflicts: cache.conflicts.openCount(),
+      notice: cache.notice,
     };
   }
 
@@ -87,13 +92,17 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoop
 
   async function syncOnce(): Promise<void> {
     const { token } = cache.session.get();
-    if (!token || stopped) {
+    // Signed out, a workstation still sends what its operators left behind (decisions, handover notes).
+    const leftBehind = () => cache.outbox.nextBatch(Number.MAX_SAFE_INTEGER, 1).length > 0 || cache.handovers.unsent().length > 0;
+    if (stopped || (!token && !leftBehind())) {
       announce();
       return schedule(pollMs);
     }
     try {
-      await pull(token);
-      const held = await push(token);
+      if (token) await pull(token);
+      const held = await push();
+      await sendHandovers();
+      cache.operatorTokens.forgetIdle(cache.session.get().operator?.id ?? null);
       online = true;
       failures = 0;
       cache.syncState.update({ lastSyncAt: new Date().toISOString(), lastError: null });
@@ -104,7 +113,11 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoop
       // Any HTTP answer means the server is reachable; only a failed connection is "offline".
       online = kind !== 'network';
       cache.syncState.update({ lastError: error instanceof Error ? error.message : String(error) });
-      if (kind === 'unauthorized') signOutLocally();
+      if (kind === 'unauthorized' && token) {
+        const operator = cache.session.get().operator;
+        if (operator) cache.operatorTokens.forget(operator.id);
+        signOutLocally();
+      }
       schedule(backoffDelay(failures));
     } finally {
       announce();
@@ -113,9 +126,17 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoop
 
   async function pull(token: string): Promise<void> {
     let hasMore = true;
-    while (hasMore && !stopped) {
+    let received = 0;
+    try {
+      while (hasMore && !stopped) {
       const { cursor, directoryVersion } = cache.syncState.get();
-      const page = await client.pull(token, { cursor, directoryVersion, limit: PULL_PAGE_SIZE }).catch((error: unknown) => {
+      const page = await client.pull(token, {
+        cursor,
+        directoryVersion,
+        limit: PULL_PAGE_SIZE,
+        models: cache.suggestionModels.versions(),
+        suggestionRulesVersion: cache.suggestionRules.version(),
+      }).catch((error: unknown) => {
         // A cursor the server no longer knows (e.g. its database was replaced): start over from the beginning.
         if (error instanceof SyncError && error.code === 'bad-cursor' && cursor !== null) {
           cache.syncState.update({ cursor: null });
@@ -127,16 +148,37 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoop
       const changed = applyPull(cache, page);
       if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
       hasMore = page.hasMore;
+      received += page.requests.length;
+      // Only a pull of more than one page is worth a progress bar.
+      catchUp = hasMore ? { received, total: received + page.remaining } : null;
+      if (hasMore) announce();
+      }
+    } finally {
+      catchUp = null;
     }
   }
 
-  /** Pushes every ready batch; returns when the first held decision becomes ready, or null. */
-  async function push(token: string): Promise<number | null> {
+  /**
+   * Pushes every ready batch, each with the token of the operator who made it; returns when the
+   * first held decision becomes ready, or null.
+   */
+  async function push(): Promise<number | null> {
     while (!stopped) {
       const batch = cache.outbox.nextBatch(Date.now(), MAX_PUSH_BATCH);
       if (batch.length === 0) return cache.outbox.firstHeldUntil();
+      const operatorId = batch[0]!.operatorId;
+      const token = cache.operatorTokens.tokenFor(operatorId)!;
       cache.transaction(() => cache.outbox.markSent(batch.map((decision) => decision.id)));
-      const { results } = await client.push(token, { deviceId: cache.device.id, decisions: batch });
+      const { results } = await client.push(token, { deviceId: cache.device.id, decisions: batch }).catch((error: unknown) => {
+        // That operator's token is no longer accepted: their decisions wait for their next sign-in; others go on.
+        if (error instanceof SyncError && error.kind === 'unauthorized') {
+          cache.operatorTokens.forget(operatorId);
+          if (cache.session.get().operator?.id === operatorId) signOutLocally();
+          return { results: [] };
+        }
+        throw error;
+      });
+      if (results.length === 0) continue;
       const changed = applyPushResults(cache, batch, results, new Date().toISOString());
       if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
       announce();
@@ -144,6 +186,16 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoop
       if (changed.length === 0) throw new SyncError('protocol', 'the server answered none of the pushed decisions');
     }
     return null;
+  }
+
+  /** Handover notes written at sign-out, sent with the token of the operator who wrote them. */
+  async function sendHandovers(): Promise<void> {
+    for (const handover of cache.handovers.unsent()) {
+      const token = cache.operatorTokens.tokenFor(handover.operatorId);
+      if (!token) continue;
+      await client.signOut(token, { handoverNote: handover.note });
+      cache.handovers.markSent(handover.id, new Date().toISOString());
+    }
   }
 
   /** The server no longer accepts the token: sign out here too; the outbox waits for the next sign-in. */

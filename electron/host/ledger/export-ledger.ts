@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LedgerExport, LedgerExportArgs, LedgerFormat } from '../../../shared/api/workstation-api';
+import { beijingDayNumber, dateKeyOf } from '../../../shared/deadline';
+import { buildLedger, type Ledger, type LedgerPeriod } from '../../../shared/ledger';
+import type { WorkstationCache } from '../cache/workstation-cache';
+import { DecisionError } from '../decisions';
+import { exportLedgerCsv } from './csv-export';
+import type { ExportOptions } from './export-options';
+import { ledgerCompleteness } from './ledger-completeness';
+import { ledgerLinesFromCache } from './ledger-lines-from-cache';
+import { exportLedgerPdf } from './pdf-export';
+import { exportLedgerXlsx } from './xlsx-export';
+
+const WRITERS: Record<LedgerFormat, (ledger: Ledger, path: string, options: ExportOptions) => Promise<void>> = {
+  xlsx: exportLedgerXlsx,
+  csv: exportLedgerCsv,
+  pdf: exportLedgerPdf,
+};
+
+/** Names a file may have in the exports folder: what `exportLedger` makes, nothing with a path in it. */
+export const EXPORT_FILE_NAME = /^ledger-[0-9a-z-]+\.(xlsx|csv|pdf)$/;
+
+/** Builds the ledger from the cache and writes it into `exportsDir`; the file name says period, scope and time. */
+export async function exportLedger(cache: WorkstationCache, exportsDir: string, args: LedgerExportArgs, now = new Date()): Promise<LedgerExport> {
+  const period: LedgerPeriod = args.from && args.to ? { from: args.from, to: args.to } : { from: args.day ?? today(now), to: args.day ?? today(now) };
+  const operator = cache.session.get().operator;
+  if (args.scope === 'me' && !operator) throw new DecisionError('not-signed-in', 'sign in to export your own ledger');
+  const ledger = rangeChecked(() =>
+    buildLedger({
+      lines: ledgerLinesFromCache(cache, now),
+      range: period,
+      ...(args.scope === 'me' && operator ? { operator: { id: operator.id, name: operator.displayName } } : { centre: true as const }),
+      completeness: ledgerCompleteness(args.scope, period, cache.syncState.get().lastSyncAt),
+      generatedAt: now.toISOString(),
+    }),
+  );
+  mkdirSync(exportsDir, { recursive: true });
+  const span = period.from === period.to ? period.from : `${period.from}-to-${period.to}`;
+  const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
+  const fileName = `ledger-${span}-${args.scope}-${stamp}.${args.format}`;
+  const path = join(exportsDir, fileName);
+  await WRITERS[args.format](ledger, path, { mask: args.mask ?? true });
+  return { fileName, path, lines: ledger.lines.length, completeness: ledger.completeness };
+}
+
+function today(now: Date): string {
+  return dateKeyOf(beijingDayNumber(now.getTime()));
+}
+
+/** A range that ends before it starts, or a date like 2026-02-30, is the caller's mistake, not the host's. */
+function rangeChecked(build: () => Ledger): Ledger {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof RangeError) throw new DecisionError('invalid-args', error.message);
+    throw error;
+  }
+}

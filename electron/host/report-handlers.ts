@@ -1,0 +1,42 @@
+import type { ApiArgs, ApiResult } from '../../shared/api/workstation-api';
+import type { WorkstationCache } from './cache/workstation-cache';
+import { DecisionError } from './decisions';
+import { exportLedger } from './ledger/export-ledger';
+import { breachesBeforeNextShift } from './shift/breaches-before-next-shift';
+import type { SyncClient } from './sync/sync-client';
+
+export interface ReportDeps {
+  cache: WorkstationCache;
+  client: SyncClient;
+  /** Where ledger exports are written: a folder the operator can find. */
+  exportsDir: string;
+  /** Shift handover times, 'HH:mm' Beijing time. */
+  shiftHandovers: readonly string[];
+}
+
+type ReportMethod = 'ledger.export' | 'supervision.overview' | 'supervision.remind' | 'shift.breachesBeforeNextShift';
+type ReportHandlers = { [M in ReportMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
+
+/** The ledger export, the supervisors' view and the handover check, served beside the triage API. */
+export function reportHandlers({ cache, client, exportsDir, shiftHandovers }: ReportDeps): ReportHandlers {
+  /** The supervisors' API needs the server and the signed-in operator's token: offline it fails as 'offline'. */
+  const token = (): string => {
+    const { token: current } = cache.session.get();
+    if (!current) throw new DecisionError('not-signed-in', 'sign in first');
+    return current;
+  };
+
+  return {
+    'ledger.export': async (args) => exportLedger(cache, exportsDir, args),
+    'supervision.overview': async () => {
+      const signedIn = token();
+      const [overdue, units] = await Promise.all([client.supervision.overdue(signedIn), client.supervision.units(signedIn)]);
+      return { overdue: overdue.requests, units: units.units, serverTime: units.serverTime };
+    },
+    'supervision.remind': async ({ requestId, note }) => client.supervision.remind(token(), { requestId, note }),
+    'shift.breachesBeforeNextShift': async () => {
+      const now = new Date();
+      return breachesBeforeNextShift(cache.requests.list('all', now.toISOString()), now, shiftHandovers);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Decision } from '../../shared/model';
+import type { ModelKind } from '../../shared/sync/protocol';
+import type { Db } from '../db/open-database';
+import { lastTrainedAt, saveModel } from './model-store';
+import { trainInWorker, type TrainingJob } from './train-in-worker';
+import { trainingSets } from './training-examples';
+
+export interface RetrainOptions {
+  /** Retrain after this many new decisions that teach something (classify, transfer, junk, restore). */
+  every: number;
+  /** And on this schedule, when any such decision came since the last training. */
+  intervalMs: number;
+  /** Classes with fewer examples are left out of a model; a model with fewer than two classes is not trained. */
+  minPerClass: number;
+}
+
+/** The decisions that change what a request teaches: its category, its unit, whether it is junk. */
+const TEACHING: ReadonlySet<string> = new Set(['classify', 'transfer', 'junk', 'restore']);
+
+/**
+ * Keeps the suggestion models in step with operators' decisions: counts teaching decisions as pushes
+ * apply them and retrains (in a worker thread) after every `every`, and on a schedule. One training at
+ * a time; decisions that arrive meanwhile count towards the next.
+ */
+export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogger) {
+  let pending = 0;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function trainOnce(): Promise<void> {
+    pending = 0;
+    const sets = await trainingSets(db, options.minPerClass);
+    const jobs: TrainingJob[] = (Object.keys(sets) as ModelKind[]).filter((kind) => sets[kind].length > 0).map((kind) => ({ kind, examples: sets[kind] }));
+    if (jobs.length === 0) {
+      log.info({ minPerClass: options.minPerClass }, 'suggestion models: too few decided examples to train');
+      return;
+    }
+    const started = Date.now();
+    await trainInWorker(jobs, async ({ kind, model, examples }) => {
+      const version = await saveModel(db, kind, model, examples, new Date().toISOString());
+      log.info({ kind, version, examples, labels: model.labels.length, ms: Date.now() - started }, 'suggestion model trained');
+    });
+  }
+
+  function retrain(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await trainOnce().catch((err: unknown) => log.error({ err }, 'suggestion models: training failed'));
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    /** Counts what came since the last training (a restart does not forget it) and starts the schedule. */
+    async start(): Promise<void> {
+      const since = await lastTrainedAt(db);
+      const row = await db
+        .selectFrom('decisions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('outcome', '=', 'applied')
+        .where('kind', 'in', [...TEACHING])
+        .$if(since !== null, (qb) => qb.where('applied_at', '>', since!))
+        .executeTakeFirst();
+      pending += Number(row?.n ?? 0);
+      if (pending >= options.every) void retrain();
+      timer = setInterval(() => {
+        if (pending > 0) void retrain();
+      }, options.intervalMs);
+      timer.unref();
+    },
+    /** Called with the decisions a push applied. */
+    applied(decisions: readonly Decision[]): void {
+      pending += decisions.filter((d) => TEACHING.has(d.kind)).length;
+      if (pending >= options.every) void retrain();
+    },
+    retrain,
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export type Retrainer = ReturnType<typeof retrainer>;

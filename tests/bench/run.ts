@@ -1,0 +1,20 @@
+import { searchBench } from './search-bench';
+import { triageBench } from './triage-bench';
+
+/**
+ * npm run bench [-- part …]: the workstation's benchmarks. With no part named, all of them.
+ *   triage  keyboard triage over 100,000 cached requests (key presses, key → paint latency, start-up)
+ *   search  full-text search over 1,000,000 cached requests
+ */
+const PARTS: Record<string, () => Promise<void>> = { triage: triageBench, search: searchBench };
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((part) => !(part in PARTS));
+if (unknown.length > 0) {
+  console.error(`bench: no part ${unknown.join(', ')}; parts are ${Object.keys(PARTS).join(', ')}`);
+  process.exit(2);
+}
+for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
+  console.log(`\n── bench ${part}`);
+  await PARTS[part]!();
+}
