@@ -73,6 +73,32 @@ export const ChannelsConfig = z.object({
 });
 export type ChannelsConfig = z.infer<typeof ChannelsConfig>;
 
+/**
+ * Where each platform's APIs live. The real hosts by default; the simulator plays all of them on
+ * one local port (YIWANG_PLATFORM_URL), or each can be set alone.
+ */
+export interface PlatformUrls {
+  /** api.weixin.qq.com: access token, customer-service send, media download. */
+  wechat: string;
+  /** Weibo's messages/reply host (m.api.weibo.com). */
+  weibo: string;
+  /** Weibo's media download host (upload.api.weibo.com). */
+  weiboUpload: string;
+  /** Alipay's OpenAPI gateway (openapi.alipay.com/gateway.do). */
+  alipay: string;
+}
+
+/** How the outbound queue and the media fetcher pace themselves (server/outbound, server/media). */
+export interface WorkerTiming {
+  /** How often due work is looked for when nothing nudged. */
+  pollMs: number;
+  /** The first retry's delay; each later one doubles, up to maxRetryMs. */
+  retryBaseMs: number;
+  maxRetryMs: number;
+  /** Attempts before a retryable platform error counts as a failure. */
+  maxAttempts: number;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -92,6 +118,9 @@ export interface ServerConfig {
   claimLeaseMs: number;
   /** When the suggestion models are retrained from operators' decisions (server/suggestions). */
   retrain: RetrainOptions;
+  platforms: PlatformUrls;
+  outbound: WorkerTiming;
+  media: WorkerTiming;
 }
 
 /** The demo account `npm start` and the simulator use out of the box. Not a secret: never use it in production. */
@@ -144,6 +173,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       intervalMs: Number(env.YIWANG_RETRAIN_INTERVAL_MS ?? 60 * 60_000),
       minPerClass: Number(env.YIWANG_RETRAIN_MIN_PER_CLASS ?? 5),
     },
+    platforms: platformUrls(env),
+    outbound: workerTiming(env, 'YIWANG_OUTBOUND', 8),
+    media: workerTiming(env, 'YIWANG_MEDIA', 6),
+  };
+}
+
+function platformUrls(env: NodeJS.ProcessEnv): PlatformUrls {
+  const all = env.YIWANG_PLATFORM_URL?.replace(/\/+$/, '');
+  const url = (name: string, real: string) => (env[name] ?? all ?? real).replace(/\/+$/, '');
+  return {
+    wechat: url('YIWANG_WECHAT_API_URL', 'https://api.weixin.qq.com'),
+    weibo: url('YIWANG_WEIBO_API_URL', 'https://m.api.weibo.com'),
+    weiboUpload: url('YIWANG_WEIBO_UPLOAD_URL', 'https://upload.api.weibo.com'),
+    alipay: url('YIWANG_ALIPAY_GATEWAY_URL', 'https://openapi.alipay.com').replace(/\/gateway\.do$/, ''),
+  };
+}
+
+function workerTiming(env: NodeJS.ProcessEnv, prefix: string, maxAttempts: number): WorkerTiming {
+  return {
+    pollMs: Number(env[`${prefix}_POLL_MS`] ?? 1000),
+    retryBaseMs: Number(env[`${prefix}_RETRY_BASE_MS`] ?? 5000),
+    maxRetryMs: Number(env[`${prefix}_MAX_RETRY_MS`] ?? 10 * 60_000),
+    maxAttempts: Number(env[`${prefix}_MAX_ATTEMPTS`] ?? maxAttempts),
   };
 }
 

@@ -26,6 +26,7 @@ async function start() {
     serverUrl: env.YIWANG_SERVER_URL ?? 'http://127.0.0.1:7300',
     pollMs: optionalNumber(env.YIWANG_POLL_MS),
     holdMs: optionalNumber(env.YIWANG_HOLD_MS),
+    suggestionThreshold: optionalNumber(env.YIWANG_SUGGESTION_THRESHOLD),
     shiftHandovers: handoverTimes(env.YIWANG_SHIFT_HANDOVERS),
   });
   const shell = await startBrowserShell({ host, port: Number(env.YIWANG_SHELL_PORT ?? 7301) });

@@ -8,6 +8,7 @@ import { hostEvents, type HostListener } from './host-events';
 import { syncClient } from './sync/sync-client';
 import { DEFAULT_SHIFT_HANDOVERS } from './shift/breaches-before-next-shift';
 import { suggester } from './suggestions/suggest';
+import { trainedModels } from './suggestions/trained-models';
 import { syncLoop } from './sync/sync-loop';
 
 export interface HostOptions {
@@ -24,6 +25,8 @@ export interface HostOptions {
   exportsDir?: string;
   /** Shift handover times, 'HH:mm' Beijing time; default 08:30 and 17:30. */
   shiftHandovers?: readonly string[];
+  /** Suggestions less sure than this (0–1) are shown but not pre-filled; default in suggestions/confidence.ts. */
+  suggestionThreshold?: number;
 }
 
 export interface Host {
@@ -63,7 +66,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     conflicts: conflicts(cache, made),
     loop,
     events,
-    suggestions: suggester(cache),
+    suggestions: suggester(cache, trainedModels(cache), { confidenceThreshold: options.suggestionThreshold }),
     exportsDir,
     shiftHandovers: options.shiftHandovers ?? DEFAULT_SHIFT_HANDOVERS,
   });

@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial';
 import * as unitWork from './migrations/0002-unit-work';
 import * as claimsShifts from './migrations/0003-claims-shifts';
 import * as suggestionModels from './migrations/0004-suggestion-models';
+import * as outboundMedia from './migrations/0005-outbound-media';
 import type { Db } from './open-database';
 
 /** Listed here rather than read from disk so the migrations travel inside a bundle. Never reorder or rename. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-unit-work': unitWork,
   '0003-claims-shifts': claimsShifts,
   '0004-suggestion-models': suggestionModels,
+  '0005-outbound-media': outboundMedia,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -21,6 +21,9 @@ export interface Database {
   shifts: ShiftsTable;
   models: ModelsTable;
   keyword_rules: KeywordRulesTable;
+  outbound_replies: OutboundRepliesTable;
+  access_tokens: AccessTokensTable;
+  media_jobs: MediaJobsTable;
 }
 
 export interface OperatorsTable {
@@ -91,6 +94,11 @@ export interface RequestsTable {
   reminder_count: Generated<number>;
   /** JSON DatedText. */
   last_reminder: string | null;
+  /** JSON ReplyContact; null before the citizen's first message was stored with it. */
+  contact: Generated<string | null>;
+  /** JSON ReplyDelivery of the latest reply decision. */
+  reply_delivery: Generated<string | null>;
+  junk_reason: Generated<string | null>;
 }
 
 export interface MessagesTable {
@@ -224,4 +232,46 @@ export interface KeywordRulesTable {
   words: string;
   category_id: string | null;
   unit_id: string | null;
+}
+
+/** One reply decision on its way to the citizen through the request's channel (server/outbound). */
+export interface OutboundRepliesTable {
+  /** The reply decision's id: the key that keeps a reply from being queued or sent twice. */
+  decision_id: string;
+  request_id: string;
+  channel: string;
+  account: string;
+  recipient: string;
+  text: string;
+  /** queued | sending | sent | failed | not-allowed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  error_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A platform access token held centrally, one per channel and AppID. */
+export interface AccessTokensTable {
+  key: string;
+  token: string;
+  expires_at: string;
+  fetched_at: string;
+}
+
+/** An attachment to fetch from the platform's media API and store content-addressed (server/media). */
+export interface MediaJobsTable {
+  id: string;
+  request_id: string;
+  channel: string;
+  account: string;
+  media_id: string;
+  /** pending | fetched | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  hash: string | null;
+  content_type: string | null;
+  error: string | null;
 }

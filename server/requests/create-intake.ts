@@ -1,8 +1,11 @@
 import type { Transaction } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import { DEFAULT_DEADLINE_POLICY } from '../../shared/deadline';
-import { EMPTY_TIMELINE, NO_DEADLINES, type Attachment, type InboundMessage } from '../../shared/model';
+import { junkReason } from '../../shared/junk/junk-rules';
+import { EMPTY_TIMELINE, NO_CONTACT, NO_DEADLINES, type Attachment, type InboundMessage, type ReplyContact } from '../../shared/model';
+import { contactAfter } from '../../shared/replies/reply-window';
 import { CHANGE_SEQ, nextValue } from '../db/counters';
+import { queueMediaFetches } from '../media/media-jobs';
 import type { Db } from '../db/open-database';
 import type { Database } from '../db/schema';
 import { createDeadlineClock, type DeadlineClock, type SetDeadlines } from '../deadlines/deadline-clock';
@@ -69,6 +72,7 @@ async function receive(trx: Transaction<Database>, message: InboundMessage, setD
       .set({
         text: joinText(open.text, message.text),
         attachments: JSON.stringify(attachments),
+        contact: JSON.stringify(contactAfter(open.contact === null ? NO_CONTACT : (JSON.parse(open.contact) as ReplyContact), message, receivedAt)),
         version: Number(open.version) + 1,
         updated_at: receivedAt,
         change_seq: changeSeq,
@@ -77,6 +81,8 @@ async function receive(trx: Transaction<Database>, message: InboundMessage, setD
       .execute();
   } else {
     requestId = ulid();
+    // Likely junk (advertising, gambling, an empty greeting, a subscribe event) waits in the junk view, not the queue.
+    const junk = junkReason(message);
     await trx
       .insertInto('requests')
       .values({
@@ -89,7 +95,9 @@ async function receive(trx: Transaction<Database>, message: InboundMessage, setD
         text: message.text,
         attachments: JSON.stringify(message.attachments),
         received_at: receivedAt,
-        status: 'new',
+        status: junk === null ? 'new' : 'junk',
+        junk_reason: junk,
+        contact: JSON.stringify(contactAfter(NO_CONTACT, message, receivedAt)),
         category_id: null,
         unit_id: null,
         merged_into: null,
@@ -125,6 +133,7 @@ async function receive(trx: Transaction<Database>, message: InboundMessage, setD
     .returning('id')
     .executeTakeFirst();
   if (!stored) throw new DuplicateMessage(await storedRequestOf(trx, message));
+  await queueMediaFetches(trx, requestId, message, receivedAt);
   return { requestId, duplicate: false };
 }
 

@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
-import type { Attachment, Channel, DatedText, DecisionStamp, ExtensionRequest, Request, RequestStatus } from '../../shared/model';
+import { NO_CONTACT, type Attachment, type Channel, type DatedText, type DecisionStamp, type ExtensionRequest, type ReplyContact, type ReplyDelivery, type Request, type RequestStatus } from '../../shared/model';
 import type { RequestsTable } from '../db/schema';
 
 export type RequestRow = Selectable<RequestsTable>;
@@ -45,6 +45,9 @@ export function toRequest(row: RequestRow): Request {
     extensionRequest: parseJson<ExtensionRequest>(row.extension_request),
     reminderCount: Number(row.reminder_count),
     lastReminder: parseJson<DatedText>(row.last_reminder),
+    contact: parseJson<ReplyContact>(row.contact) ?? NO_CONTACT,
+    replyDelivery: parseJson<ReplyDelivery>(row.reply_delivery),
+    junkReason: row.junk_reason,
   };
 }
 

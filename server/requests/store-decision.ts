@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { decide, type DecideResult, type DecisionStamp, type Rejection, type Request, type RequestEvent } from '../../shared/model';
 import type { SetDeadlines } from '../deadlines/deadline-clock';
+import { queueReply } from '../outbound/reply-queue';
 import type { Database } from '../db/schema';
 import { decidedColumns, toRequest } from './request-rows';
 
@@ -45,6 +46,8 @@ export async function decideAndStore(trx: Transaction<Database>, current: Reques
     .where('id', '=', current.id)
     .execute();
   await recordDecision(trx, event, ctx.actor, ctx.now, null, request.version);
+  // A reply goes out through the channel: queued here, in the decision's transaction (server/outbound).
+  if (event.kind === 'reply') return { ok: true, request: await queueReply(trx, request, event, ctx.now) };
   return { ok: true, request };
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/open-database';
 import { lastTrainedAt, saveModel } from './model-store';
 import { trainInWorker, type TrainingJob } from './train-in-worker';
 import { trainingSets } from './training-examples';
+import { TRAINING_OPTIONS } from './training-options';
 
 export interface RetrainOptions {
   /** Retrain after this many new decisions that teach something (classify, transfer, junk, restore). */
@@ -32,7 +33,7 @@ export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogge
   async function trainOnce(): Promise<void> {
     pending = 0;
     const sets = await trainingSets(db, options.minPerClass);
-    const jobs: TrainingJob[] = (Object.keys(sets) as ModelKind[]).filter((kind) => sets[kind].length > 0).map((kind) => ({ kind, examples: sets[kind] }));
+    const jobs: TrainingJob[] = (Object.keys(sets) as ModelKind[]).filter((kind) => sets[kind].length > 0).map((kind) => ({ kind, examples: sets[kind], options: TRAINING_OPTIONS[kind] }));
     if (jobs.length === 0) {
       log.info({ minPerClass: options.minPerClass }, 'suggestion models: too few decided examples to train');
       return;

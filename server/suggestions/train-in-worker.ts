@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { ModelKind } from '../../shared/sync/protocol';
-import type { SerializedTextModel, TrainingExample } from '../../shared/text';
+import type { SerializedTextModel, TrainingExample, TrainingOptions } from '../../shared/text';
 
 export interface TrainingJob {
   kind: ModelKind;
   examples: TrainingExample[];
+  options: Partial<TrainingOptions>;
 }
 
 export interface TrainedModel {

@@ -1,13 +1,9 @@
-import type { ModelKind } from '../../shared/sync/protocol';
+import { JUNK_LABEL, NOT_JUNK_LABEL, type ModelKind } from '../../shared/sync/protocol';
 import type { TrainingExample } from '../../shared/text';
 import type { Db } from '../db/open-database';
 
 /** Training time grows with the examples (10,000 take about 9 s of CPU); the latest decisions say most about today's routing. */
 const MAX_EXAMPLES = 20_000;
-
-/** What the junk model tells apart. */
-export const JUNK = 'junk';
-export const NOT_JUNK = 'not-junk';
 
 /** Statuses an operator put a request in by handling it as a real request. */
 const HANDLED = ['accepted', 'transferred', 'replied', 'closed'];
@@ -33,7 +29,7 @@ export async function trainingSets(db: Db, minPerClass: number): Promise<Trainin
   for (const row of rows) {
     if (row.category_id) category.push({ text: row.text, label: row.category_id });
     if (row.unit_id) unit.push({ text: row.text, label: row.unit_id });
-    junk.push({ text: row.text, label: row.status === 'junk' ? JUNK : NOT_JUNK });
+    junk.push({ text: row.text, label: row.status === 'junk' ? JUNK_LABEL : NOT_JUNK_LABEL });
   }
   return { category: learnable(category, minPerClass), unit: learnable(unit, minPerClass), junk: learnable(junk, minPerClass) };
 }

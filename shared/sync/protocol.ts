@@ -61,6 +61,10 @@ export type Claim = z.infer<typeof Claim>;
 export const ModelKind = z.enum(['category', 'unit', 'junk']);
 export type ModelKind = z.infer<typeof ModelKind>;
 
+/** The junk model's two labels. */
+export const JUNK_LABEL = 'junk';
+export const NOT_JUNK_LABEL = 'not-junk';
+
 /** A trained model's version as a workstation holds it. */
 export const ModelVersion = z.object({ kind: ModelKind, version: z.number().int().positive() });
 export type ModelVersion = z.infer<typeof ModelVersion>;

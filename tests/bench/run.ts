@@ -1,12 +1,16 @@
 import { searchBench } from './search-bench';
+import { suggestBench } from './suggest-bench';
+import { syncBench } from './sync-bench';
 import { triageBench } from './triage-bench';
 
 /**
  * npm run bench [-- part …]: the workstation's benchmarks. With no part named, all of them.
  *   triage  keyboard triage over 100,000 cached requests (key presses, key → paint latency, start-up)
  *   search  full-text search over 1,000,000 cached requests
+ *   suggest the suggestion's cost on the workstation: model predictions and the whole request.context
+ *   sync    10,000 decisions after an outage (SQLite, and PostgreSQL when YIWANG_TEST_DATABASE_URL is set), a 100,000-request bootstrap, one push round trip
  */
-const PARTS: Record<string, () => Promise<void>> = { triage: triageBench, search: searchBench };
+const PARTS: Record<string, () => Promise<void>> = { triage: triageBench, search: searchBench, suggest: suggestBench, sync: syncBench };
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((part) => !(part in PARTS));

@@ -55,7 +55,12 @@ export async function triageBench(): Promise<void> {
       const pressed = await operator.handle(answer);
       keys.push(pressed);
       if (pressed === 1) right += 1;
-      if (i < HANDLED - 1) await page.waitForFunction((shown) => document.querySelector('[data-testid="detail"]')?.getAttribute('data-request-id') !== shown, id);
+      if (i < HANDLED - 1) {
+        await page.waitForFunction((shown) => {
+          const now = document.querySelector('[data-testid="detail"]')?.getAttribute('data-request-id');
+          return now && now !== shown;
+        }, id);
+      }
     }
     const paints = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), KEY_TO_PAINT);
     report(keys, right, paints);

@@ -9,6 +9,8 @@ export { expect } from '@playwright/test';
 export const FAST_SYNC = { pollMs: 500, holdMs: 300 };
 
 export interface WorkstationFixtures {
+  /** Extra environment for the server, e.g. `test.use({ serverEnv: { YIWANG_DEMO: '1' } })` for the demo staff. */
+  serverEnv: Record<string, string>;
   /** The real central server, on a free port with a fresh SQLite file. */
   server: ServerProcess;
   /** The real workstation host behind the browser shell, synced with `server`. */
@@ -19,8 +21,9 @@ export interface WorkstationFixtures {
 
 /** Processes are stopped and their folders removed after each test; their output is attached when it fails. */
 export const test = base.extend<WorkstationFixtures>({
-  server: async ({}, use, testInfo) => {
-    const server = await startServer();
+  serverEnv: [{}, { option: true }],
+  server: async ({ serverEnv }, use, testInfo) => {
+    const server = await startServer(serverEnv);
     try {
       await use(server);
     } finally {

@@ -1,13 +1,23 @@
 import type { LocalRequest, RankedChoice, RequestContext, Suggestion } from '../../../shared/api/workstation-api';
 import type { Directory } from '../../../shared/model';
+import { matchingRules } from '../../../shared/suggestions/keyword-rules';
+import { JUNK_LABEL } from '../../../shared/sync/protocol';
 import type { TextModel } from '../../../shared/text';
 import type { WorkstationCache } from '../cache/workstation-cache';
-import { matchingRules } from './keyword-rules';
+import { DEFAULT_CONFIDENCE_THRESHOLD, isLowConfidence } from './confidence';
+import { openDuplicates } from './open-duplicates';
 
 /** Classifiers trained on past decisions; until they ship through sync there are none. */
 export interface TrainedModels {
   category: TextModel | null;
   unit: TextModel | null;
+  /** Tells junk from real requests. */
+  junk?: TextModel | null;
+}
+
+export interface SuggesterOptions {
+  /** Below this confidence the best guess is not pre-filled (see confidence.ts). */
+  confidenceThreshold?: number;
 }
 
 const SIMILAR = 5;
@@ -20,16 +30,19 @@ const DOUBT = 1;
 
 /**
  * The suggestion seam: `suggest` answers from the trained model when there is one, else from keyword
- * rules and how alike requests (the citizen's own, and similar ones) were resolved.
+ * rules (the administrators', as last pulled) and how alike requests (the citizen's own, and similar
+ * ones) were resolved. The context also says which open requests this one repeats.
  */
-export function suggester(cache: WorkstationCache, models: TrainedModels | null = null) {
+export function suggester(cache: WorkstationCache, models: TrainedModels | null = null, options: SuggesterOptions = {}) {
+  const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
+  const duplicates = openDuplicates(cache);
   const local = (ids: readonly string[]) => ids.map((id) => cache.requests.local(id)).filter((r): r is LocalRequest => r !== null);
 
   function suggest(request: LocalRequest, history: readonly LocalRequest[], similar: readonly LocalRequest[]): Suggestion {
     const directory = cache.directory.get();
     const categories = new Tally();
     const units = new Tally();
-    for (const rule of matchingRules(request.text)) {
+    for (const rule of matchingRules(request.text, cache.suggestionRules.inForce())) {
       categories.add(rule.categoryId, WEIGHT.rule);
       units.add(rule.unitId, WEIGHT.rule);
     }
@@ -45,11 +58,14 @@ export function suggester(cache: WorkstationCache, models: TrainedModels | null 
     const modelUnits = models?.unit ? ranked(models.unit.predict(request.text)) : null;
     const category = known(modelCategories ?? categories.ranked(), directory, 'category');
     const unit = known(modelUnits ?? units.ranked(), directory, 'unit');
+    const junk = models?.junk?.predict(request.text).find((p) => p.label === JUNK_LABEL)?.confidence ?? null;
     return {
       category,
       unit,
       templateId: unit.length > 0 ? 'transferred' : 'received',
       source: modelCategories || modelUnits ? 'model' : 'rules',
+      lowConfidence: { category: isLowConfidence(category, threshold), unit: isLowConfidence(unit, threshold) },
+      junk,
     };
   }
 
@@ -57,7 +73,7 @@ export function suggester(cache: WorkstationCache, models: TrainedModels | null 
     context(request: LocalRequest): RequestContext {
       const history = local(cache.search.citizenHistory(request.citizen.id, request.id, HISTORY));
       const similar = local(cache.search.similarResolved(request.text, request.id, SIMILAR));
-      return { requestId: request.id, suggestion: suggest(request, history, similar), history, similar };
+      return { requestId: request.id, suggestion: suggest(request, history, similar), history, similar, duplicates: duplicates.find(request) };
     },
   };
 }

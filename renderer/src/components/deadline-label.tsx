@@ -1,12 +1,12 @@
-import { deadlineStatus, DEFAULT_DEADLINE_POLICY } from '../../../shared/deadline';
+import { deadlineStatus, DEFAULT_DEADLINE_POLICY, type StatusThresholds } from '../../../shared/deadline';
 import { useT } from '../i18n/use-t';
 
 const MINUTE = 60_000;
 
-/** Time left until the answer is due, coloured as the deadline clock turns amber, red, overdue. */
-export function DeadlineLabel({ due, now }: { due: number; now: number }) {
+/** Time left until the answer (or, given its thresholds, another clock) is due, coloured as it turns amber, red, overdue. */
+export function DeadlineLabel({ due, now, thresholds = DEFAULT_DEADLINE_POLICY.answer.thresholds }: { due: number; now: number; thresholds?: StatusThresholds }) {
   const t = useT();
-  const status = deadlineStatus(due, now, DEFAULT_DEADLINE_POLICY.answer.thresholds);
+  const status = deadlineStatus(due, now, thresholds);
   const minutes = Math.round(Math.abs(due - now) / MINUTE);
   const span = minutes < 60 ? t('due.minutes', { n: minutes }) : minutes < 48 * 60 ? t('due.hours', { n: Math.round(minutes / 60) }) : t('due.days', { n: Math.round(minutes / 1440) });
   return (

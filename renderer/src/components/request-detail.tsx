@@ -11,6 +11,7 @@ import { requestShown } from '../triage/handling-measure';
 import { requestPainted } from '../triage/paint-timing';
 import { AttachmentList } from './attachment-list';
 import { ChannelBadge } from './channel-badge';
+import { DeadlineClocks } from './deadline-clocks';
 import { RelatedRequests } from './related-requests';
 import { StatusChip } from './status-chip';
 import { SuggestionPanel } from './suggestion-panel';
@@ -77,6 +78,7 @@ export function RequestDetail() {
         </div>
         <div className="detail-side">
           <SuggestionPanel request={request} context={context ?? null} />
+          <DeadlineClocks request={request} />
           <DetailFields request={request} />
         </div>
       </div>

@@ -17,6 +17,12 @@ export function SuggestionPanel({ request, context }: { request: LocalRequest; c
   };
   const changed = (field: 'categoryId' | 'unitId' | 'templateId') => draft !== undefined && draft[field] !== undefined;
   const unset = <span className="muted">{t('detail.unset')}</span>;
+  /** Too unsure to pre-fill: say so, with the best guess one key away. */
+  const unsure = (kind: 'category' | 'unit', name: (id: string) => string) => {
+    const best = context?.suggestion.lowConfidence[kind] ? context.suggestion[kind][0] : undefined;
+    if (!best) return unset;
+    return <span className="muted" data-testid={`unsure-${kind}`}>{t('suggestion.unsure', { guess: name(best.id), confidence: `${Math.round(best.confidence * 100)}%` })}</span>;
+  };
 
   return (
     <section className="suggestion" data-testid="suggestion" data-ready={context ? 'true' : 'false'}>
@@ -26,12 +32,12 @@ export function SuggestionPanel({ request, context }: { request: LocalRequest; c
       <dl className="suggestion-fields">
         <dt>{t('detail.category')}</dt>
         <dd data-testid="suggested-category" data-value={plan.categoryId ?? ''} data-changed={changed('categoryId') || undefined}>
-          {plan.categoryId ? categoryPath(categoriesById, plan.categoryId) : unset}
+          {plan.categoryId ? categoryPath(categoriesById, plan.categoryId) : unsure('category', (id) => categoryPath(categoriesById, id))}
           {!changed('categoryId') && confidence('category', plan.categoryId) && <span className="confidence">{confidence('category', plan.categoryId)}</span>}
         </dd>
         <dt>{t('detail.unit')}</dt>
         <dd data-testid="suggested-unit" data-value={plan.unitId ?? ''} data-changed={changed('unitId') || undefined}>
-          {plan.unitId ? (unitsById.get(plan.unitId)?.name ?? plan.unitId) : unset}
+          {plan.unitId ? (unitsById.get(plan.unitId)?.name ?? plan.unitId) : unsure('unit', (id) => unitsById.get(id)?.name ?? id)}
           {!changed('unitId') && confidence('unit', plan.unitId) && <span className="confidence">{confidence('unit', plan.unitId)}</span>}
         </dd>
         <dt>{t('suggestion.reply')}</dt>

@@ -36,7 +36,10 @@ export type KeyAction =
   | 'settings'
   | 'close'
   | 'toggleTheme'
-  | 'toggleLocale';
+  | 'toggleLocale'
+  | 'ledgerExport'
+  | 'supervision'
+  | 'handover';
 
 /**
  * A key sequence: each step is a KeyboardEvent.key value, or "Mod+k" for Ctrl (Cmd on a Mac)
@@ -87,6 +90,9 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'close', keys: [['Escape']], description: 'key.close' },
   { action: 'toggleTheme', keys: [['T']], description: 'key.toggleTheme' },
   { action: 'toggleLocale', keys: [['L']], description: 'key.toggleLocale' },
+  { action: 'ledgerExport', keys: [['g', 'l']], description: 'key.ledgerExport' },
+  { action: 'supervision', keys: [['g', 's']], description: 'key.supervision' },
+  { action: 'handover', keys: [['g', 'h']], description: 'key.handover' },
 ];
 
 /** Operator's remappings: an action's keys replaced by their own. */

@@ -2,6 +2,7 @@ import { REPLY_TEMPLATES } from '../../../shared/replies/reply-templates';
 import { categoryOptions, firstLevel } from '../pickers/category-search';
 import { useDirectory } from '../store/directory-store';
 import { currentRequest, useQueue, type WorkView } from '../store/queue-store';
+import { useSession } from '../store/session-store';
 import { useSync } from '../store/sync-store';
 import { useTriage } from '../store/triage-store';
 import { useUi, type UiMode } from '../store/ui-store';
@@ -77,7 +78,20 @@ export function runAction(action: KeyAction): void {
       return ui.toggleTheme();
     case 'toggleLocale':
       return ui.toggleLocale();
+    case 'ledgerExport':
+      return ui.open('ledger-export');
+    case 'supervision':
+      return openSupervision();
+    case 'handover':
+      return ui.open('handover');
   }
+}
+
+/** The supervisors' view is for supervisors and admins; the server refuses anyone else anyway. */
+function openSupervision(): void {
+  const role = useSession.getState().session?.operator?.role;
+  if (role === 'supervisor' || role === 'admin') return useUi.getState().open('supervision');
+  useUi.getState().notify({ id: 'notice.supervisorsOnly', tone: 'info' });
 }
 
 function goTo(view: WorkView): void {

@@ -5,6 +5,9 @@ import { MergePicker } from '../components/merge-picker';
 import { NoteBox } from '../components/note-box';
 import { SettingsOverlay } from '../components/settings-overlay';
 import { HelpOverlay } from '../components/help-overlay';
+import { HandoverPanel } from '../components/handover-panel';
+import { LedgerExportDialog } from '../components/ledger-export-dialog';
+import { SupervisionView } from '../components/supervision-view';
 import { QueueList } from '../components/queue-list';
 import { ReplyBox } from '../components/reply-box';
 import { RequestDetail } from '../components/request-detail';
@@ -55,6 +58,9 @@ export function WorkstationScreen() {
       {mode === 'search' && <CommandPalette requestsOnly />}
       {mode === 'settings' && <SettingsOverlay />}
       {mode === 'help' && <HelpOverlay />}
+      {mode === 'ledger-export' && <LedgerExportDialog />}
+      {mode === 'supervision' && <SupervisionView />}
+      {mode === 'handover' && <HandoverPanel />}
     </div>
   );
 }

@@ -123,12 +123,17 @@ export const useQueue = create<QueueState>()((set, get) => {
     });
   };
 
+  /** Prefetches what comes next, and a fresh window before the cursor runs off the one held. */
+  const lookAhead = (view: WorkView) => {
+    const list = get().lists[view];
+    prefetchAround(list);
+    if (!covers(list, Math.max(0, list.selectedIndex - MARGIN), list.selectedIndex + MARGIN)) inOrder(() => fetchWindow(view, get().lists[view].selectedIndex));
+  };
+
   const moveTo = (index: number) => {
     const view = get().view;
     updateList(view, (list) => selectIndex(list, index));
-    const list = get().lists[view];
-    prefetchAround(list);
-    if (!covers(list, Math.max(0, list.selectedIndex - MARGIN), list.selectedIndex + MARGIN)) inOrder(() => fetchWindow(view, list.selectedIndex));
+    lookAhead(view);
   };
 
   /** Sends one request's decisions; the result replaces the row, a refusal shows and the row comes back. */
@@ -196,7 +201,7 @@ export const useQueue = create<QueueState>()((set, get) => {
         }
         send(view, request, planned);
       }
-      prefetchAround(get().lists[view]);
+      lookAhead(view);
     },
     undo: () =>
       inOrder(async () => {

@@ -1,4 +1,4 @@
-import type { LocalRequest, RequestContext } from '../../../shared/api/workstation-api';
+import type { LocalRequest, RequestContext, Suggestion } from '../../../shared/api/workstation-api';
 import type { DecisionAction } from '../../../shared/model';
 import { fillTemplate, templateById } from '../../../shared/replies/reply-templates';
 
@@ -21,8 +21,8 @@ export interface Plan {
 
 export function planFor(request: LocalRequest, context: RequestContext | null, draft: Draft, unitName: (id: string) => string | null): Plan {
   const suggestion = context?.suggestion;
-  const categoryId = pick(draft.categoryId, request.categoryId ?? suggestion?.category[0]?.id ?? null);
-  const unitId = pick(draft.unitId, request.unitId ?? suggestion?.unit[0]?.id ?? null);
+  const categoryId = pick(draft.categoryId, request.categoryId ?? prefilled(suggestion, 'category'));
+  const unitId = pick(draft.unitId, request.unitId ?? prefilled(suggestion, 'unit'));
   // The template follows the unit: with no unit to name, the plain acknowledgement.
   const suggestedTemplate = suggestion ? (unitId ? suggestion.templateId : 'received') : null;
   const templateId = pick(draft.templateId, suggestedTemplate);
@@ -41,6 +41,12 @@ export function planActions(request: LocalRequest, plan: Plan): DecisionAction[]
   if (plan.unitId && plan.unitId !== request.unitId) actions.push({ kind: 'transfer', unitId: plan.unitId, note: null });
   if (plan.replyText) actions.push({ kind: 'reply', text: plan.replyText.slice(0, 2000) });
   return actions;
+}
+
+/** The best guess, unless the host found it too unsure to pre-fill (the panel then says so). */
+function prefilled(suggestion: Suggestion | undefined, kind: 'category' | 'unit'): string | null {
+  if (!suggestion || suggestion.lowConfidence[kind]) return null;
+  return suggestion[kind][0]?.id ?? null;
 }
 
 function pick<T>(changed: T | undefined, otherwise: T): T {

@@ -1,0 +1,54 @@
+import type { DuplicateMatch, Duplicates, LocalRequest } from '../../../shared/api/workstation-api';
+import { NearDuplicateIndex } from '../../../shared/text';
+import { OPEN_STATUSES, openRequestTexts } from '../cache/open-request-texts';
+import type { WorkstationCache } from '../cache/workstation-cache';
+
+/** This many different citizens writing the same complaint make a hot issue. */
+export const HOT_ISSUE_CITIZENS = 3;
+/** Matches shown beside the request; the hot-issue count takes all of them. */
+const SHOWN_MATCHES = 5;
+
+const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
+
+/**
+ * Near-duplicate detection over the open requests in the cache (MinHash of character shingles,
+ * shared/text): flags a request that repeats an open one, the same citizen's or, from many citizens,
+ * a hot issue. The index is built on first use and then takes in what each later pull brought;
+ * requests closed since are skipped when matched and dropped when the index is rebuilt.
+ */
+export function openDuplicates(cache: WorkstationCache) {
+  const texts = openRequestTexts(cache.db);
+  let index = new NearDuplicateIndex();
+  let indexedUpTo = -1;
+
+  function catchUp(): void {
+    // Rebuilt once most of what it holds is closed: the index cannot forget one document at a time.
+    if (indexedUpTo < 0 || index.size > 2 * texts.openCount() + 100) {
+      index = new NearDuplicateIndex();
+      indexedUpTo = 0;
+    }
+    if (texts.lastRowid() <= indexedUpTo) return;
+    for (const { rowid, id, text } of texts.since(indexedUpTo)) {
+      index.add(id, text);
+      indexedUpTo = rowid;
+    }
+    indexedUpTo = Math.max(indexedUpTo, texts.lastRowid());
+  }
+
+  return {
+    find(request: LocalRequest): Duplicates {
+      catchUp();
+      const matches: DuplicateMatch[] = [];
+      for (const { id, similarity } of index.query(request.text)) {
+        if (id === request.id) continue;
+        const other = cache.requests.local(id);
+        if (!other || !OPEN.has(other.status)) continue;
+        matches.push({ request: other, similarity, sameCitizen: other.citizen.id === request.citizen.id });
+      }
+      const citizens = new Set([request.citizen.id, ...matches.map((m) => m.request.citizen.id)]).size;
+      return { matches: matches.slice(0, SHOWN_MATCHES), hotIssue: citizens >= HOT_ISSUE_CITIZENS ? { citizens } : null };
+    },
+  };
+}
+
+export type OpenDuplicates = ReturnType<typeof openDuplicates>;

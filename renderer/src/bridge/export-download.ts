@@ -1,0 +1,18 @@
+import { BROWSER_SHELL_PATHS } from '../../../shared/api/workstation-api';
+import { tokenFromLocation } from './http-bridge';
+
+/**
+ * In the browser shell, hands a file the host exported to the browser's downloads; true when it did.
+ * In Electron the file is already on this computer, at the path the host gave.
+ */
+export function downloadExport(fileName: string): boolean {
+  const token = window.yiwang ? null : tokenFromLocation(window.location.hash);
+  if (!token) return false;
+  const link = document.createElement('a');
+  link.href = `${BROWSER_SHELL_PATHS.exports}${encodeURIComponent(fileName)}?token=${encodeURIComponent(token)}`;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  return true;
+}

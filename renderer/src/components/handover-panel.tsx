@@ -1,0 +1,31 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/use-t';
+import { useUi } from '../store/ui-store';
+import { HandoverBreaches } from './handover-breaches';
+
+/** g h: before handing over, what will breach before the next shift starts. Esc closes. */
+export function HandoverPanel() {
+  const t = useT();
+  const close = useUi((s) => s.close);
+  const panelRef = useRef<HTMLDivElement>(null);
+  useEffect(() => panelRef.current?.focus(), []);
+
+  return (
+    <div className="overlay-backdrop" onMouseDown={close}>
+      <div
+        className="help handover"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('handover.title')}
+        data-testid="handover"
+        tabIndex={-1}
+        ref={panelRef}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        <div className="picker-title">{t('handover.title')}</div>
+        <HandoverBreaches />
+        <div className="picker-hint muted">{t('handover.hint')}</div>
+      </div>
+    </div>
+  );
+}

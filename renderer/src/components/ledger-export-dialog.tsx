@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { LedgerExport, LedgerFormat } from '../../../shared/api/workstation-api';
+import { beijingDayNumber, dateKeyOf } from '../../../shared/deadline';
+import { call } from '../bridge/call';
+import { downloadExport } from '../bridge/export-download';
+import { formatInstant } from '../i18n/format-time';
+import { useT } from '../i18n/use-t';
+import { useUi } from '../store/ui-store';
+
+type Scope = 'me' | 'centre';
+/** The key that picks each format. */
+const FORMAT_KEYS: Record<string, LedgerFormat> = { x: 'xlsx', c: 'csv', p: 'pdf' };
+
+/**
+ * g l: the work ledger (工作台账) from this workstation's cache, by keys only: ←/→ the day (today first),
+ * s my lines or the centre's, x/c/p the format, Enter exports. Says where the file went and whether
+ * other operators' lines may be missing.
+ */
+export function LedgerExportDialog() {
+  const t = useT();
+  const close = useUi((s) => s.close);
+  const locale = useUi((s) => s.locale);
+  const today = beijingDayNumber(Date.now());
+  const [day, setDay] = useState(today);
+  const [scope, setScope] = useState<Scope>('me');
+  const [format, setFormat] = useState<LedgerFormat>('xlsx');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ file: LedgerExport; downloaded: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  useEffect(() => panelRef.current?.focus(), []);
+
+  const exportNow = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const file = await call('ledger.export', { format, scope, day: dateKeyOf(day) });
+      setResult({ file, downloaded: downloadExport(file.fileName) });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const key = event.key;
+    event.stopPropagation();
+    if (key === 'Escape') close();
+    else if (key === 'ArrowLeft' || key === 'h') setDay((d) => d - 1);
+    else if (key === 'ArrowRight' || key === 'l') setDay((d) => Math.min(d + 1, today));
+    else if (key === 't') setDay(today);
+    else if (key === 's') setScope((s) => (s === 'me' ? 'centre' : 'me'));
+    else if (FORMAT_KEYS[key]) setFormat(FORMAT_KEYS[key]);
+    else if (key === 'Enter' && !busy) void exportNow();
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="overlay-backdrop" onMouseDown={close}>
+      <div
+        className="help ledger-export"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('ledger.title')}
+        data-testid="ledger-export"
+        data-busy={busy ? 'true' : undefined}
+        tabIndex={-1}
+        ref={panelRef}
+        onKeyDown={onKeyDown}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        <div className="picker-title">{t('ledger.title')}</div>
+        <dl className="detail-fields">
+          <dt>{t('ledger.day')}</dt>
+          <dd data-testid="ledger-day" data-value={dateKeyOf(day)}>
+            {dateKeyOf(day)} {day === today && <span className="muted">{t('ledger.today')}</span>} <kbd>←</kbd> <kbd>→</kbd> <kbd>t</kbd>
+          </dd>
+          <dt>{t('ledger.scope')}</dt>
+          <dd data-testid="ledger-scope" data-value={scope}>
+            {t(scope === 'me' ? 'ledger.scope.me' : 'ledger.scope.centre')} <kbd>s</kbd>
+          </dd>
+          <dt>{t('ledger.format')}</dt>
+          <dd data-testid="ledger-format" data-value={format}>
+            {(['xlsx', 'csv', 'pdf'] as const).map((f) => (
+              <span key={f} className={f === format ? 'tag tag-selected' : 'tag'}>
+                {f.toUpperCase()} <kbd>{f === 'xlsx' ? 'x' : f[0]}</kbd>
+              </span>
+            ))}
+          </dd>
+        </dl>
+        {busy && <div className="muted">{t('ledger.busy')}</div>}
+        {error && (
+          <div className="status-error" role="alert" data-testid="ledger-error">
+            {t('notice.failed', { message: error })}
+          </div>
+        )}
+        {result && (
+          <div className="ledger-result" data-testid="ledger-result" data-file={result.file.fileName} data-lines={result.file.lines}>
+            <div>{t(result.downloaded ? 'ledger.downloaded' : 'ledger.saved', { n: result.file.lines })}</div>
+            <div className="mono small">{result.file.path}</div>
+            <div
+              className={result.file.completeness.kind === 'complete' ? 'muted' : 'status-error'}
+              data-testid="ledger-completeness"
+              data-kind={result.file.completeness.kind}
+            >
+              {result.file.completeness.kind === 'complete'
+                ? t('ledger.complete')
+                : t('ledger.mayMiss', {
+                    when: result.file.completeness.lastSyncAt ? formatInstant(result.file.completeness.lastSyncAt, locale) : t('sync.never'),
+                  })}
+            </div>
+          </div>
+        )}
+        <div className="picker-hint muted">{t('ledger.hint')}</div>
+      </div>
+    </div>
+  );
+}

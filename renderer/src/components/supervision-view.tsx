@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { SupervisionOverview } from '../../../shared/api/workstation-api';
+import { call } from '../bridge/call';
+import { useT } from '../i18n/use-t';
+import { notifyFailure, useUi } from '../store/ui-store';
+import { DeadlineLabel } from './deadline-label';
+import { firstLine } from './queue-row';
+import { TextDialog } from './text-dialog';
+import { useNow } from './use-now';
+
+type OverdueItem = SupervisionOverview['overdue'][number];
+const REMIND_MAX = 2000;
+
+/** The earliest due time among the clocks that ran out: how long this request has been overdue. */
+function overdueSince(item: OverdueItem): number {
+  const due = Object.values(item.clocks)
+    .filter((clock) => clock.state === 'overdue' && clock.dueAt !== null)
+    .map((clock) => Date.parse(clock.dueAt!));
+  return due.length ? Math.min(...due) : Date.parse(item.request.receivedAt);
+}
+
+/**
+ * g s (supervisors and admins): overdue requests, most overdue first, and units ranked by overdue count
+ * and on-time rate, from the server. j/k move, m sends the unit a reminder (督办) with a note, r refreshes.
+ */
+export function SupervisionView() {
+  const t = useT();
+  const close = useUi((s) => s.close);
+  const notify = useUi((s) => s.notify);
+  const now = useNow(30_000);
+  const [overview, setOverview] = useState<SupervisionOverview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [highlighted, setHighlighted] = useState(0);
+  const [reminding, setReminding] = useState(false);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setOverview(await call('supervision.overview', {}));
+      setError(null);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+    panelRef.current?.focus();
+  }, [load]);
+  useEffect(() => {
+    panelRef.current?.querySelector('[data-testid="overdue-row"][aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [highlighted]);
+
+  const overdue = overview?.overdue ?? [];
+  const selected = overdue[highlighted] ?? null;
+
+  const remind = async (note: string) => {
+    if (!selected) return;
+    setReminding(false);
+    panelRef.current?.focus();
+    try {
+      await call('supervision.remind', { requestId: selected.request.id, note });
+      notify({ id: 'notice.reminded', params: { number: selected.request.number }, tone: 'info' });
+      await load();
+    } catch (failure) {
+      notifyFailure(failure);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const key = event.key;
+    event.stopPropagation();
+    if (key === 'Escape') close();
+    else if (key === 'j' || key === 'ArrowDown') setHighlighted((h) => Math.min(h + 1, Math.max(overdue.length - 1, 0)));
+    else if (key === 'k' || key === 'ArrowUp') setHighlighted((h) => Math.max(h - 1, 0));
+    else if (key === 'm' && selected) setReminding(true);
+    else if (key === 'r') void load();
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="overlay-backdrop" onMouseDown={close}>
+      <div
+        className="help supervision"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('supervision.title')}
+        data-testid="supervision"
+        data-loaded={overview ? 'true' : undefined}
+        tabIndex={-1}
+        ref={panelRef}
+        onKeyDown={onKeyDown}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        <div className="picker-title">{t('supervision.title')}</div>
+        {error && (
+          <div className="status-error" role="alert" data-testid="supervision-error">
+            {t('notice.failed', { message: error })}
+          </div>
+        )}
+        <h3>{t('supervision.overdue', { n: overdue.length })}</h3>
+        <ul className="picker-options" role="listbox" aria-label={t('supervision.overdue', { n: overdue.length })}>
+          {overview && overdue.length === 0 && <li className="picker-empty muted">{t('supervision.noOverdue')}</li>}
+          {overdue.map((item, i) => (
+            <li
+              key={item.request.id}
+              role="option"
+              aria-selected={i === highlighted}
+              className="picker-option"
+              data-testid="overdue-row"
+              data-request-id={item.request.id}
+              data-reminders={item.request.reminderCount}
+              onMouseEnter={() => setHighlighted(i)}
+            >
+              <span className="picker-option-label mono">{item.request.number}</span>
+              <span className="picker-option-detail">{firstLine(item.request.text) || t('queue.noText')}</span>
+              <span>{item.unitName ?? t('detail.unset')}</span>
+              <span>
+                {(['acknowledge', 'answer', 'unit'] as const)
+                  .filter((name) => item.clocks[name].state === 'overdue')
+                  .map((name) => t(`clock.${name}`))
+                  .join(' · ')}
+              </span>
+              <DeadlineLabel due={overdueSince(item)} now={now} />
+              {item.request.reminderCount > 0 && <span className="tag tag-warn">{t('supervision.reminded', { n: item.request.reminderCount })}</span>}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('supervision.units')}</h3>
+        <table className="help-table">
+          <thead>
+            <tr>
+              <th>{t('supervision.unit')}</th>
+              <th>{t('supervision.holding')}</th>
+              <th>{t('supervision.unitOverdue')}</th>
+              <th>{t('supervision.onTimeRate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(overview?.units ?? []).map((unit) => (
+              <tr key={unit.unitId} data-testid="unit-rank-row" data-unit-id={unit.unitId} data-overdue={unit.overdue}>
+                <td>{unit.unitName}</td>
+                <td>{unit.holding}</td>
+                <td className={unit.overdue > 0 ? 'status-error' : undefined}>{unit.overdue}</td>
+                <td>{unit.onTimeRate === null ? '—' : `${Math.round(unit.onTimeRate * 100)}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="picker-hint muted">{t('supervision.hint')}</div>
+      </div>
+      {reminding && selected && (
+        // Esc in the note closes the note, not the whole view.
+        <div onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()} onMouseDown={(e) => e.stopPropagation()}>
+          <TextDialog
+            testId="remind-note"
+            title={t('supervision.remindTitle', { number: selected.request.number })}
+            placeholder={t('supervision.remindPlaceholder')}
+            initial={t('supervision.remindDefault')}
+            max={REMIND_MAX}
+            onSubmit={(note) => void remind(note)}
+            onCancel={() => {
+              setReminding(false);
+              panelRef.current?.focus();
+            }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

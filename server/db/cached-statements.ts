@@ -1,0 +1,26 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
+
+/** Enough for every distinct query the server makes (Kysely's SQL text repeats; only the parameters change). */
+const MAX_STATEMENTS = 500;
+
+/**
+ * Kysely prepares every query afresh, and on SQLite preparing costs more than running a small
+ * query: a catch-up push of 10,000 decisions is mostly statement compilation. This hands Kysely
+ * the same prepared statement for the same SQL text, oldest dropped first past MAX_STATEMENTS.
+ */
+export function withCachedStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+        if (statements.size > MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
