@@ -8,6 +8,11 @@ import { createDeadlineClock } from './deadlines/deadline-clock';
 import { holidayRoutes } from './deadlines/holiday-routes';
 import { adminRoutes } from './directory/admin-routes';
 import { sendError } from './http/send-error';
+import { mediaRoutes } from './media/media-routes';
+import { mediaStore } from './media/media-store';
+import { mediaWorker } from './media/media-worker';
+import { replyWorker } from './outbound/reply-worker';
+import { wechatTokens } from './outbound/wechat-token';
 import { createIntake } from './requests/create-intake';
 import { retrainer } from './suggestions/retrainer';
 import { suggestionRulesRoutes } from './suggestions/suggestion-rules-routes';
@@ -44,6 +49,19 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.register(unitApiRoutes, { db, clock });
   app.register(unitPageRoutes, { db, clock });
   app.register(supervisionRoutes, { db, clock });
+  // Outbound replies and attachment fetches run beside the HTTP server and stop with it.
+  const tokens = wechatTokens(db, config.platforms.wechat);
+  const replies = replyWorker({ db, channels: config.channels, platforms: config.platforms, tokens, timing: config.outbound, log: app.log });
+  const store = mediaStore(config.dataDir);
+  const media = mediaWorker({ db, store, channels: config.channels, platforms: config.platforms, tokens, timing: config.media, log: app.log });
+  app.addHook('onReady', async () => {
+    replies.start();
+    media.start();
+  });
+  app.addHook('onClose', async () => {
+    await Promise.all([replies.stop(), media.stop()]);
+  });
+  app.register(mediaRoutes, { db, store });
   const intake = createIntake(db, clock);
   const webhook = { intake, maxBodyBytes: config.maxWebhookBytes, maxClockSkewSeconds: config.maxClockSkewSeconds };
   app.register(wechatWebhook, { ...webhook, accounts: config.channels.wechat });

@@ -10,7 +10,7 @@ import type { ReplySender } from './senders/outgoing-reply';
 import { wechatSender } from './senders/wechat-sender';
 import { weiboSender } from './senders/weibo-sender';
 import { settleReply, type OutboundRow, type Settlement } from './settle-reply';
-import { wechatTokens } from './wechat-token';
+import type { WechatTokens } from './wechat-token';
 
 /** Replies taken per look at the queue; the rest wait for the next. */
 const BATCH = 20;
@@ -24,6 +24,7 @@ export interface ReplyWorkerOptions {
   db: Db;
   channels: ChannelsConfig;
   platforms: PlatformUrls;
+  tokens: WechatTokens;
   timing: WorkerTiming;
   log: FastifyBaseLogger;
   now?: () => number;
@@ -35,9 +36,9 @@ export interface ReplyWorkerOptions {
  * call whose outcome is unknown is never repeated. Platform errors that mean "not taken" are
  * retried with back-off; the window is checked again before every attempt.
  */
-export function replyWorker({ db, channels, platforms, timing, log, now = Date.now }: ReplyWorkerOptions) {
+export function replyWorker({ db, channels, platforms, tokens, timing, log, now = Date.now }: ReplyWorkerOptions) {
   const senders: Record<Channel, ReplySender> = {
-    wechat: wechatSender(channels.wechat, platforms.wechat, wechatTokens(db, platforms.wechat, now)),
+    wechat: wechatSender(channels.wechat, platforms.wechat, tokens),
     weibo: weiboSender(channels.weibo, platforms.weibo),
     alipay: alipaySender(channels.alipay, platforms.alipay, now),
   };

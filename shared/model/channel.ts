@@ -7,7 +7,14 @@ export type Channel = z.infer<typeof Channel>;
 /** What a message carries besides its text. Media are fetched by the server later; until then `url` may be absent. */
 export const Attachment = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('image'), mediaId: z.string().nullable(), url: z.string().nullable() }),
-  z.object({ kind: z.literal('voice'), mediaId: z.string().nullable(), format: z.string().nullable(), recognition: z.string().nullable() }),
+  z.object({
+    kind: z.literal('voice'),
+    mediaId: z.string().nullable(),
+    format: z.string().nullable(),
+    recognition: z.string().nullable(),
+    /** Where the server stored it once fetched (/api/media/<sha256>); absent while pending. */
+    url: z.string().nullable().optional(),
+  }),
   z.object({ kind: z.literal('video'), mediaId: z.string().nullable(), thumbMediaId: z.string().nullable() }),
   z.object({ kind: z.literal('location'), latitude: z.number(), longitude: z.number(), scale: z.number().nullable(), label: z.string().nullable() }),
   z.object({ kind: z.literal('link'), title: z.string(), description: z.string().nullable(), url: z.string() }),

@@ -23,6 +23,7 @@ interface LocalRow {
 /** Requests as last pulled from the server, and the local view built on them. */
 export function requestStore(db: Cache, search: SearchIndex) {
   const getServer = db.prepare<[string], { json: string }>('SELECT json FROM requests WHERE id = ?');
+  const getVersion = db.prepare<[string], { version: number }>('SELECT version FROM requests WHERE id = ?');
   const putServer = db.prepare(
     `INSERT INTO requests (id, json, status, received_at, version) VALUES (@id, @json, @status, @receivedAt, @version)
      ON CONFLICT (id) DO UPDATE SET json = excluded.json, status = excluded.status, version = excluded.version
@@ -68,6 +69,10 @@ export function requestStore(db: Cache, search: SearchIndex) {
     server(id: string): Request | null {
       const row = getServer.get(id);
       return row ? (JSON.parse(row.json) as Request) : null;
+    },
+    /** The server version held, without reading the whole request (a pull checks it for every row). */
+    serverVersion(id: string): number | null {
+      return getVersion.get(id)?.version ?? null;
     },
     saveServer(request: Request): void {
       putServer.run({ id: request.id, json: JSON.stringify(request), status: request.status, receivedAt: request.receivedAt, version: request.version });

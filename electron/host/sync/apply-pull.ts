@@ -1,6 +1,7 @@
 import type { PullResponse } from '../../../shared/sync/protocol';
 import type { WorkstationCache } from '../cache/workstation-cache';
-import { rebuildLocalView } from '../local-requests';
+import { operatorNamer, rebuildLocalView } from '../local-requests';
+import { directoryLookup, rebase } from '../local-view';
 
 /**
  * Stores one pulled page in one transaction: the server state, the local views rebased on it, the
@@ -15,12 +16,20 @@ export function applyPull(cache: WorkstationCache, page: PullResponse): string[]
     }
     for (const model of page.models ?? []) cache.suggestionModels.save(model);
     if (page.suggestionRules) cache.suggestionRules.save(page.suggestionRules);
+    // Once per page, not per request: a bootstrap brings 100,000 of them.
+    const lookup = directoryLookup(cache.directory.get());
+    const namer = operatorNamer(cache.session.get().operator);
     for (const request of page.requests) {
-      const known = cache.requests.server(request.id);
+      const known = cache.requests.serverVersion(request.id);
       cache.requests.saveServer(request);
-      rebuildLocalView(cache, request.id);
+      if (known !== null && known > request.version) {
+        // A push answer already brought a newer state: rebase on what is stored.
+        rebuildLocalView(cache, request.id);
+        continue;
+      }
+      cache.requests.saveLocal(rebase(request, cache.outbox.pendingFor(request.id), namer, lookup));
       // A newer version means someone acted on it since the refusal, which is then old news.
-      if (known && request.version > known.version) cache.requests.setRejection(request.id, null);
+      if (known !== null && request.version > known) cache.requests.setRejection(request.id, null);
     }
     cache.claims.replace(page.claims);
     cache.syncState.update({ cursor: page.cursor });
