@@ -1,28 +1,31 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { WechatAccount } from '../server/config';
-import { findAccount } from './account';
+import type { ChannelsConfig } from '../server/config';
+import type { Channel } from '../shared/model';
+import { simulatedChannels } from './account';
+import { deliveryOf, type ChannelDelivery, type CitizenMessage } from './citizen-message';
 import { readCsvCorpus } from './csv-corpus';
 import { WECHAT_CORPUS, type CorpusMessage } from './fixtures/wechat-corpus';
 import { DEFAULT_MAX_COUNT, parseOptions, USAGE, type SimulatorOptions } from './options';
 import { postDelivery, type PostResult } from './post-delivery';
-import { buildWechatDelivery } from './wechat-delivery';
-import { nextMsgId, wechatFields } from './wechat-fields';
+import { citizenOn, JUNK_TEXTS, messageOn, pickChannel } from './traffic-mix';
 
 /**
- * Plays the WeChat platform against the central server: signed (optionally encrypted) pushes to
- * POST /channels/wechat/<account> at a steady rate, with WeChat-style retries on request.
+ * Plays the channel platforms against the central server: signed pushes to each channel's webhook
+ * at a steady rate and mix (mostly Weibo by default), with platform-style retries and junk on
+ * request. The platforms' reply and media APIs are played by `tsx simulator/platforms/main.ts`.
  */
 
-// WeChat retries a push it got no answer to; every fifth message is sent twice to exercise that.
+// Platforms retry a push they got no answer to; every fifth message is sent twice to exercise that.
 const RETRY_EVERY = 5;
+const JUNK_SHARE = 0.1;
 
 let options: SimulatorOptions;
-let account: WechatAccount;
+let channels: ChannelsConfig;
 let source: readonly CorpusMessage[];
 try {
   options = parseOptions(process.argv.slice(2));
-  account = findAccount(options.account);
-  if (options.encrypt && !account.encodingAesKey) throw new Error(`account "${account.key}" has no EncodingAESKey for encrypted pushes`);
+  channels = simulatedChannels(options.account);
+  if (options.encrypt && !channels.wechat[0]?.encodingAesKey) throw new Error(`account "${options.account}" has no EncodingAESKey for encrypted pushes`);
   source = options.fromCsv ? readCsvCorpus(options.fromCsv) : WECHAT_CORPUS;
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
@@ -30,13 +33,14 @@ try {
 }
 const total = options.forever ? null : (options.count ?? Math.min(source.length, DEFAULT_MAX_COUNT));
 const tally = { sent: 0, accepted: 0, duplicates: 0, errors: 0 };
+const byChannel: Record<Channel, number> = { weibo: 0, wechat: 0, alipay: 0 };
 const stop = new AbortController();
 process.on('SIGINT', () => stop.abort());
 process.on('SIGTERM', () => stop.abort());
 
-function describe(message: CorpusMessage): string {
-  const what = message.type === 'text' ? message.content.replace(/\s+/g, ' ').slice(0, 24) : message.type;
-  return `${message.openid.slice(0, 10)}… ${what}`;
+function describe(message: CitizenMessage): string {
+  const what = message.kind === 'text' || message.kind === 'mention' ? message.text.replace(/\s+/g, ' ').slice(0, 24) : message.kind;
+  return `${message.channel} ${message.citizen.slice(0, 10)}… ${what}`;
 }
 
 function report(n: number, label: string, result: PostResult): void {
@@ -44,15 +48,23 @@ function report(n: number, label: string, result: PostResult): void {
   console.log(`#${n} ${label} → ${outcome} (${result.ms} ms)`);
 }
 
-async function send(fields: ReturnType<typeof wechatFields>): Promise<PostResult> {
-  const delivery = buildWechatDelivery(account, fields, { encrypt: options.encrypt, now: new Date() });
+async function send(delivery: ChannelDelivery): Promise<PostResult> {
   tally.sent++;
-  return postDelivery(options.server, account.key, delivery);
+  return postDelivery(options.server, delivery.accountKey, delivery);
+}
+
+function next(i: number): CitizenMessage {
+  const channel = pickChannel(options.channel);
+  const corpus = source[i % source.length]!;
+  if (options.junk && Math.random() < JUNK_SHARE) {
+    return { channel, citizen: citizenOn(channel, `junk-${i}`), kind: 'text', text: JUNK_TEXTS[i % JUNK_TEXTS.length]!, sentAt: new Date() };
+  }
+  return messageOn(channel, corpus, new Date());
 }
 
 console.log(
-  `simulating WeChat account "${account.key}" → ${options.server}: ${total ?? 'unlimited'} messages at ${options.rate.toFixed(2)}/s` +
-    `${options.encrypt ? ', encrypted' : ''}${options.retryDupes ? ', with retries' : ''}, from ${options.fromCsv ?? 'the built-in corpus'}`,
+  `simulating ${options.channel === 'mix' ? 'Weibo, WeChat and Alipay' : options.channel} → ${options.server}: ${total ?? 'unlimited'} messages at ${options.rate.toFixed(2)}/s` +
+    `${options.encrypt ? ', WeChat encrypted' : ''}${options.retryDupes ? ', with retries' : ''}${options.junk ? ', with junk' : ''}, from ${options.fromCsv ?? 'the built-in corpus'}`,
 );
 
 const intervalMs = 1000 / options.rate;
@@ -65,16 +77,16 @@ for (let i = 0; !stop.signal.aborted && (total === null || i < total); i++) {
   } else {
     due = performance.now() + intervalMs;
   }
-  const message = source[i % source.length]!;
-  const now = Date.now();
-  const fields = wechatFields(message, account.originalId, Math.floor(now / 1000), nextMsgId(now));
-  const first = await send(fields);
+  const message = next(i);
+  byChannel[message.channel]++;
+  const delivery = deliveryOf(channels, message, { encrypt: options.encrypt });
+  const first = await send(delivery);
   report(i + 1, describe(message), first);
   if (first.ok) tally.accepted++;
   else tally.errors++;
   if (options.retryDupes && i % RETRY_EVERY === RETRY_EVERY - 1) {
-    // Same fields, same MsgId (or FromUserName+CreateTime for events): the server must store it once.
-    const again = await send(fields);
+    // The same delivery again (same MsgId, or sender and time): the server must store it once.
+    const again = await send(delivery);
     report(i + 1, 'resent', again);
     if (again.ok) tally.duplicates++;
     else tally.errors++;
@@ -82,6 +94,7 @@ for (let i = 0; !stop.signal.aborted && (total === null || i < total); i++) {
 }
 
 console.log(
-  `sent ${tally.sent}: accepted ${tally.accepted}, duplicates ${tally.duplicates} (resends acknowledged), errors ${tally.errors}`,
+  `sent ${tally.sent} (Weibo ${byChannel.weibo}, WeChat ${byChannel.wechat}, Alipay ${byChannel.alipay}): ` +
+    `accepted ${tally.accepted}, duplicates ${tally.duplicates} (resends acknowledged), errors ${tally.errors}`,
 );
 process.exitCode = tally.errors > 0 ? 1 : 0;

@@ -14,10 +14,18 @@ export interface SimulatorOptions {
   encrypt: boolean;
   fromCsv: string | null;
   retryDupes: boolean;
+  /** Which platform plays: one, or a realistic mix (mostly Weibo). */
+  channel: SimulatedChannel;
+  /** Mix in junk: advertising, gambling spam, empty greetings. */
+  junk: boolean;
 }
+
+export const SIMULATED_CHANNELS = ['weibo', 'wechat', 'alipay', 'mix'] as const;
+export type SimulatedChannel = (typeof SIMULATED_CHANNELS)[number];
 
 export const USAGE = `usage: npm run simulate -- [options]
   --server URL       the central server (default http://127.0.0.1:7300)
+  --channel C        weibo, wechat, alipay or mix (default mix: about 80% Weibo, 15% WeChat, 5% Alipay)
   --account KEY      the WeChat account's webhook key (default demo)
   --rate N/s         messages per second, minute or hour: 2/s, 30/min, 600/h (default 1/s)
   --count N          messages to send (default: the whole source, at most 100)
@@ -25,7 +33,8 @@ export const USAGE = `usage: npm run simulate -- [options]
   --burst N          send the first N at once (default 0)
   --encrypt          AES safe mode (the account needs an EncodingAESKey)
   --from-csv FILE    messages from a CSV with the columns 留言主题 and 留言详情
-  --retry-dupes      resend every fifth message with the same MsgId, as WeChat retries`;
+  --retry-dupes      resend every fifth message with the same MsgId, as WeChat retries
+  --junk             mix in junk (advertising, gambling spam, empty greetings), about one in ten`;
 
 export const DEFAULT_MAX_COUNT = 100;
 
@@ -59,6 +68,8 @@ export function parseOptions(argv: string[]): SimulatorOptions {
       encrypt: { type: 'boolean', default: false },
       'from-csv': { type: 'string' },
       'retry-dupes': { type: 'boolean', default: false },
+      channel: { type: 'string', default: 'mix' },
+      junk: { type: 'boolean', default: false },
     },
   });
   return {
@@ -71,5 +82,13 @@ export function parseOptions(argv: string[]): SimulatorOptions {
     encrypt: values.encrypt,
     fromCsv: values['from-csv'] ?? null,
     retryDupes: values['retry-dupes'],
+    channel: simulatedChannel(values.channel),
+    junk: values.junk,
   };
+}
+
+function simulatedChannel(text: string): SimulatedChannel {
+  const found = SIMULATED_CHANNELS.find((c) => c === text);
+  if (!found) throw new Error(`--channel: expected ${SIMULATED_CHANNELS.join(', ')}, got "${text}"`);
+  return found;
 }

@@ -12,13 +12,19 @@ export const DIRECTORY_VERSION = 'directory_version';
  * handed out in commit order: a pull never sees change 11 before change 10 is visible.
  */
 export async function nextValue(trx: Transaction<Database>, name: string): Promise<number> {
+  return (await nextValues(trx, name, 1))[0]!;
+}
+
+/** Takes `count` consecutive numbers at once (a pushed batch), in one round trip; the same locking as nextValue. */
+export async function nextValues(trx: Transaction<Database>, name: string, count: number): Promise<number[]> {
   const row = await trx
     .insertInto('counters')
-    .values({ name, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql<number>`counters.value + 1` }))
+    .values({ name, value: count })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql<number>`counters.value + ${count}` }))
     .returning('value')
     .executeTakeFirstOrThrow();
-  return Number(row.value);
+  const last = Number(row.value);
+  return Array.from({ length: count }, (_, i) => last - count + 1 + i);
 }
 
 export async function currentValue(db: Kysely<Database>, name: string): Promise<number> {

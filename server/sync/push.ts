@@ -3,11 +3,12 @@ import { mayFollow } from '../../shared/model/concurrent-decisions';
 import type { Decision, DecisionStamp, Rejection, Request } from '../../shared/model';
 import type { PushResult } from '../../shared/sync/protocol';
 import type { Session } from '../auth/sessions';
-import { CHANGE_SEQ, nextValue } from '../db/counters';
+import { CHANGE_SEQ, nextValues } from '../db/counters';
 import type { Db } from '../db/open-database';
 import type { Database, DecisionsTable } from '../db/schema';
 import type { DeadlineClock, SetDeadlines } from '../deadlines/deadline-clock';
-import { decideAndStore, loadRequest, recordDecision } from '../requests/store-decision';
+import { toRequest } from '../requests/request-rows';
+import { decideAndStore, recordDecision } from '../requests/store-decision';
 
 /**
  * Applies one pushed batch, in order, in one transaction, and says what became of each decision.
@@ -21,32 +22,74 @@ export async function pushDecisions(db: Db, clock: DeadlineClock, session: Sessi
   return db.transaction().execute(async (trx) => {
     // Taken first so concurrent pushes (another server instance, a retry still running) apply one
     // after the other: the counter row stays locked until commit, so change numbers follow commit order.
-    await nextValue(trx, CHANGE_SEQ);
+    // One number per decision, reserved at once; those a rejection leaves unused are only gaps.
+    const changeSeqs = await nextValues(trx, CHANGE_SEQ, decisions.length);
+    const batch = await lookUpBatch(trx, session, decisions, changeSeqs);
     const results: PushResult[] = [];
-    for (const decision of decisions) results.push(await pushOne(trx, setDeadlines, session, decision));
+    for (const decision of decisions) results.push(await pushOne(trx, setDeadlines, session, batch, decision));
     return results;
   });
 }
 
-async function pushOne(trx: Transaction<Database>, setDeadlines: SetDeadlines, session: Session, decision: Decision): Promise<PushResult> {
+/**
+ * What the whole batch needs, read with a few queries instead of a few per decision (on PostgreSQL
+ * each query is a round trip): decisions seen before, sequence numbers taken, units and categories.
+ */
+interface BatchLookup {
+  seen: Map<string, Selectable<DecisionsTable>>;
+  seqTaken: Map<number, string>;
+  units: Set<string>;
+  categories: Set<string>;
+  /** Requests as this batch left them, so a later decision on the same request sees an earlier one. */
+  requests: Map<string, Request | null>;
+  /** The change numbers reserved for the batch, handed out in order. */
+  changeSeqs: number[];
+}
+
+async function lookUpBatch(trx: Transaction<Database>, session: Session, decisions: readonly Decision[], changeSeqs: number[]): Promise<BatchLookup> {
+  const seen = await trx.selectFrom('decisions').selectAll().where('id', 'in', decisions.map((d) => d.id)).execute();
+  const taken = await trx
+    .selectFrom('decisions')
+    .select(['id', 'seq'])
+    .where('device_id', '=', session.deviceId)
+    .where('seq', 'in', decisions.map((d) => d.seq))
+    .execute();
+  const units = await trx.selectFrom('units').select('id').where('active', '=', 1).execute();
+  const categories = await trx.selectFrom('categories').select('id').execute();
+  const requestIds = [...new Set(decisions.map((d) => d.requestId))];
+  const requests = await trx.selectFrom('requests').selectAll().where('id', 'in', requestIds).execute();
+  return {
+    seen: new Map(seen.map((row) => [row.id, row])),
+    seqTaken: new Map(taken.map((row) => [Number(row.seq), row.id])),
+    units: new Set(units.map((row) => row.id)),
+    categories: new Set(categories.map((row) => row.id)),
+    requests: new Map<string, Request | null>([...requestIds.map((id): [string, null] => [id, null]), ...requests.map((row): [string, Request] => [row.id, toRequest(row)])]),
+    changeSeqs: [...changeSeqs],
+  };
+}
+
+async function pushOne(
+  trx: Transaction<Database>,
+  setDeadlines: SetDeadlines,
+  session: Session,
+  batch: BatchLookup,
+  decision: Decision,
+): Promise<PushResult> {
   // Not stored: a foreign device must not be able to take up another device's ids or sequence numbers.
   if (decision.operatorId !== session.operator.id || decision.deviceId !== session.deviceId) {
     return rejected(decision, 'forbidden', `decision ${decision.id} was not made by this session's operator on this device`, null);
   }
-  const current = await loadRequest(trx, decision.requestId);
+  const current = batch.requests.get(decision.requestId) ?? null;
 
-  const seen = await trx.selectFrom('decisions').selectAll().where('id', '=', decision.id).executeTakeFirst();
+  const seen = batch.seen.get(decision.id);
   if (seen) return answerAgain(decision, seen, current);
 
-  const seqTaken = await trx
-    .selectFrom('decisions')
-    .select('id')
-    .where('device_id', '=', decision.deviceId)
-    .where('seq', '=', decision.seq)
-    .executeTakeFirst();
+  const seqTaken = batch.seqTaken.get(decision.seq);
   if (seqTaken) {
-    return rejected(decision, 'forbidden', `device ${decision.deviceId} already used seq ${decision.seq} for decision ${seqTaken.id}`, current);
+    return rejected(decision, 'forbidden', `device ${decision.deviceId} already used seq ${decision.seq} for decision ${seqTaken}`, current);
   }
+  // Within one batch a repeated id or seq is caught here, as the stored ones are above.
+  batch.seqTaken.set(decision.seq, decision.id);
 
   const now = new Date().toISOString();
   if (!current) {
@@ -63,17 +106,17 @@ async function pushOne(trx: Transaction<Database>, setDeadlines: SetDeadlines, s
     deviceId: decision.deviceId,
     at: now,
   };
-  const refs = await existingReferences(trx, decision);
   const result = await decideAndStore(trx, current, await rebased(trx, current, decision), {
     actor: 'operator',
     stamp,
     now,
-    changeSeq: await nextValue(trx, CHANGE_SEQ),
+    changeSeq: batch.changeSeqs.shift()!,
     setDeadlines,
-    unitExists: (id) => refs.unit === id,
-    categoryExists: (id) => refs.category === id,
+    unitExists: (id) => batch.units.has(id),
+    categoryExists: (id) => batch.categories.has(id),
   });
   if (!result.ok) return { decisionId: decision.id, outcome: 'rejected', reason: result.rejection, request: current };
+  batch.requests.set(decision.requestId, result.request);
   return { decisionId: decision.id, outcome: 'applied', request: result.request };
 }
 
@@ -104,19 +147,6 @@ function answerAgain(decision: Decision, seen: Selectable<DecisionsTable>, curre
     return { decisionId: decision.id, outcome: 'rejected', reason: JSON.parse(seen.rejection) as Rejection, request: current };
   }
   return { decisionId: decision.id, outcome: 'replay', request: current };
-}
-
-/** Looks up the unit or category a decision names, so decide() can check it synchronously. */
-async function existingReferences(trx: Transaction<Database>, decision: Decision): Promise<{ unit?: string; category?: string }> {
-  if (decision.kind === 'transfer') {
-    const unit = await trx.selectFrom('units').select('id').where('id', '=', decision.unitId).where('active', '=', 1).executeTakeFirst();
-    return { unit: unit?.id };
-  }
-  if (decision.kind === 'classify') {
-    const category = await trx.selectFrom('categories').select('id').where('id', '=', decision.categoryId).executeTakeFirst();
-    return { category: category?.id };
-  }
-  return {};
 }
 
 function rejected(decision: Decision, code: Rejection['code'], message: string, request: Request | null): PushResult {

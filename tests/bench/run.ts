@@ -1,3 +1,4 @@
+import { channelsBench } from './channels-bench';
 import { searchBench } from './search-bench';
 import { suggestBench } from './suggest-bench';
 import { syncBench } from './sync-bench';
@@ -7,10 +8,11 @@ import { triageBench } from './triage-bench';
  * npm run bench [-- part …]: the workstation's benchmarks. With no part named, all of them.
  *   triage  keyboard triage over 100,000 cached requests (key presses, key → paint latency, start-up)
  *   search  full-text search over 1,000,000 cached requests
+ *   channels  webhook deliveries accepted per second per channel, and the p99 answer time at 2,000/s
  *   suggest the suggestion's cost on the workstation: model predictions and the whole request.context
  *   sync    10,000 decisions after an outage (SQLite, and PostgreSQL when YIWANG_TEST_DATABASE_URL is set), a 100,000-request bootstrap, one push round trip
  */
-const PARTS: Record<string, () => Promise<void>> = { triage: triageBench, search: searchBench, suggest: suggestBench, sync: syncBench };
+const PARTS: Record<string, () => Promise<void>> = { triage: triageBench, search: searchBench, suggest: suggestBench, sync: syncBench, channels: channelsBench };
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((part) => !(part in PARTS));

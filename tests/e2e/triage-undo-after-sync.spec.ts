@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from '../support/e2e-fixtures';
-import { CITIZEN_TEXT, sendCitizenMessage, signIn } from '../support/walking-skeleton-flow';
+import { CATEGORY_NAME, CITIZEN_TEXT, sendCitizenMessage, signIn, UNIT_QUERY } from '../support/walking-skeleton-flow';
 
 /** kind:outcome of every decision the server holds, in the order the device made them. */
 function serverDecisions(serverDataDir: string): string[] {
@@ -22,8 +22,17 @@ test('undo after sync compensates: the transfer is recalled, never silently dele
   await signIn(workstation);
   const detail = workstation.getByTestId('detail');
   await expect(detail).toContainText(CITIZEN_TEXT.slice(0, 12), { timeout: 30_000 });
-  await expect(workstation.getByTestId('suggested-unit')).toHaveAttribute('data-value', 'city-public-security');
+  await expect(workstation.getByTestId('suggestion')).toHaveAttribute('data-ready', 'true');
   const requestId = (await detail.getAttribute('data-request-id'))!;
+  // Theft on a bus: the rules point both ways, so the operator names the category and the unit.
+  await workstation.keyboard.press('c');
+  await workstation.keyboard.type(CATEGORY_NAME);
+  await workstation.keyboard.press('Enter');
+  await workstation.keyboard.press('t');
+  await workstation.keyboard.type(UNIT_QUERY);
+  await expect(workstation.getByTestId('picker-option').first()).toHaveAttribute('data-id', 'city-public-security');
+  await workstation.keyboard.press('Enter');
+  await expect(workstation.getByTestId('suggested-unit')).toHaveAttribute('data-value', 'city-public-security');
 
   await workstation.keyboard.press('Enter');
   await expect.poll(() => serverDecisions(server.dataDir), { timeout: 30_000 }).toEqual([

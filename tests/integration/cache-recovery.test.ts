@@ -14,7 +14,7 @@ function value<T>(reply: ApiReply<T>): T {
   return reply.value;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const result = await probe();
@@ -55,7 +55,7 @@ describe('a damaged workstation cache', () => {
     writeFileSync(join(first.dataDir, CACHE_FILE_NAME), 'not a database '.repeat(500));
 
     const again = await host(first.dataDir);
-    expect(again.output()).toContain('was corrupt');
+    await waitFor('the message on stderr', async () => again.output().includes('was corrupt'));
     expect(asideFiles(again.dataDir)).toHaveLength(1);
     const status = value(await again.call('sync.status', {}));
     expect(status.notice).toContain('moved aside');
@@ -86,7 +86,7 @@ describe('a damaged workstation cache', () => {
 
     server = await startServer({ YIWANG_DEMO: '1', YIWANG_PORT: port }, server.dataDir);
     const again = await host(first.dataDir);
-    expect(again.output()).toContain('was foreign');
+    await waitFor('the message on stderr', async () => again.output().includes('was foreign'));
     expect(asideFiles(again.dataDir)).toHaveLength(1);
     expect(value(await again.call('sync.status', {})).notice).toContain('5 decisions not yet sent were recovered');
     // The same device and the operator's token came across, so nobody has to sign in for them to go.

@@ -116,6 +116,8 @@ describe('suggestions learned on the server and shipped to the workstation', () 
     const decide = async (texts: string[], prefix: string, actions: Parameters<typeof host.call<'request.decideAll'>>[1]['actions']) => {
       for (const [i, text] of texts.entries()) {
         const id = await citizenWrites(`${prefix}-${i}`, text);
+        // Intake may already have set an obvious greeting aside as junk: that teaches the same.
+        if (value(await host.call('request.get', { id }))?.status === 'junk') continue;
         value(await host.call('request.decideAll', { requestId: id, actions }));
       }
     };

@@ -32,6 +32,9 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
       const line = out.split('\n').find((l) => l.startsWith(READY_PREFIX));
       if (line) {
         clearTimeout(timer);
+        // Splitting all output on every chunk grows quadratic with a chatty server: from here on, only append.
+        child.stdout!.off('data', onData);
+        child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
         resolveUrl(line.slice(READY_PREFIX.length).trim());
       }
     };

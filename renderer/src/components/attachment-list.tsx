@@ -38,6 +38,7 @@ function AttachmentItem({ attachment }: { attachment: Attachment }) {
           <span className="image-placeholder" aria-hidden="true" />
           <span className="attachment-kind">{attachment.url ? t('attachment.image') : t('attachment.imageNotFetched')}</span>
           {attachment.mediaId && <span className="mono muted">{attachment.mediaId}</span>}
+          {attachment.mediaId && !fetched(attachment.url) && <span className="muted" data-testid="media-pending">{t('attachment.pending')}</span>}
         </>
       );
     case 'voice':
@@ -45,6 +46,7 @@ function AttachmentItem({ attachment }: { attachment: Attachment }) {
         <>
           <span className="attachment-kind">{t('attachment.voice')}</span>
           {attachment.recognition && <span>{attachment.recognition}</span>}
+          {attachment.mediaId && !fetched(attachment.url) && <span className="muted" data-testid="media-pending">{t('attachment.pending')}</span>}
         </>
       );
     case 'video':
@@ -59,4 +61,9 @@ function AttachmentItem({ attachment }: { attachment: Attachment }) {
         </>
       );
   }
+}
+
+/** Stored by the server (server/media); a platform's own address (WeChat's PicUrl) does not count. */
+function fetched(url: string | null | undefined): boolean {
+  return url?.startsWith('/api/media/') ?? false;
 }

@@ -13,6 +13,7 @@ import { AttachmentList } from './attachment-list';
 import { ChannelBadge } from './channel-badge';
 import { DeadlineClocks } from './deadline-clocks';
 import { RelatedRequests } from './related-requests';
+import { ReplyStatus } from './reply-status';
 import { StatusChip } from './status-chip';
 import { SuggestionPanel } from './suggestion-panel';
 
@@ -105,6 +106,7 @@ function DetailFields({ request }: { request: LocalRequest }) {
       <Field label={t('detail.unit')} testId="detail-unit" value={request.unitId}>
         {request.unitId ? (unitsById.get(request.unitId)?.name ?? request.unitId) : unset}
       </Field>
+      <ReplyStatus request={request} />
       <Field label={t('detail.lastDecision')}>
         {last
           ? t('detail.lastDecisionBy', { kind: decisionLabel(t, last.kind), who: last.operatorName, when: formatInstant(last.at, locale) })

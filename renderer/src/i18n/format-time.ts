@@ -1,18 +1,28 @@
 import type { Locale, Translate } from './translate';
 
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false };
+const DAY_TIME: Intl.DateTimeFormatOptions = { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
+const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium', hour12: false };
+
+/** Making a formatter costs far more than using one, and the detail pane formats on every request. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${options === TIME ? 't' : options === DAY_TIME ? 'd' : 'f'}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
 /** Received times: HH:mm today, else MM-DD HH:mm — the queue is read in minutes, not dates. */
 export function formatReceived(iso: string, locale: Locale, now: Date = new Date()): string {
   const at = new Date(iso);
   const sameDay = at.toDateString() === now.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: '2-digit', minute: '2-digit', hour12: false }
-    : { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
-  return new Intl.DateTimeFormat(locale, options).format(at);
+  return formatter(locale, sameDay ? TIME : DAY_TIME).format(at);
 }
 
 /** Full date and time, for the detail pane. */
 export function formatInstant(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', hour12: false }).format(new Date(iso));
+  return formatter(locale, FULL).format(new Date(iso));
 }
 
 /** "12 秒" / "3 min": how long ago, coarsened to the largest whole unit. */

@@ -38,7 +38,12 @@ export function covers(list: ViewList, start: number, end: number): boolean {
  * this renderer already took out of the view (decided, not yet confirmed) stay out.
  */
 export function reconcile(list: ViewList, window: QueueWindow, hidden: ReadonlySet<string>, preferId: string | null = null): ViewList {
-  const items = window.items.filter((r) => !hidden.has(r.id));
+  // Unchanged requests keep their object, so their rows do not render again.
+  const held = new Map(list.items.map((r) => [r.id, r]));
+  const items = window.items.filter((r) => !hidden.has(r.id)).map((r) => {
+    const old = held.get(r.id);
+    return old && old.version === r.version && old.pending === r.pending && old.rejection?.message === r.rejection?.message && old.updatedAt === r.updatedAt ? old : r;
+  });
   const total = Math.max(items.length, window.total - (window.items.length - items.length));
   const next: ViewList = { total, offset: window.offset, items, selectedIndex: list.selectedIndex, selectedId: list.selectedId, loaded: true };
   const wanted = [preferId, list.selectedId].find((id) => id !== null && items.some((r) => r.id === id));

@@ -99,6 +99,8 @@ function inOrder(task: () => Promise<void> | void): void {
 /** Requests taken out of the view here whose decisions the host has not confirmed yet. */
 const hidden = new Set<string>();
 let refreshWaiting = false;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+const REFRESH_QUIET_MS = 250;
 
 export const useQueue = create<QueueState>()((set, get) => {
   const updateList = (view: WorkView, change: (list: ViewList) => ViewList) =>
@@ -114,13 +116,17 @@ export const useQueue = create<QueueState>()((set, get) => {
   const current = (): LocalRequest | null => get().opened ?? selectedItem(get().lists[get().view]);
 
   const refresh = () => {
-    // Bursts of change events collapse into one fetch.
-    if (refreshWaiting) return;
-    refreshWaiting = true;
-    inOrder(() => {
-      refreshWaiting = false;
-      return fetchWindow(get().view, get().lists[get().view].selectedIndex);
-    });
+    // Bursts of change events collapse into one fetch, taken in the first pause between keys:
+    // the screen is already right (decided rows left at once), so a fetch must never delay a key.
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      if (refreshWaiting) return;
+      refreshWaiting = true;
+      inOrder(() => {
+        refreshWaiting = false;
+        return fetchWindow(get().view, get().lists[get().view].selectedIndex);
+      });
+    }, REFRESH_QUIET_MS);
   };
 
   /** Prefetches what comes next, and a fresh window before the cursor runs off the one held. */

@@ -1,0 +1,43 @@
+import Fastify from 'fastify';
+import type { ChannelsConfig } from '../../server/config';
+import { alipayApi } from './alipay-api';
+import type { PlatformCall } from './platform-calls';
+import { platformState } from './platform-state';
+import { wechatApi } from './wechat-api';
+import { weiboApi } from './weibo-api';
+
+export interface PlatformServer {
+  /** The base URL to give the server as YIWANG_PLATFORM_URL. */
+  url: string;
+  /** Every call Yiwang made, oldest first. */
+  calls: readonly PlatformCall[];
+  failNextSends: ReturnType<typeof platformState>['failNextSends'];
+  failNextMedia: ReturnType<typeof platformState>['failNextMedia'];
+  expireTokens(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Plays WeChat's, Weibo's and Alipay's APIs on one local port (their paths do not overlap): what
+ * Yiwang calls to reply and to download media, checking its credentials and recording each call.
+ */
+export async function startPlatforms(channels: ChannelsConfig, port = 0): Promise<PlatformServer> {
+  const app = Fastify({ logger: false });
+  // Weibo and Alipay post forms; they are read as text and parsed by each API.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  const state = platformState();
+  wechatApi(app, channels.wechat, state);
+  weiboApi(app, channels.weibo, state);
+  alipayApi(app, channels.alipay, state);
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    calls: state.calls,
+    failNextSends: state.failNextSends,
+    failNextMedia: state.failNextMedia,
+    expireTokens: state.expireTokens,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,83 @@
+import { randomInt } from 'node:crypto';
+import { expect } from 'vitest';
+import { DEMO_ALIPAY_ACCOUNT, DEMO_WECHAT_ACCOUNT, DEMO_WEIBO_ACCOUNT, type ChannelsConfig } from '../../server/config';
+import type { Channel, DecisionAction, Request } from '../../shared/model';
+import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
+import { deliveryOf, type CitizenMessage } from '../../simulator/citizen-message';
+import { postDelivery } from '../../simulator/post-delivery';
+import { decisionMaker } from './make-decision';
+
+export const DEMO_CHANNELS: ChannelsConfig = { wechat: [DEMO_WECHAT_ACCOUNT], weibo: [DEMO_WEIBO_ACCOUNT], alipay: [DEMO_ALIPAY_ACCOUNT] };
+
+/** A fresh citizen id shaped as the channel's: OpenID, Weibo uid, Alipay 2088… id. */
+export function newCitizen(channel: Channel): string {
+  if (channel === 'wechat') return `oYwSim${randomInt(1e9, 1e10 - 1)}${randomInt(1e9, 1e10 - 1)}`;
+  if (channel === 'weibo') return String(randomInt(1e9, 1e10 - 1));
+  return `2088${randomInt(1e11, 1e12 - 1)}`;
+}
+
+/**
+ * Plays a citizen on the channels and an operator on a workstation against a started server:
+ * deliveries through the real webhooks, decisions through the sync API.
+ */
+export async function operatorSession(serverUrl: string, name = 'admin', password = 'admin', deviceId = `ws-${randomInt(1e6)}`) {
+  async function post(path: string, body: unknown, token: string | null) {
+    const response = await fetch(serverUrl + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  }
+  const login = LoginResponse.parse((await post(SYNC_PATHS.login, { name, password, deviceId }, null)).body);
+  const decide = decisionMaker(deviceId, login.operator.id);
+  let cursor: string | null = null;
+  const known = new Map<string, Request>();
+
+  const session = {
+    token: login.token,
+    /** Pulls every change since the last pull into `known`. */
+    async pull(): Promise<Map<string, Request>> {
+      for (;;) {
+        const page = PullResponse.parse((await post(SYNC_PATHS.pull, { cursor, directoryVersion: 1_000_000, limit: 1000 }, login.token)).body);
+        for (const request of page.requests) known.set(request.id, request);
+        cursor = page.cursor;
+        if (!page.hasMore) return known;
+      }
+    },
+    async decide(request: Request, action: DecisionAction) {
+      const decision = decide(request.id, request.version, action);
+      const response = await post(SYNC_PATHS.push, { deviceId, decisions: [decision] }, login.token);
+      expect(response.status).toBe(200);
+      return { decision, result: PushResponse.parse(response.body).results[0]! };
+    },
+    async pushAgain(decision: unknown) {
+      return PushResponse.parse((await post(SYNC_PATHS.push, { deviceId, decisions: [decision] }, login.token)).body).results[0]!;
+    },
+    /** The request of a citizen's channel identity, once pulled. */
+    async requestOf(channel: Channel, citizen: string): Promise<Request> {
+      await session.pull();
+      const found = [...known.values()].filter((r) => r.citizen.id === `${channel}:${citizen}`);
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    },
+    /** Pulls until the request satisfies `done`, or fails after `timeoutMs`. */
+    async waitFor(id: string, done: (request: Request) => boolean, timeoutMs = 10_000): Promise<Request> {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const request = (await session.pull()).get(id);
+        if (request && done(request)) return request;
+        if (Date.now() > until) throw new Error(`request ${id} did not get there: ${JSON.stringify(request?.replyDelivery ?? request?.attachments)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+  return session;
+}
+
+/** Delivers the message through the channel's webhook, as the platform would, and expects it taken. */
+export async function citizenWrites(serverUrl: string, message: Omit<CitizenMessage, 'sentAt'> & { sentAt?: Date }): Promise<void> {
+  const delivery = deliveryOf(DEMO_CHANNELS, { sentAt: new Date(), ...message });
+  const result = await postDelivery(serverUrl, delivery.accountKey, delivery);
+  expect(result).toMatchObject({ ok: true });
+}
