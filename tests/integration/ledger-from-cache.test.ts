@@ -70,7 +70,8 @@ beforeAll(async () => {
   value(await host.call('session.signIn', { name: 'op1', password: 'op1' }));
   await citizenWrites('o-ledger-1', `小区门口路灯坏了，联系电话${RAW_MOBILE}`);
   await citizenWrites('o-ledger-2', '公交站台积水严重');
-  await citizenWrites('o-ledger-3', '加微信领红包');
+  // Not junk by the intake rules: a person has to judge this one.
+  await citizenWrites('o-ledger-3', '转发这条锦鲤祝好运');
   const queue = await waitFor('three requests in the queue', async () => {
     const items = value(await host.call('queue.list', { view: 'queue' }));
     return items.length === 3 ? items : null;
@@ -86,7 +87,7 @@ beforeAll(async () => {
     }),
   );
   value(await host.call('request.decide', { requestId: puddle.id, action: { kind: 'reply', text: `已转交，回电请拨${RAW_MOBILE}` }, measure: { handlingMs: 9_800, keyPresses: 7 } }));
-  await otherOperatorJunks(byText('红包').id);
+  await otherOperatorJunks(byText('锦鲤').id);
   await waitFor('decisions synced and the other operator’s pulled', async () => {
     await host.call('sync.now', {});
     const status = value(await host.call('sync.status', {}));
@@ -121,8 +122,8 @@ describe('ledger export from the workstation cache', () => {
     expect(line('路灯')[column('按键次数')]).toBe('3');
     expect(line('路灯')[column('责任单位')]).toBe('市公安局');
     expect(line('积水')[column('答复内容')]).toContain('138****5678');
-    expect(line('红包')[column('受理员')]).toBe('受理员二');
-    expect(line('红包')[column('处理时长（秒）')]).toBe('');
+    expect(line('锦鲤')[column('受理员')]).toBe('受理员二');
+    expect(line('锦鲤')[column('处理时长（秒）')]).toBe('');
   });
 
   it('writes my own XLSX with only my lines, read back with exceljs', async () => {
