@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { BrowserWindow, Menu, app, ipcMain, protocol, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron';
+import { MEDIA_PATH } from '../shared/api/transport';
 import { API_METHODS, IPC_CHANNELS, type ApiMethod } from '../shared/api/workstation-api';
-import { startHost } from './host/start-host';
+import { pageCsp } from './host/page-csp';
+import { startHost, type Host } from './host/start-host';
 
 /**
  * The Electron main process is a router: it owns the window, the app:// protocol and the IPC
@@ -15,18 +17,8 @@ const ENTRY_URL = `${SCHEME}://${APP_HOST}/index.html`;
 const RENDERER_DIR = resolve(__dirname, '../renderer');
 const DEFAULT_SERVER_URL = 'http://127.0.0.1:7300';
 
-// Same policy as renderer/index.html's meta tag, sent as a header so it also covers every response.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// renderer/index.html's meta tag, narrowed to the media path, sent as a header so it also covers every response.
+const CSP = pageCsp(`${SCHEME}://${APP_HOST}`);
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,7 +56,6 @@ if (!app.requestSingleInstanceLock()) {
 
 async function main(): Promise<void> {
   lockDownSessions();
-  protocol.handle(SCHEME, serveRenderer);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
 
   const host = await startHost({
@@ -75,6 +66,7 @@ async function main(): Promise<void> {
     pollMs: optionalNumber(process.env.YIWANG_POLL_MS),
     holdMs: optionalNumber(process.env.YIWANG_HOLD_MS),
   });
+  protocol.handle(SCHEME, (request) => serveApp(request, host));
   ipcMain.handle(IPC_CHANNELS.call, async (event, method: unknown, args: unknown) => {
     if (!isAppFrame(event.senderFrame)) return { ok: false, error: { code: 'forbidden', message: 'unknown sender' } };
     if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: String(method) } };
@@ -141,10 +133,17 @@ function lockDownSessions(): void {
   });
 }
 
-/** Serves out/renderer over app://yiwang/: GET only, no path outside the folder, CSP on every response. */
-async function serveRenderer(request: Request): Promise<Response> {
+/**
+ * Serves out/renderer over app://yiwang/: GET only, no path outside the folder, CSP on every response;
+ * attachments under /media/ come from the host, which checks and types them.
+ */
+async function serveApp(request: Request, host: Host): Promise<Response> {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.host !== APP_HOST) return new Response('forbidden', { status: 403 });
+  if (url.pathname.startsWith(MEDIA_PATH)) {
+    const answer = await host.serveMedia(url.pathname.slice(MEDIA_PATH.length));
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  }
   let file: string;
   try {
     file = resolve(RENDERER_DIR, `.${decodeURIComponent(url.pathname)}`);

@@ -12,7 +12,8 @@ import { spawnLogged, startReadyProcess, stopProcess } from './lib/ready-process
 /**
  * `npm start [-- --demo]`: the central server, then the workstation (Electron where its binary
  * exists, else the browser shell opened in Chromium), and with --demo the simulator feeding the
- * server WeChat traffic. Logs go to .data/logs; Ctrl+C stops everything.
+ * server WeChat traffic and the units answering what is transferred to them. Logs go to .data/logs;
+ * Ctrl+C stops everything.
  */
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -119,6 +120,11 @@ async function main(): Promise<void> {
     const child = spawnLogged(process.execPath, args, process.env, simulatorLog);
     watch('The simulator', child, simulatorLog);
     lines.push(`  simulator        WeChat messages from ${corpus.length ? SHARED_CORPUS : 'the built-in corpus'}`);
+    // The demo unit accounts (YIWANG_DEMO=1) answer, explain progress, ask for time or return requests.
+    const unitsLog = join(LOGS, 'units.log');
+    const units = spawnLogged(process.execPath, tsxArgs('simulator/units-player.ts', '--server', server.url), process.env, unitsLog);
+    watch('The units player', units, unitsLog);
+    lines.push('  units            demo unit accounts answering transfers within minutes (simulator/units-player.ts)');
   }
 
   console.log(

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { alipayGateway } from './channels/alipay/gateway';
 import { wechatWebhook } from './channels/wechat/webhook';
 import { weiboWebhook } from './channels/weibo/webhook';
@@ -23,7 +23,12 @@ import { unitApiRoutes } from './units/unit-api-routes';
 
 /** The central server's HTTP app: sync API, admin API, channel webhooks and a health check. */
 export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
-  const app = Fastify({ logger: { level: 'info' } });
+  const app = Fastify({
+    logger: { level: 'info' },
+    // A webhook delivery is logged when refused, ignored or failing, not on every push: at WeChat's
+    // rates two lines per delivery cost more than storing it.
+    logController: new LogController({ disableRequestLogging: (request) => request.url.startsWith('/channels/') }),
+  });
   app.decorateRequest('session', null);
 
   // Every error leaves in the protocol's ApiError shape; server faults are logged, not explained.

@@ -93,9 +93,24 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
       if (!request) throw new DecisionError('unknown-request', `no request ${id} on this workstation`);
       return suggestions.context(request);
     },
-    'queue.window': async ({ view, offset, limit }) => {
-      const now = new Date().toISOString();
-      return { total: cache.requests.count(view, now), offset, items: cache.requests.window(view, now, offset, limit).map(withClaim) };
+    'queue.window': async ({ view, offset, limit, at, keepId }) => {
+      const now = at ?? new Date().toISOString();
+      let start = offset;
+      let items = cache.requests.window(view, now, start, limit);
+      // The request the operator is on moved out of the slice (it turned overdue): follow it, not the old position.
+      const position = view === 'queue' && keepId && !items.some((r) => r.id === keepId) ? cache.requests.queuePosition(keepId, now) : null;
+      if (position !== null) {
+        start = Math.max(0, position - Math.floor(limit / 2));
+        items = cache.requests.window(view, now, start, limit);
+      }
+      const next = view === 'queue' ? cache.requests.nextQueueCrossing(now) : null;
+      return {
+        total: cache.requests.count(view, now),
+        offset: start,
+        items: items.map(withClaim),
+        at: now,
+        nextCrossingAt: next === null ? null : new Date(next).toISOString(),
+      };
     },
     'search.requests': async ({ query, filters, limit }) => {
       const started = performance.now();

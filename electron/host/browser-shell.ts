@@ -4,24 +4,16 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { MEDIA_PATH } from '../../shared/api/transport';
 import { API_METHODS, BROWSER_SHELL_PATHS, type ApiMethod, type HostEvent } from '../../shared/api/workstation-api';
 import { EXPORT_FILE_NAME } from './ledger/export-ledger';
+import { pageCsp } from './page-csp';
 import type { Host } from './start-host';
 
 /** The line shell-main prints once it listens: this prefix, then the address to open. */
 export const HOST_READY_PREFIX = 'YIWANG_HOST_READY ';
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
 const SSE_HEARTBEAT_MS = 15_000;
 const EXPORT_TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -52,6 +44,11 @@ export async function startBrowserShell({ host, port, rendererDir = DEFAULT_REND
   const token = randomBytes(32).toString('base64url');
   const app = Fastify({ logger: false, forceCloseConnections: true });
   let allowedHosts = new Set<string>();
+  /** The page's policy names its own origin; a request under a foreign Host name is refused, and gets nothing to run. */
+  const pageCspFor = (request: FastifyRequest) => {
+    const host = request.headers.host ?? '';
+    return allowedHosts.has(host) ? pageCsp(`http://${host}`) : "default-src 'none'";
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
@@ -59,11 +56,14 @@ export async function startBrowserShell({ host, port, rendererDir = DEFAULT_REND
       return reply.code(403).send({ ok: false, error: { code: 'forbidden', message: 'foreign origin' } });
     }
   });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Content-Security-Policy', CSP);
+  app.addHook('onSend', async (request, reply) => {
+    // A media file brings its own stricter policy, and may be cached: it never changes under its address.
+    if (!reply.hasHeader('Content-Security-Policy')) {
+      reply.header('Content-Security-Policy', pageCspFor(request));
+      reply.header('Cache-Control', 'no-store');
+    }
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cache-Control', 'no-store');
   });
 
   app.post<{ Params: { method: string } }>(`${BROWSER_SHELL_PATHS.call}:method`, async (request, reply) => {
@@ -77,12 +77,12 @@ export async function startBrowserShell({ host, port, rendererDir = DEFAULT_REND
 
   app.get<{ Querystring: { token?: string } }>(BROWSER_SHELL_PATHS.events, (request, reply) => {
     if (!authorised(request.query.token, token)) return unauthorised(reply);
-    streamEvents(request, reply, host);
+    streamEvents(request, reply, host, pageCspFor(request));
   });
 
   // A download link cannot carry a header, so the token may come in the query, as for the event stream.
   app.get<{ Params: { file: string }; Querystring: { token?: string } }>(`${BROWSER_SHELL_PATHS.exports}:file`, async (request, reply) => {
-    if (!authorised(request.query.token ?? request.headers.authorization?.replace(/^Bearer /, ''), token)) return unauthorised(reply);
+    if (!authorised(tokenGiven(request), token)) return unauthorised(reply);
     const name = request.params.file;
     const path = join(host.exportsDir, name);
     if (!EXPORT_FILE_NAME.test(name) || !existsSync(path)) {
@@ -92,6 +92,13 @@ export async function startBrowserShell({ host, port, rendererDir = DEFAULT_REND
       .header('Content-Disposition', `attachment; filename="${name}"`)
       .type(EXPORT_TYPES[extname(name)] ?? 'application/octet-stream')
       .send(createReadStream(path));
+  });
+
+  // An <img> or <audio> cannot carry a header either: the token comes in the query.
+  app.get<{ Params: { hash: string }; Querystring: { token?: string } }>(`${MEDIA_PATH}:hash`, async (request, reply) => {
+    if (!authorised(tokenGiven(request), token)) return unauthorised(reply);
+    const answer = await host.serveMedia(request.params.hash);
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
   });
 
   if (existsSync(rendererDir)) {
@@ -111,14 +118,14 @@ export async function startBrowserShell({ host, port, rendererDir = DEFAULT_REND
 }
 
 /** Server-Sent Events: one `data:` line of JSON per HostEvent, current sync status first. */
-function streamEvents(request: FastifyRequest, reply: FastifyReply, host: Host): void {
+function streamEvents(request: FastifyRequest, reply: FastifyReply, host: Host, csp: string): void {
   reply.hijack();
   const out = reply.raw;
   out.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
     Connection: 'keep-alive',
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
   });
   const send = (event: HostEvent) => out.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -130,6 +137,11 @@ function streamEvents(request: FastifyRequest, reply: FastifyReply, host: Host):
     clearInterval(heartbeat);
     unsubscribe();
   });
+}
+
+/** The token from the query (links, images) or the Authorization header. */
+function tokenGiven(request: FastifyRequest<{ Querystring: { token?: string } }>): string | undefined {
+  return request.query.token ?? request.headers.authorization?.replace(/^Bearer /, '');
 }
 
 function authorised(given: string | undefined, token: string): boolean {

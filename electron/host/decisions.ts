@@ -144,6 +144,7 @@ function signedIn(cache: WorkstationCache): Operator {
  *   snooze     snooze until now (wakes it at once)
  *   reply      a note: the citizen already has it, so the record says the operator took it back
  *   note, escalate, reopen — nothing reverses them
+ *   link-citizen — undone only while still in the outbox: others may already have acted on the link
  */
 function compensation({ decision, before }: MadeDecision, now: Date): DecisionAction | null {
   switch (decision.kind) {
@@ -170,6 +171,7 @@ function compensation({ decision, before }: MadeDecision, now: Date): DecisionAc
     case 'note':
     case 'escalate':
     case 'reopen':
+    case 'link-citizen':
       return null;
   }
 }

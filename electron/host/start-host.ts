@@ -5,6 +5,11 @@ import { openWorkstationCache } from './cache/workstation-cache';
 import { conflicts } from './conflicts';
 import { decisions } from './decisions';
 import { hostEvents, type HostListener } from './host-events';
+import { mediaCache } from './media/media-cache';
+import { fetchServerMedia } from './media/server-media';
+import { workstationMedia, type MediaAnswer } from './media/workstation-media';
+import { mediaHashesIn } from '../../shared/sync/media-address';
+import { searchBackfill } from './search-backfill';
 import { syncClient } from './sync/sync-client';
 import { DEFAULT_SHIFT_HANDOVERS } from './shift/breaches-before-next-shift';
 import { suggester } from './suggestions/suggest';
@@ -27,6 +32,8 @@ export interface HostOptions {
   shiftHandovers?: readonly string[];
   /** Suggestions less sure than this (0–1) are shown but not pre-filled; default in suggestions/confidence.ts. */
   suggestionThreshold?: number;
+  /** How much fetched media the workstation keeps for offline use; the oldest used go first. Default 512 MB. */
+  mediaCacheBytes?: number;
 }
 
 export interface Host {
@@ -36,17 +43,24 @@ export interface Host {
   close(): Promise<void>;
   /** The folder ledger exports are written to (the browser shell serves its files for download). */
   exportsDir: string;
+  /** An attachment by its sha256, as both shells serve it at MEDIA_PATH + hash. */
+  serveMedia(hash: string): Promise<MediaAnswer>;
 }
 
 const DEFAULT_POLL_MS = 5_000;
 const DEFAULT_HOLD_MS = 1_500;
 const DEFAULT_DEBOUNCE_MS = 200;
+const DEFAULT_MEDIA_CACHE_BYTES = 512 * 1024 * 1024;
+/** The first requests of the queue whose media are fetched ahead, for the operator about to open them. */
+const MEDIA_PREFETCH_WINDOW = 50;
 
 /** Opens the cache, starts the sync loop, and serves the WorkstationApi. */
 export async function startHost(options: HostOptions): Promise<Host> {
   const cache = openWorkstationCache(options.dataDir, options.serverUrl);
-  // A cache from before search existed is indexed once, before the first request is served.
-  cache.search.backfill();
+  // Requests the search index is missing (a catch-up cut short) are indexed behind the first requests served.
+  const backfill = searchBackfill(cache.search);
+  // Likewise the queue's order keys, for waiting requests the server never gave a due time.
+  cache.requests.fillQueueKeys();
   const events = hostEvents();
   const client = syncClient(options.serverUrl);
   const loop = syncLoop({
@@ -55,6 +69,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     events,
     pollMs: options.pollMs ?? DEFAULT_POLL_MS,
     debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
+    backfill,
   });
   if (cache.notice) console.error(`yiwang host: ${cache.notice}`);
   const made = decisions({ cache, holdMs: options.holdMs ?? DEFAULT_HOLD_MS });
@@ -70,15 +85,29 @@ export async function startHost(options: HostOptions): Promise<Host> {
     exportsDir,
     shiftHandovers: options.shiftHandovers ?? DEFAULT_SHIFT_HANDOVERS,
   });
+  const media = workstationMedia({
+    cache: mediaCache(join(options.dataDir, 'media'), options.mediaCacheBytes ?? DEFAULT_MEDIA_CACHE_BYTES),
+    fetchFromServer: (hash) => fetchServerMedia(client.serverUrl, cache.session.get().token, hash),
+  });
+  const prefetchQueueMedia = () =>
+    media.prefetch(cache.requests.window('queue', new Date().toISOString(), 0, MEDIA_PREFETCH_WINDOW).flatMap((r) => mediaHashesIn(r.attachments)));
+  events.subscribe((event) => {
+    if (event.type === 'requests-changed') prefetchQueueMedia();
+  });
   loop.start();
+  prefetchQueueMedia();
+  void backfill.run();
 
   return {
     call: (method, args) => callHandler(handlers, method, args),
     subscribe: events.subscribe,
     status: loop.status,
     exportsDir,
+    serveMedia: media.serve,
     async close() {
       await loop.stop();
+      await backfill.stop();
+      await media.close();
       cache.close();
     },
   };

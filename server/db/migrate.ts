@@ -4,6 +4,7 @@ import * as unitWork from './migrations/0002-unit-work';
 import * as claimsShifts from './migrations/0003-claims-shifts';
 import * as suggestionModels from './migrations/0004-suggestion-models';
 import * as outboundMedia from './migrations/0005-outbound-media';
+import * as citizenLinks from './migrations/0006-citizen-links';
 import type { Db } from './open-database';
 
 /** Listed here rather than read from disk so the migrations travel inside a bundle. Never reorder or rename. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-claims-shifts': claimsShifts,
   '0004-suggestion-models': suggestionModels,
   '0005-outbound-media': outboundMedia,
+  '0006-citizen-links': citizenLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -24,6 +24,7 @@ export interface Database {
   outbound_replies: OutboundRepliesTable;
   access_tokens: AccessTokensTable;
   media_jobs: MediaJobsTable;
+  citizen_links: CitizenLinksTable;
 }
 
 export interface OperatorsTable {
@@ -99,6 +100,8 @@ export interface RequestsTable {
   /** JSON ReplyDelivery of the latest reply decision. */
   reply_delivery: Generated<string | null>;
   junk_reason: Generated<string | null>;
+  /** JSON array of the linked citizen's identities (see citizen_links); null while unlinked. */
+  citizen_identities: Generated<string | null>;
 }
 
 export interface MessagesTable {
@@ -274,4 +277,12 @@ export interface MediaJobsTable {
   hash: string | null;
   content_type: string | null;
   error: string | null;
+}
+
+/** A channel identity an operator linked to others as one citizen (server/requests/citizen-links.ts). */
+export interface CitizenLinksTable {
+  citizen_id: string;
+  person_id: string;
+  decision_id: string;
+  linked_at: string;
 }

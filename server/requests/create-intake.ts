@@ -1,22 +1,21 @@
 import type { Transaction } from 'kysely';
-import { monotonicFactory } from 'ulid';
 import { DEFAULT_DEADLINE_POLICY } from '../../shared/deadline';
 import { junkReason } from '../../shared/junk/junk-rules';
 import { EMPTY_TIMELINE, NO_CONTACT, NO_DEADLINES, type Attachment, type InboundMessage, type ReplyContact } from '../../shared/model';
 import { contactAfter } from '../../shared/replies/reply-window';
-import { CHANGE_SEQ, nextValue } from '../db/counters';
+import { CHANGE_SEQ } from '../db/counters';
+import { monotonicUlid } from '../db/ulid';
 import { queueMediaFetches } from '../media/media-jobs';
 import type { Db } from '../db/open-database';
 import type { Database } from '../db/schema';
 import { createDeadlineClock, type DeadlineClock, type SetDeadlines } from '../deadlines/deadline-clock';
 import type { Intake, IntakeResult } from './intake';
+import { intakeQueries, type IntakeQueries } from './intake-queries';
+import { linkedIdentitiesOf } from './citizen-links';
 import { nextRequestNumber } from './request-number';
 import { clockColumns } from './request-rows';
 
-const ulid = monotonicFactory();
-
-/** Statuses in which a citizen's follow-up joins the request instead of opening a new one. */
-const JOINABLE = ['new', 'accepted'] as const;
+const ulid = monotonicUlid();
 
 /** Most deliveries stored in one transaction. */
 const MAX_BATCH = 200;
@@ -40,10 +39,11 @@ interface Waiting {
 export function createIntake(db: Db, clock: DeadlineClock = createDeadlineClock(db, DEFAULT_DEADLINE_POLICY)): Intake {
   const waiting: Waiting[] = [];
   let draining = false;
+  const queries = intakeQueries(db);
 
   async function storeAlone(message: InboundMessage, setDeadlines: SetDeadlines): Promise<IntakeResult> {
     try {
-      return await db.transaction().execute((trx) => receive(trx, message, setDeadlines));
+      return await db.transaction().execute((trx) => receive(trx, queries, message, setDeadlines));
     } catch (err) {
       if (err instanceof DuplicateMessage) return { requestId: err.requestId, duplicate: true };
       throw err;
@@ -55,7 +55,7 @@ export function createIntake(db: Db, clock: DeadlineClock = createDeadlineClock(
     try {
       const results = await db.transaction().execute(async (trx) => {
         const stored: IntakeResult[] = [];
-        for (const { message } of batch) stored.push(await receive(trx, message, setDeadlines));
+        for (const { message } of batch) stored.push(await receive(trx, queries, message, setDeadlines));
         return stored;
       });
       batch.forEach((waiter, i) => waiter.resolve(results[i]!));
@@ -90,119 +90,88 @@ class DuplicateMessage extends Error {
   }
 }
 
-async function receive(trx: Transaction<Database>, message: InboundMessage, setDeadlines: SetDeadlines): Promise<IntakeResult> {
+async function receive(trx: Transaction<Database>, queries: IntakeQueries, message: InboundMessage, setDeadlines: SetDeadlines): Promise<IntakeResult> {
   // A platform retry, or a duplicate earlier in the same batch: answered without writing anything. A
   // concurrent one from another server instance gets past this and meets the unique constraint below.
-  const seen = await trx
-    .selectFrom('messages')
-    .select('request_id')
-    .where('channel', '=', message.channel)
-    .where('account', '=', message.account)
-    .where('dedupe_key', '=', message.dedupeKey)
-    .executeTakeFirst();
-  if (seen) return { requestId: seen.request_id, duplicate: true };
+  const seen = await queries.storedRequestOf(trx, message);
+  if (seen !== undefined) return { requestId: seen, duplicate: true };
 
   // Taking the change number first serialises concurrent deliveries (the counter row stays locked
   // until commit), so the open-request lookup below sees every earlier delivery.
-  const changeSeq = await nextValue(trx, CHANGE_SEQ);
+  const changeSeq = await queries.nextValue(trx, CHANGE_SEQ);
   const now = new Date();
   const receivedAt = now.toISOString();
   const citizenId = `${message.channel}:${message.citizenChannelId}`;
 
-  const open = await trx
-    .selectFrom('requests')
-    .selectAll()
-    .where('channel', '=', message.channel)
-    .where('account', '=', message.account)
-    .where('citizen_id', '=', citizenId)
-    .where('status', 'in', JOINABLE)
-    .orderBy('received_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const open = await queries.openRequestOf(trx, { channel: message.channel, account: message.account, citizenId });
 
   let requestId: string;
   if (open) {
     requestId = open.id;
     const attachments = [...(JSON.parse(open.attachments) as Attachment[]), ...message.attachments];
-    await trx
-      .updateTable('requests')
-      .set({
-        text: joinText(open.text, message.text),
-        attachments: JSON.stringify(attachments),
-        contact: JSON.stringify(contactAfter(open.contact === null ? NO_CONTACT : (JSON.parse(open.contact) as ReplyContact), message, receivedAt)),
-        version: Number(open.version) + 1,
-        updated_at: receivedAt,
-        change_seq: changeSeq,
-      })
-      .where('id', '=', open.id)
-      .execute();
+    await queries.updateRequest(trx, {
+      id: open.id,
+      text: joinText(open.text, message.text),
+      attachments: JSON.stringify(attachments),
+      contact: JSON.stringify(contactAfter(open.contact === null ? NO_CONTACT : (JSON.parse(open.contact) as ReplyContact), message, receivedAt)),
+      version: Number(open.version) + 1,
+      updated_at: receivedAt,
+      change_seq: changeSeq,
+    });
   } else {
     requestId = ulid();
     // Likely junk (advertising, gambling, an empty greeting, a subscribe event) waits in the junk view, not the queue.
     const junk = junkReason(message);
-    await trx
-      .insertInto('requests')
-      .values({
-        id: requestId,
-        number: await nextRequestNumber(trx, now),
-        channel: message.channel,
-        account: message.account,
-        citizen_id: citizenId,
-        citizen_name: null,
-        text: message.text,
-        attachments: JSON.stringify(message.attachments),
-        received_at: receivedAt,
-        status: junk === null ? 'new' : 'junk',
-        junk_reason: junk,
-        contact: JSON.stringify(contactAfter(NO_CONTACT, message, receivedAt)),
-        category_id: null,
-        unit_id: null,
-        merged_into: null,
-        snoozed_until: null,
-        escalated: 0,
-        version: 0,
-        updated_at: receivedAt,
-        last_decision: null,
-        change_seq: changeSeq,
-        ...clockColumns(setDeadlines({ receivedAt, categoryId: null, unitId: null, timeline: EMPTY_TIMELINE, deadlines: NO_DEADLINES })),
-      })
-      .execute();
-  }
-
-  // The unique (channel, account, dedupe_key) constraint decides what a duplicate is, even under races.
-  const stored = await trx
-    .insertInto('messages')
-    .values({
-      id: ulid(),
-      request_id: requestId,
+    // A citizen an operator linked across channels is known as one person on every new request too.
+    const identities = await linkedIdentitiesOf(trx, citizenId);
+    await queries.insertRequest(trx, {
+      id: requestId,
+      number: await nextRequestNumber(trx, now, queries.nextValue),
       channel: message.channel,
       account: message.account,
       citizen_id: citizenId,
-      dedupe_key: message.dedupeKey,
-      kind: message.kind,
-      event: message.event,
+      citizen_name: null,
+      citizen_identities: identities === null ? null : JSON.stringify(identities),
       text: message.text,
       attachments: JSON.stringify(message.attachments),
-      sent_at: message.sentAt,
       received_at: receivedAt,
-    })
-    .onConflict((oc) => oc.columns(['channel', 'account', 'dedupe_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!stored) throw new DuplicateMessage(await storedRequestOf(trx, message));
+      status: junk === null ? 'new' : 'junk',
+      junk_reason: junk,
+      contact: JSON.stringify(contactAfter(NO_CONTACT, message, receivedAt)),
+      category_id: null,
+      unit_id: null,
+      merged_into: null,
+      snoozed_until: null,
+      escalated: 0,
+      version: 0,
+      updated_at: receivedAt,
+      last_decision: null,
+      change_seq: changeSeq,
+      ...clockColumns(setDeadlines({ receivedAt, categoryId: null, unitId: null, timeline: EMPTY_TIMELINE, deadlines: NO_DEADLINES })),
+    });
+  }
+
+  const stored = await queries.insertMessage(trx, {
+    id: ulid(),
+    request_id: requestId,
+    channel: message.channel,
+    account: message.account,
+    citizen_id: citizenId,
+    dedupe_key: message.dedupeKey,
+    kind: message.kind,
+    event: message.event,
+    text: message.text,
+    attachments: JSON.stringify(message.attachments),
+    sent_at: message.sentAt,
+    received_at: receivedAt,
+  });
+  if (!stored) {
+    const first = await queries.storedRequestOf(trx, message);
+    if (first === undefined) throw new Error('messages: the dedupe constraint held but no row has the key');
+    throw new DuplicateMessage(first);
+  }
   await queueMediaFetches(trx, requestId, message, receivedAt);
   return { requestId, duplicate: false };
-}
-
-async function storedRequestOf(trx: Transaction<Database>, message: InboundMessage): Promise<string> {
-  const row = await trx
-    .selectFrom('messages')
-    .select('request_id')
-    .where('channel', '=', message.channel)
-    .where('account', '=', message.account)
-    .where('dedupe_key', '=', message.dedupeKey)
-    .executeTakeFirstOrThrow();
-  return row.request_id;
 }
 
 function joinText(before: string, added: string): string {

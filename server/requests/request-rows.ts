@@ -11,7 +11,11 @@ export function toRequest(row: RequestRow): Request {
     number: row.number,
     channel: row.channel as Channel,
     account: row.account,
-    citizen: { id: row.citizen_id, name: row.citizen_name },
+    citizen: {
+      id: row.citizen_id,
+      name: row.citizen_name,
+      ...(row.citizen_identities === null ? {} : { identities: JSON.parse(row.citizen_identities) as string[] }),
+    },
     text: row.text,
     attachments: JSON.parse(row.attachments) as Attachment[],
     receivedAt: row.received_at,

@@ -3,6 +3,7 @@ import { decide, type DecideResult, type DecisionStamp, type Rejection, type Req
 import type { SetDeadlines } from '../deadlines/deadline-clock';
 import { queueReply } from '../outbound/reply-queue';
 import type { Database } from '../db/schema';
+import { citizenKnown, linkCitizen } from './citizen-links';
 import { decidedColumns, toRequest } from './request-rows';
 
 /** Who made a decision: an operator (workstation, supervision) or a unit account (the units' page and API). */
@@ -29,6 +30,11 @@ export async function loadRequest(trx: Transaction<Database>, id: string): Promi
  * request and the decision (applied or rejected, so a replay can be answered the same).
  */
 export async function decideAndStore(trx: Transaction<Database>, current: Request, event: RequestEvent, ctx: StoreContext): Promise<DecideResult> {
+  if (event.kind === 'link-citizen' && !(await citizenKnown(trx, event.citizenId))) {
+    const rejection: Rejection = { code: 'unknown-request', message: `no request from citizen ${event.citizenId}` };
+    await recordDecision(trx, event, ctx.actor, ctx.now, rejection);
+    return { ok: false, rejection };
+  }
   const result = decide(current, event, {
     stamp: ctx.stamp,
     now: ctx.now,
@@ -39,7 +45,8 @@ export async function decideAndStore(trx: Transaction<Database>, current: Reques
     await recordDecision(trx, event, ctx.actor, ctx.now, result.rejection);
     return result;
   }
-  const request = ctx.setDeadlines(result.request);
+  const decided = ctx.setDeadlines(result.request);
+  const request = event.kind === 'link-citizen' ? await linkCitizen(trx, decided, event.citizenId, event.id, ctx.now) : decided;
   await trx
     .updateTable('requests')
     .set({ ...decidedColumns(request), change_seq: ctx.changeSeq })

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Decision } from '../../shared/model';
 import type { ModelKind } from '../../shared/sync/protocol';
 import type { Db } from '../db/open-database';
-import { lastTrainedAt, saveModel } from './model-store';
+import { lastTrainedAt, latestModelsOutdated, saveModel } from './model-store';
 import { trainInWorker, type TrainingJob } from './train-in-worker';
 import { trainingSets } from './training-examples';
 import { TRAINING_OPTIONS } from './training-options';
@@ -73,7 +73,8 @@ export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogge
         .$if(since !== null, (qb) => qb.where('applied_at', '>', since!))
         .executeTakeFirst();
       pending += Number(row?.n ?? 0);
-      if (pending >= options.every) void retrain();
+      // Models of an older format serve only older workstations: train the current format at once.
+      if (pending >= options.every || (await latestModelsOutdated(db))) void retrain();
       timer = setInterval(() => {
         if (pending > 0) void retrain();
       }, options.intervalMs);

@@ -39,7 +39,7 @@ export async function pull(db: Db, claims: Claims, body: Required<PullRequest>):
     remaining: hasMore ? Math.max(0, (await currentValue(db, CHANGE_SEQ)) - delivered) : 0,
     directory: body.directoryVersion < serverDirectoryVersion ? await loadDirectory(db) : null,
     serverTime: new Date().toISOString(),
-    models: await modelsNewerThan(db, body.models),
+    models: await modelsNewerThan(db, body.models, body.modelFormat),
     suggestionRules: await suggestionRulesNewerThan(db, body.suggestionRulesVersion),
   };
 }

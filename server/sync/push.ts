@@ -117,7 +117,15 @@ async function pushOne(
   });
   if (!result.ok) return { decisionId: decision.id, outcome: 'rejected', reason: result.rejection, request: current };
   batch.requests.set(decision.requestId, result.request);
+  if (decision.kind === 'link-citizen') relinkInBatch(batch, result.request.citizen.identities ?? []);
   return { decisionId: decision.id, outcome: 'applied', request: result.request };
+}
+
+/** A link gave other requests of the citizen new identities: later decisions in the batch must see them. */
+function relinkInBatch(batch: BatchLookup, identities: readonly string[]): void {
+  for (const [id, request] of batch.requests) {
+    if (request && identities.includes(request.citizen.id)) batch.requests.set(id, { ...request, citizen: { ...request.citizen, identities: [...identities] } });
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, DecisionAction, RequestStatus, Ulid } from "../model";
+import { Channel, DecisionAction, Instant, RequestStatus, Ulid } from "../model";
 import type { Decision, DecisionStamp, Directory, Operator, Rejection, Request } from "../model";
 import type { Claim, Handover } from "../sync/protocol";
 import type { LedgerCompleteness } from '../ledger';
@@ -103,6 +103,10 @@ export interface QueueWindow {
   total: number;
   offset: number;
   items: LocalRequest[];
+  /** The moment the order is for (overdue requests first: docs/triage.md). */
+  at: string;
+  /** When the next waiting request turns overdue and moves up, or null: the view's order holds until then. */
+  nextCrossingAt: string | null;
 }
 
 /** A directory id with how sure the suggestion is (0–1). */
@@ -129,7 +133,7 @@ export interface DuplicateMatch {
   request: LocalRequest;
   /** Estimated Jaccard similarity of the two texts' character 3-shingles, 0–1. */
   similarity: number;
-  /** The same citizen wrote it: this request repeats theirs. */
+  /** The same citizen wrote it, from this channel identity or one linked to it: this request repeats theirs. */
   sameCitizen: boolean;
 }
 
@@ -237,7 +241,11 @@ export interface WorkstationApi {
   /** Several decisions on one request as one step (the one-key accept); undo takes them back together. */
   'request.decideAll'(args: { requestId: string; actions: DecisionAction[]; measure?: HandlingMeasure }): Promise<DecideOutcome>;
   'request.context'(args: { id: string }): Promise<RequestContext>;
-  'queue.window'(args: { view: QueueView; offset: number; limit: number }): Promise<QueueWindow>;
+  /**
+   * A slice of a view in its order as of `at` (the caller's clock, so its deadline labels and the order
+   * agree; default the host's). `keepId`: move the slice to where that request now stands if it left it.
+   */
+  'queue.window'(args: { view: QueueView; offset: number; limit: number; at?: string; keepId?: string }): Promise<QueueWindow>;
   'search.requests'(args: { query: string; filters: SearchFilters; limit: number }): Promise<SearchResult>;
   'stats.today'(args: Record<string, never>): Promise<TodayCounter>;
   'request.undo'(args: Record<string, never>): Promise<UndoOutcome>;
@@ -297,6 +305,8 @@ export const workstationArgs = {
     view: z.enum(['queue', 'junk', 'done', 'all']),
     offset: z.number().int().nonnegative(),
     limit: z.number().int().min(1).max(1000),
+    at: Instant.optional(),
+    keepId: Ulid.optional(),
   }),
   'search.requests': z.object({ query: z.string().max(200), filters: SearchFilters, limit: z.number().int().min(1).max(200) }),
   'stats.today': none,

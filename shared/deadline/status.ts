@@ -1,5 +1,5 @@
 import { MINUTE_MS, type TimeInput, toEpochMs } from './beijing-time';
-import type { StatusThresholds } from './policy';
+import { DEFAULT_DEADLINE_POLICY, policyForCategory, type DeadlinePolicy, type StatusThresholds } from './policy';
 
 export type DeadlineStatus = 'ok' | 'amber' | 'red' | 'overdue';
 
@@ -15,4 +15,12 @@ export function deadlineStatus(due: TimeInput, now: TimeInput, thresholds: Statu
   if (left <= thresholds.redMinutesLeft * MINUTE_MS) return 'red';
   if (left <= thresholds.amberMinutesLeft * MINUTE_MS) return 'amber';
   return 'ok';
+}
+
+export type ClockName = 'acknowledge' | 'answer' | 'unit';
+
+/** When one clock of a request in this category turns amber and red: every screen reads the policy's thresholds here. */
+export function clockThresholds(clock: ClockName, categoryId: string | null, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): StatusThresholds {
+  const resolved = policyForCategory(policy, categoryId);
+  return { acknowledge: resolved.acknowledge, answer: resolved.answer, unit: resolved.unitHandling }[clock].thresholds;
 }

@@ -1,3 +1,4 @@
+import { linkedIdentities } from './citizen-identities';
 import type { Rejection } from './decision';
 import type { DecisionStamp, Request, RequestStatus, RequestTimeline } from './request';
 import type { RequestActionKind, RequestEvent } from './unit-actions';
@@ -7,7 +8,7 @@ import type { RequestActionKind, RequestEvent } from './unit-actions';
  * and by the workstation (its optimistic local view), so both always agree.
  *
  * Version rule: a decision must be made against the request's current version, except an annotation
- * (note, unit progress, extension request and grant, reminder), which never conflicts and keeps the
+ * (note, citizen link, unit progress, extension request and grant, reminder), which never conflicts and keeps the
  * version. A stale decision is rejected with the reason, never silently applied.
  *
  * Units' actions: an answer moves the request to `replied` with the answer on it, for an operator to pass
@@ -40,6 +41,7 @@ const ALLOWED_FROM: Record<RequestActionKind, readonly RequestStatus[]> = {
   merge: ['new', 'accepted'],
   escalate: OPEN,
   snooze: ['new', 'accepted'],
+  'link-citizen': ['new', 'accepted', 'transferred', 'replied', 'closed', 'junk', 'merged'],
   'unit-answer': ['transferred'],
   'unit-progress': ['transferred'],
   'unit-extension-request': ['transferred'],
@@ -49,7 +51,7 @@ const ALLOWED_FROM: Record<RequestActionKind, readonly RequestStatus[]> = {
 };
 
 /** Kinds that add to a request without contradicting anything a concurrent decision assumed. */
-const ANNOTATIONS: ReadonlySet<RequestActionKind> = new Set(['note', 'unit-progress', 'unit-extension-request', 'extension-grant', 'remind']);
+const ANNOTATIONS: ReadonlySet<RequestActionKind> = new Set(['note', 'link-citizen', 'unit-progress', 'unit-extension-request', 'extension-grant', 'remind']);
 
 /** Returned more often than this, a request is flagged. */
 export const RETURNS_BEFORE_FLAG = 2;
@@ -106,6 +108,11 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
       return ok({ ...next, escalated: true });
     case 'snooze':
       return ok({ ...next, snoozedUntil: decision.until, status: promote(request.status) });
+    case 'link-citizen':
+      // Who the citizen is contradicts no decision on the request, so, like a note, it keeps the version.
+      // The server then gives every linked request the whole group (server/requests/citizen-links.ts).
+      if (decision.citizenId === request.citizen.id) return reject('invalid-transition', 'cannot link a citizen to itself');
+      return ok({ ...request, updatedAt: ctx.now, citizen: { ...request.citizen, identities: linkedIdentities(request.citizen, decision.citizenId) } });
     case 'unit-answer':
       return ok({ ...next, status: 'replied', unitAnswer: decision.text, extensionRequest: null });
     case 'unit-return': {

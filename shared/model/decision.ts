@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CitizenIdentity } from './citizen-identities';
 import { Instant, Ulid } from './ids';
 
 /**
@@ -23,6 +24,8 @@ export const DecisionAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('merge'), intoRequestId: Ulid }),
   z.object({ kind: z.literal('escalate'), note: z.string().max(2000).nullable() }),
   z.object({ kind: z.literal('snooze'), until: Instant }),
+  /** The request's citizen and `citizenId` (another channel identity) are one person (docs/triage.md). */
+  z.object({ kind: z.literal('link-citizen'), citizenId: CitizenIdentity }),
 ]);
 export type DecisionAction = z.infer<typeof DecisionAction>;
 export type DecisionKind = DecisionAction['kind'];

@@ -2,6 +2,7 @@ export * from './ids';
 export * from './channel';
 export * from './reply-delivery';
 export * from './request';
+export * from './citizen-identities';
 export * from './directory';
 export * from './operator';
 export * from './decision';

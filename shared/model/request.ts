@@ -11,10 +11,15 @@ export const RequestStatus = z.enum(['new', 'accepted', 'transferred', 'replied'
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
 export const Citizen = z.object({
-  /** `${channel}:${channel id}` — one channel identity; linking identities into one person comes later. */
+  /** `${channel}:${channel id}` — the channel identity this request came from. */
   id: z.string().min(1),
   /** Display name when the channel gives one; never trusted as markup. */
   name: z.string().nullable(),
+  /**
+   * Every channel identity an operator linked as this one citizen, this one included, sorted; absent
+   * while it stands alone (see citizen-identities.ts).
+   */
+  identities: z.array(z.string().min(1)).optional(),
 });
 export type Citizen = z.infer<typeof Citizen>;
 

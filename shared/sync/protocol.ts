@@ -96,6 +96,11 @@ export const PullRequest = z.object({
   models: z.array(ModelVersion).max(10).nullable().default(null),
   /** The keyword rules version the workstation holds; 0 for none. */
   suggestionRulesVersion: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * The model format the workstation reads (shared/text MODEL_FORMAT): models stored in another format
+   * are not sent to it. Workstations that leave it out read the first format.
+   */
+  modelFormat: z.string().max(100).default('yiwang-text-model/1'),
 });
 export type PullRequest = z.input<typeof PullRequest>;
 

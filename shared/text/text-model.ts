@@ -18,6 +18,8 @@ export interface TextModelParts {
   readonly idf: Float32Array;
   /** Feature-major: weights[feature * labels + label], so one cache line serves every label. */
   readonly weights: Float32Array;
+  /** Per label: every weight is a whole number (−127…127) of this step (compact-weights.ts). */
+  readonly steps: Float32Array;
   readonly bias: Float32Array;
   readonly temperature: number;
 }

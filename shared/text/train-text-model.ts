@@ -5,6 +5,7 @@
  * spread they merge into one weight matrix: one dot product per class at prediction time.
  */
 import { fitTemperature } from './calibration';
+import { compactWeights } from './compact-weights';
 import { trainComplementNb } from './complement-nb';
 import { FeatureHasher, fitIdf, type FeatureOptions } from './features';
 import { stratifiedFolds } from './folds';
@@ -54,7 +55,8 @@ export function trainTextModel(examples: readonly TrainingExample[], options: Pa
   const vectors = counts.map((c) => hasher.weigh(c, idf));
   const scorer = fitScorer(vectors, truth, labels.length, hasher.dimension, settings);
   const temperature = heldOutTemperature(vectors, truth, examples, labels.length, hasher.dimension, settings);
-  return new TextModel({ labels, features: settings.features, idf, weights: scorer.weights, bias: scorer.bias, temperature });
+  const { weights, steps } = compactWeights(scorer.weights, labels.length);
+  return new TextModel({ labels, features: settings.features, idf, weights, bias: scorer.bias, steps, temperature });
 }
 
 function fitScorer(vectors: readonly SparseVector[], truth: Int32Array, classes: number, dimension: number, settings: TrainingOptions): LinearScores {

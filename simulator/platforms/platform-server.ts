@@ -14,6 +14,8 @@ export interface PlatformServer {
   failNextSends: ReturnType<typeof platformState>['failNextSends'];
   failNextMedia: ReturnType<typeof platformState>['failNextMedia'];
   expireTokens(): void;
+  /** The file a media API serves for `channel:mediaId`, to compare with what Yiwang shows. */
+  mediaBytes(id: string): Buffer;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startPlatforms(channels: ChannelsConfig, port = 0): Promis
     failNextSends: state.failNextSends,
     failNextMedia: state.failNextMedia,
     expireTokens: state.expireTokens,
+    mediaBytes: state.mediaBytes,
     close: () => app.close(),
   };
 }

@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Channel } from '../../shared/model';
 import type { Faults, PlatformCall } from './platform-calls';
 
+/** A 16×12 picture (blue with a yellow square), as Chromium encodes it, without its optional segments. */
+const TINY_JPEG = Buffer.from(
+  '/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAMABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAAEE/8QAHxAAAQMEAwEAAAAAAAAAAAAAAwECEQAEEhMFMUHR/8QAFAEBAAAAAAAAAAAAAAAAAAAABP/EAB0RAAEDBQEAAAAAAAAAAAAAABIAE1ECAxEhIoH/2gAMAwEAAhEDEQA/ALxdkO827HPTCIxVPZ+U5SyHZ6tbnrnM5KnkfaxDMQU6yPZPeLlSaEMQsbCPfHWTlWKW1deMuY8RDobHG5X/2Q==',
+  'base64',
+);
+
 /** What the simulated platforms share: the record of calls, injected faults, token expiry. */
 export function platformState() {
   const calls: PlatformCall[] = [];
@@ -39,9 +45,13 @@ export function platformState() {
     expireTokens(): void {
       for (const listener of expiryListeners) listener();
     },
-    /** A small JPEG-labelled file, different and stable per media id, so content addressing can be checked. */
+    /**
+     * A real 16×12 JPEG that a browser decodes, different and stable per media id (a comment segment
+     * after the start marker carries the id's hash), so content addressing can be checked.
+     */
     mediaBytes(id: string): Buffer {
-      return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), createHash('sha256').update(id).digest(), Buffer.from([0xff, 0xd9])]);
+      const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x22]), createHash('sha256').update(id).digest()]);
+      return Buffer.concat([TINY_JPEG.subarray(0, 2), comment, TINY_JPEG.subarray(2)]);
     },
   };
 }

@@ -9,6 +9,7 @@ import { startHostProcess } from '../support/host-process';
 import { makeRequest, seedWorkstation, seededDirectory } from '../support/seeded-workstation';
 import { NO_SERVER } from '../support/triage-fixtures';
 import { requestStream, type StreamRequest } from './request-stream';
+import { shipTrainedModels } from './shipped-models';
 
 const CACHED = 100_000;
 const HANDLED = 1_000;
@@ -16,7 +17,9 @@ const HANDLED = 1_000;
 /**
  * The triage part: 100,000 requests cached (99,000 resolved, 1,000 waiting), a scripted operator
  * working through the 1,000 in a real Chromium, pressing Enter when the suggestion is right and
- * the fewest keys otherwise. Key press → next request painted is measured in the page.
+ * the fewest keys otherwise. Key press → next request painted is measured in the page. The category
+ * and unit models are trained on the resolved archive (without any request worded like one under
+ * test) and shipped into the cache as a pull stores them, so the suggestions are the real models'.
  */
 export async function triageBench(): Promise<void> {
   const started = performance.now();
@@ -30,6 +33,9 @@ export async function triageBench(): Promise<void> {
   const answers = new Map(requests.slice(archive.length).map((r, i) => [r.id, stream[i]!.answer]));
   const dataDir = seedWorkstation(requests, NO_SERVER);
   console.log(`triage: seeded ${requests.length} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const m of shipTrainedModels(dataDir, NO_SERVER, requests.slice(0, archive.length), requests.slice(archive.length))) {
+    console.log(`triage: shipped the ${m.kind} model: ${m.labels} labels, trained on ${m.examples} archived requests in ${m.trainSeconds.toFixed(1)} s, ${(m.bytes / 1e6).toFixed(2)} MB`);
+  }
 
   const hostStarted = performance.now();
   const host = await startHostProcess({ serverUrl: NO_SERVER, dataDir, pollMs: 60_000, holdMs: 5_000 });
@@ -47,12 +53,14 @@ export async function triageBench(): Promise<void> {
 
     const operator = scriptedOperator(page);
     const keys: number[] = [];
+    const sources = new Map<string, number>();
     let right = 0;
     for (let i = 0; i < HANDLED; i++) {
       const id = await page.getByTestId('detail').getAttribute('data-request-id');
       const answer = id ? answers.get(id) : undefined;
       if (!id || !answer) throw new Error(`request ${i}: the detail pane shows ${id}, not one of the stream`);
-      const pressed = await operator.handle(answer);
+      const { pressed, source } = await operator.handle(answer);
+      sources.set(source, (sources.get(source) ?? 0) + 1);
       keys.push(pressed);
       if (pressed === 1) right += 1;
       if (i < HANDLED - 1) {
@@ -63,6 +71,7 @@ export async function triageBench(): Promise<void> {
       }
     }
     const paints = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), KEY_TO_PAINT);
+    console.log(`triage: suggestion source per request: ${[...sources].map(([source, n]) => `${source} ${n}`).join(', ')}`);
     report(keys, right, paints);
   } finally {
     await browser.close();
@@ -90,9 +99,11 @@ function scriptedOperator(page: Page) {
   };
 
   return {
-    async handle(answer: StreamRequest['answer']): Promise<number> {
+    /** Keys pressed, and where the suggestion came from (a trained model or the keyword rules). */
+    async handle(answer: StreamRequest['answer']): Promise<{ pressed: number; source: string }> {
       const suggestion = page.getByTestId('suggestion');
       await suggestion.and(page.locator('[data-ready="true"]')).waitFor();
+      const source = (await suggestion.getAttribute('data-source')) ?? 'unknown';
       const category = await page.getByTestId('suggested-category').getAttribute('data-value');
       const unit = await page.getByTestId('suggested-unit').getAttribute('data-value');
       let pressed = 0;
@@ -117,7 +128,7 @@ function scriptedOperator(page: Page) {
         pressed += 2 + query.length;
       }
       await page.keyboard.press('Enter');
-      return pressed + 1;
+      return { pressed: pressed + 1, source };
     },
   };
 }

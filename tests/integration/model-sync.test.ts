@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiReply, RequestContext } from '../../shared/api/workstation-api';
 import { DEFAULT_KEYWORD_RULES, SuggestionRules } from '../../shared/suggestions/keyword-rules';
-import { LoginResponse, SYNC_PATHS } from '../../shared/sync/protocol';
+import { LoginResponse, PullResponse, SYNC_PATHS } from '../../shared/sync/protocol';
+import { MODEL_FORMAT } from '../../shared/text';
 import { DEMO_WECHAT_ACCOUNT } from '../../server/config';
 import { SUGGESTION_RULES_PATH } from '../../server/suggestions/suggestion-rules-routes';
 import { buildWechatDelivery } from '../../simulator/wechat-delivery';
 import { postDelivery } from '../../simulator/post-delivery';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { startHostProcess, type HostProcess } from '../support/host-process';
+import { testBackends, type TestDatabase } from '../support/test-database';
 
 // Small numbers so the server retrains within the test: after 8 teaching decisions, or 1.5 s after any.
 const SERVER_ENV = { YIWANG_RETRAIN_EVERY: '8', YIWANG_RETRAIN_INTERVAL_MS: '1500', YIWANG_RETRAIN_MIN_PER_CLASS: '3' };
@@ -15,17 +17,6 @@ const SERVER_ENV = { YIWANG_RETRAIN_EVERY: '8', YIWANG_RETRAIN_INTERVAL_MS: '150
 let server: ServerProcess;
 let host: HostProcess;
 let msgId = BigInt(Date.now()) * 1000n;
-
-beforeAll(async () => {
-  server = await startServer(SERVER_ENV);
-  host = await startHostProcess({ serverUrl: server.url, pollMs: 300, holdMs: 100 });
-  value(await host.call('session.signIn', { name: 'admin', password: 'admin' }));
-});
-
-afterAll(async () => {
-  await host?.stop();
-  await server?.stop();
-});
 
 function value<T>(reply: ApiReply<T>): T {
   if (!reply.ok) throw new Error(`API error ${reply.error.code}: ${reply.error.message}`);
@@ -76,7 +67,22 @@ async function adminToken(): Promise<string> {
   return LoginResponse.parse(await response.json()).token;
 }
 
-describe('suggestions learned on the server and shipped to the workstation', () => {
+describe.each(testBackends())('suggestions learned on the server and shipped to the workstation, on $name', (backend) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    server = await startServer({ ...SERVER_ENV, DATABASE_URL: database.url });
+    host = await startHostProcess({ serverUrl: server.url, pollMs: 300, holdMs: 100 });
+    value(await host.call('session.signIn', { name: 'admin', password: 'admin' }));
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    await server?.stop();
+    await database?.drop();
+  });
+
   it('suggests by the keyword rules an administrator edits, before any model exists', async () => {
     const token = await adminToken();
     const rulesUrl = server.url + SUGGESTION_RULES_PATH;
@@ -133,6 +139,19 @@ describe('suggestions learned on the server and shipped to the workstation', () 
     expect(after.unit[0]?.id).toBe('city-transport');
     expect(after.category.length).toBeGreaterThan(1);
     expect(server.output()).toContain('suggestion model trained');
+
+    // A workstation that reads only the first model format (it leaves modelFormat out) is sent none it cannot read.
+    const token = await adminToken();
+    const modelsFor = async (format: object) => {
+      const response = await fetch(server.url + SYNC_PATHS.pull, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ cursor: null, directoryVersion: 0, limit: 1, models: [], ...format }),
+      });
+      return PullResponse.parse(await response.json()).models;
+    };
+    expect(await modelsFor({})).toBeNull();
+    expect((await modelsFor({ modelFormat: MODEL_FORMAT }))?.map((m) => m.kind).sort()).toEqual(['category', 'junk', 'unit']);
   });
 
   it('flags a repeat from the same citizen and a hot issue from many, with the open matches', async () => {

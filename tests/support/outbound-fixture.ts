@@ -1,20 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
-import { DEMO_ALIPAY_ACCOUNT, DEMO_WECHAT_ACCOUNT, DEMO_WEIBO_ACCOUNT, type ChannelsConfig } from '../../server/config';
 import type { Channel, DecisionAction, Request } from '../../shared/model';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { deliveryOf, type CitizenMessage } from '../../simulator/citizen-message';
 import { postDelivery } from '../../simulator/post-delivery';
+import { DEMO_CHANNELS } from './demo-channels';
 import { decisionMaker } from './make-decision';
 
-export const DEMO_CHANNELS: ChannelsConfig = { wechat: [DEMO_WECHAT_ACCOUNT], weibo: [DEMO_WEIBO_ACCOUNT], alipay: [DEMO_ALIPAY_ACCOUNT] };
-
-/** A fresh citizen id shaped as the channel's: OpenID, Weibo uid, Alipay 2088… id. */
-export function newCitizen(channel: Channel): string {
-  if (channel === 'wechat') return `oYwSim${randomInt(1e9, 1e10 - 1)}${randomInt(1e9, 1e10 - 1)}`;
-  if (channel === 'weibo') return String(randomInt(1e9, 1e10 - 1));
-  return `2088${randomInt(1e11, 1e12 - 1)}`;
-}
+export { DEMO_CHANNELS, newCitizen } from './demo-channels';
 
 /**
  * Plays a citizen on the channels and an operator on a workstation against a started server:

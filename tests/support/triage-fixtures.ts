@@ -42,13 +42,25 @@ export function seededRequests(): Request[] {
   return [...queue, ...archive];
 }
 
-export const test = base.extend<{ holdMs: number; seeded: SeededWorkstation }>({
+export interface TriageOptions {
+  holdMs: number;
+  /** What the workstation holds; default seededRequests(). */
+  seedRequests: () => Request[];
+  /** Install Playwright's clock in the page before it loads, so a test can move the page's time (page.clock). */
+  fakeClock: boolean;
+}
+
+export const test = base.extend<TriageOptions & { seeded: SeededWorkstation }>({
   holdMs: 3_000,
-  seeded: async ({ page, holdMs }, use, testInfo) => {
-    const requests = seededRequests();
+  // A function-valued option is given as a fixture: test.use({ seedRequests: async ({}, use) => use(myRequests) }).
+  seedRequests: [async ({}, use) => use(seededRequests), { option: true }],
+  fakeClock: [false, { option: true }],
+  seeded: async ({ page, holdMs, seedRequests, fakeClock }, use, testInfo) => {
+    const requests = seedRequests();
     const dataDir = seedWorkstation(requests, NO_SERVER);
     const host = await startHostProcess({ serverUrl: NO_SERVER, dataDir, pollMs: 60_000, holdMs });
     try {
+      if (fakeClock) await page.clock.install();
       await page.goto(host.pageUrl);
       await expect(page.getByTestId('queue-row').first()).toBeVisible();
       await use({

@@ -234,3 +234,26 @@ describe('decide: units and supervisors', () => {
     }
   });
 });
+
+describe('linking the citizen with another channel identity', () => {
+  const link = (citizenId: string, baseVersion = 3): RequestEvent => decision({ kind: 'link-citizen', citizenId }, baseVersion);
+
+  it('adds the identity, sorted with the request’s own, and keeps the version like a note, in any status', () => {
+    for (const status of ['new', 'closed', 'merged'] as const) {
+      const result = decide(request(status), link('weibo:1234567890', 1), ctx);
+      expect(result).toMatchObject({ ok: true, request: { version: 3, status, citizen: { id: 'wechat:o-1', identities: ['wechat:o-1', 'weibo:1234567890'] } } });
+    }
+  });
+
+  it('joins a third identity to those already linked, once', () => {
+    const linked = { ...request('accepted'), citizen: { id: 'wechat:o-1', name: null, identities: ['alipay:2088', 'wechat:o-1'] } };
+    const result = decide(linked, link('alipay:2088'), ctx);
+    expect(result.ok && result.request.citizen.identities).toEqual(['alipay:2088', 'wechat:o-1']);
+    const third = decide(linked, link('weibo:42'), ctx);
+    expect(third.ok && third.request.citizen.identities).toEqual(['alipay:2088', 'wechat:o-1', 'weibo:42']);
+  });
+
+  it('refuses to link a citizen to itself', () => {
+    expect(decide(request('new'), link('wechat:o-1'), ctx)).toMatchObject({ ok: false, rejection: { code: 'invalid-transition' } });
+  });
+});

@@ -118,4 +118,22 @@ describe('the suggester', () => {
     expect(unsure.category[0]?.id).toBe('交通运输');
     expect(unsure.lowConfidence.category).toBe(true);
   });
+
+  it('shows a linked citizen’s requests from every channel as one citizen’s, and finds them by channel identity', () => {
+    const onWeibo = { ...request('01JDQ0000000000000000000C1', '井盖丢了'), channel: 'weibo' as const, citizen: { id: 'weibo:1234567890', name: null } };
+    cache.requests.saveServer(onWeibo);
+    cache.requests.saveLocal(onWeibo);
+    const onWechat = cached('01JDQ0000000000000000000C2', '小区东门口的井盖丢了三天了，晚上很危险');
+    const lookAlike = cached('01JDQ0000000000000000000C3', '小区东门口的井盖丢了三天了，晚上很危险！');
+    expect(suggester(cache).context(onWechat).history).toEqual([]);
+
+    const linked = { ...onWechat, citizen: { ...onWechat.citizen, identities: ['wechat:01JDQ0000000000000000000C2', 'wechat:01JDQ0000000000000000000C3', 'weibo:1234567890'] } };
+    cache.requests.saveLocal(linked);
+    const context = suggester(cache).context(cache.requests.local(linked.id)!);
+    expect(context.history.map((r) => r.id).sort()).toEqual([onWeibo.id, lookAlike.id]);
+    expect(context.duplicates.matches.map((m) => [m.request.id, m.sameCitizen])).toEqual([[lookAlike.id, true]]);
+
+    expect(cache.search.search('weibo:12345', {}, 10)).toEqual([onWeibo.id]);
+    expect(cache.search.search('WeChat:01JDQ0000000000000000000C3', {}, 10)).toEqual([lookAlike.id]);
+  });
 });

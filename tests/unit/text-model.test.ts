@@ -48,6 +48,7 @@ describe('text model', () => {
     const bytes = (a: Float32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     expect(bytes(loaded.parts.weights).equals(bytes(model.parts.weights))).toBe(true);
     expect(bytes(loaded.parts.idf).equals(bytes(model.parts.idf))).toBe(true);
+    expect(bytes(loaded.parts.steps).equals(bytes(model.parts.steps))).toBe(true);
     expect(loaded.parts.temperature).toBe(model.parts.temperature);
     for (const e of examples) expect(loaded.predict(e.text)).toEqual(model.predict(e.text));
   });

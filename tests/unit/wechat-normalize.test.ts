@@ -178,12 +178,23 @@ describe('parseWechatXml', () => {
     ['a nested field', '<xml><Content><b>hi</b></Content></xml>'],
     ['loose text', '<xml>hello<a>1</a></xml>'],
     ['a prototype-polluting name', '<xml><__proto__>x</__proto__></xml>'],
+    ['an entity XML does not predefine', '<xml><Content>&nbsp;</Content></xml>'],
+    ['a stray ampersand', '<xml><Content>a & b</Content></xml>'],
+    ['a character reference to NUL', '<xml><Content>&#0;</Content></xml>'],
+    ['an unterminated CDATA section', '<xml><Content><![CDATA[hi</Content></xml>'],
+    ['an unterminated comment', '<xml><!-- <Content>hi</Content></xml>'],
+    ['attributes', '<xml><Content lang="zh">hi</Content></xml>'],
+    ['an XML declaration after the start', '<xml></xml><?xml version="1.0"?>'],
   ])('refuses %s', (_what, xml) => {
     expect(() => parseWechatXml(xml)).toThrow(WechatXmlError);
   });
 
   it('accepts "<!DOCTYPE" typed by a citizen inside CDATA', () => {
     expect(parseWechatXml('<xml><Content><![CDATA[<!DOCTYPE html> 是什么]]></Content></xml>')).toEqual({ Content: '<!DOCTYPE html> 是什么' });
+  });
+
+  it('skips comments and reads every line end as \\n, as XML does', () => {
+    expect(parseWechatXml('<xml>\r\n<!-- push -->\r\n<Content><![CDATA[第一行\r\n第二行\r第三行]]></Content>\r\n</xml>')).toEqual({ Content: '第一行\n第二行\n第三行' });
   });
 
   it('an empty root has no fields', () => {

@@ -186,4 +186,18 @@ export const MIGRATIONS: readonly string[] = [
     rules TEXT NOT NULL
   );
   `,
+  // 5: the queue's deadline order (shared/queue/queue-order.ts): the answer promise and the priority, walked on indexes.
+  `
+  ALTER TABLE local_requests ADD COLUMN answer_due_ms INTEGER;
+  ALTER TABLE local_requests ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+  -- Requests without the server's stamp are filled in by the host at start (requestStore.fillQueueKeys).
+  UPDATE local_requests SET
+    answer_due_ms = CAST(round((julianday(json_extract(json, '$.deadlines.answerDueAt')) - 2440587.5) * 86400000) AS INTEGER),
+    priority = coalesce(json_extract(json, '$.escalated'), 0) OR coalesce(json_extract(json, '$.flagged'), 0);
+  -- Overdue requests, most overdue first, whatever their priority.
+  CREATE INDEX local_requests_due ON local_requests (answer_due_ms, received_at, id) WHERE status IN ('new', 'accepted');
+  -- The rest: priority first, then least time left.
+  CREATE INDEX local_requests_priority_due ON local_requests (priority, answer_due_ms, received_at, id) WHERE status IN ('new', 'accepted');
+  DROP INDEX local_requests_queue;
+  `,
 ];

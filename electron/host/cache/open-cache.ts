@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { CacheError } from './cache-error';
+import { markClosedCleanly, takeCleanMark } from './clean-close';
 import { MIGRATIONS } from './migrations';
 
 export type Cache = Database.Database;
@@ -11,11 +12,13 @@ export const CACHE_APPLICATION_ID = 0x59575753;
 const BUSY_TIMEOUT_MS = 5_000;
 
 /**
- * Opens (creating if needed) the workstation cache: checks the file is ours and readable, sets the
- * pragmas, and brings the schema up to date one migration at a time.
+ * Opens (creating if needed) the workstation cache: checks the file is ours and readable (every page
+ * of it only after an unclean close, see clean-close.ts), sets the pragmas, and brings the schema up
+ * to date one migration at a time.
  */
 export function openCache(file: string): Cache {
   mkdirSync(dirname(file), { recursive: true });
+  const closedCleanly = takeCleanMark(file);
   let db: Cache;
   try {
     // Under Electron the launcher points at a build of the native module made for Electron's ABI.
@@ -25,7 +28,7 @@ export function openCache(file: string): Cache {
     throw new CacheError('corrupt', file, describe(error));
   }
   try {
-    checkIdentity(db, file);
+    checkIdentity(db, file, !closedCleanly);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
       throw new CacheError('corrupt', file, 'could not switch to WAL journal mode');
@@ -42,7 +45,14 @@ export function openCache(file: string): Cache {
   }
 }
 
-function checkIdentity(db: Cache, file: string): void {
+/** Closes the cache and marks it closed in order, so the next open skips the integrity check. */
+export function closeCache(db: Cache): void {
+  db.close();
+  markClosedCleanly(db.name);
+}
+
+/** The header reads (application_id, user_version, the schema) catch a file that is not SQLite or not ours at any open. */
+function checkIdentity(db: Cache, file: string, checkPages: boolean): void {
   let applicationId: number;
   let userVersion: number;
   let objects: number;
@@ -50,8 +60,10 @@ function checkIdentity(db: Cache, file: string): void {
     applicationId = db.pragma('application_id', { simple: true }) as number;
     userVersion = db.pragma('user_version', { simple: true }) as number;
     objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
+    if (checkPages) {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
+    }
   } catch (error) {
     throw new CacheError('corrupt', file, describe(error));
   }

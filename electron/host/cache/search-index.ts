@@ -11,6 +11,7 @@ import type { Cache } from './open-cache';
  */
 
 const NUMBER_QUERY = /^yw-[\d-]*$/i;
+const CITIZEN_QUERY = /^(wechat|weibo|alipay):\S+$/i;
 const WORD = /[\p{L}\p{N}]/u;
 /** Statuses a similar request must have for its resolution to teach anything. */
 const RESOLVED_TAGS = ['transferred', 'replied', 'closed'].map((status) => tag('st', status));
@@ -34,8 +35,9 @@ export function searchIndex(db: Cache) {
   const putChars = db.prepare('INSERT INTO search_chars (rowid, body, tags) VALUES (?, ?, ?)');
   const dropTrigram = db.prepare('DELETE FROM search_trigram WHERE rowid = ?');
   const dropChars = db.prepare('DELETE FROM search_chars WHERE rowid = ?');
-  const unindexed = db.prepare<[number], { json: string }>(
-    `SELECT l.json FROM local_requests l WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.request_id = l.id) LIMIT ?`,
+  const unindexed = db.prepare<[number, number], { rowid: number; json: string }>(
+    `SELECT l.rowid, l.json FROM local_requests l
+     WHERE l.rowid > ? AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.request_id = l.id) ORDER BY l.rowid LIMIT ?`,
   );
   const counts = db.prepare<[], { requests: number; docs: number }>(
     'SELECT (SELECT count(*) FROM local_requests) AS requests, (SELECT count(*) FROM search_docs) AS docs',
@@ -43,9 +45,12 @@ export function searchIndex(db: Cache) {
   const byNumber = db.prepare<{ from: string; to: string; limit: number }, { request_id: string }>(
     'SELECT request_id FROM search_docs WHERE number >= @from AND number < @to ORDER BY number DESC LIMIT @limit',
   );
-  const byCitizen = db.prepare<{ citizenId: string; exclude: string; limit: number }, { request_id: string }>(
-    `SELECT request_id FROM search_docs WHERE citizen_id = @citizenId AND request_id != @exclude
+  const byCitizen = db.prepare<{ identities: string; exclude: string; limit: number }, { request_id: string }>(
+    `SELECT request_id FROM search_docs WHERE citizen_id IN (SELECT value FROM json_each(@identities)) AND request_id != @exclude
      ORDER BY received_at DESC LIMIT @limit`,
+  );
+  const byCitizenId = db.prepare<{ from: string; to: string; limit: number }, { request_id: string }>(
+    'SELECT request_id FROM search_docs WHERE citizen_id >= @from AND citizen_id < @to ORDER BY received_at DESC LIMIT @limit',
   );
   const similarStatement = db.prepare<{ match: string; exclude: string; limit: number }, { request_id: string }>(
     `SELECT d.request_id FROM search_chars f JOIN search_docs d ON d.rowid = f.rowid
@@ -58,11 +63,21 @@ export function searchIndex(db: Cache) {
     return statement;
   };
 
+  /** While set, requests new to the index wait for indexMissing(): a catch-up indexes them in one pass after its last page. */
+  let deferNew = false;
+  /** local_requests' rowid indexMissing() has looked at up to; new rows always come after it. */
+  let scannedUpTo = 0;
+
   function put(request: Request): void {
+    const doc = findDoc.get(request.id);
+    if (!doc && deferNew) return;
+    write(request, doc);
+  }
+
+  function write(request: Request, doc: DocRow | undefined): void {
     const body = [request.number, request.citizen.name ?? '', request.text].join(' ');
     const tags = [tag('ch', request.channel), tag('st', request.status), request.unitId ? tag('un', request.unitId) : ''].join(' ');
     const indexed = `${tags}\n${body}`;
-    const doc = findDoc.get(request.id);
     if (doc?.indexed === indexed) return;
     const fields = {
       requestId: request.id,
@@ -90,17 +105,28 @@ export function searchIndex(db: Cache) {
   return {
     put,
 
-    /** Indexes requests cached before the index existed; returns how many. Cheap when none are missing. */
-    backfill(batch = 2000): number {
-      const { requests, docs } = counts.get()!;
-      if (requests === docs) return 0;
-      let done = 0;
-      for (;;) {
-        const rows = unindexed.all(batch);
-        if (rows.length === 0) return done;
-        db.transaction(() => rows.forEach((row) => put(JSON.parse(row.json) as Request)))();
-        done += rows.length;
+    /** Leaves requests new to the index for indexMissing() while `defer` is set (changes to indexed ones still go in). */
+    deferNew(defer: boolean): void {
+      deferNew = defer;
+    },
+
+    /**
+     * Indexes up to `batch` requests the index is missing (cached before it existed, or while new ones
+     * were deferred), in one transaction; returns how many, 0 once none are left. Cheap when none are missing.
+     */
+    indexMissing(batch: number): number {
+      if (scannedUpTo === 0) {
+        const { requests, docs } = counts.get()!;
+        if (requests === docs) return 0;
       }
+      const rows = unindexed.all(scannedUpTo, batch);
+      if (rows.length === 0) {
+        scannedUpTo = 0;
+        return 0;
+      }
+      db.transaction(() => rows.forEach((row) => write(JSON.parse(row.json) as Request, undefined)))();
+      scannedUpTo = rows.at(-1)!.rowid;
+      return rows.length;
     },
 
     /** Request ids matching the query and filters, newest first. */
@@ -109,6 +135,13 @@ export function searchIndex(db: Cache) {
       if (NUMBER_QUERY.test(text) && text.length >= 3) {
         const from = text.toUpperCase();
         return byNumber.all({ from, to: `${from}\uffff`, limit }).map((row) => row.request_id);
+      }
+      // weibo:123…, wechat:oAbc…: a citizen's channel identity (or its beginning), to find their requests.
+      if (CITIZEN_QUERY.test(text)) {
+        // The channel is lower case; the id keeps its case (OpenIDs are mixed case).
+        const colon = text.indexOf(':');
+        const from = text.slice(0, colon).toLowerCase() + text.slice(colon);
+        return byCitizenId.all({ from, to: `${from}\uffff`, limit }).map((row) => row.request_id);
       }
       const terms = text.split(/\s+/).map(wordsOnly).filter((term) => term.length > 0);
       const where: string[] = [];
@@ -145,9 +178,9 @@ export function searchIndex(db: Cache) {
       return (prepared(sql).all(params) as { request_id: string }[]).map((row) => row.request_id);
     },
 
-    /** The citizen's other requests, newest first. */
-    citizenHistory(citizenId: string, excludeId: string, limit: number): string[] {
-      return byCitizen.all({ citizenId, exclude: excludeId, limit }).map((row) => row.request_id);
+    /** The citizen's other requests from any of their linked channel identities, newest first. */
+    citizenHistory(identities: readonly string[], excludeId: string, limit: number): string[] {
+      return byCitizen.all({ identities: JSON.stringify(identities), exclude: excludeId, limit }).map((row) => row.request_id);
     },
 
     /**

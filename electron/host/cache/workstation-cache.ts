@@ -6,6 +6,7 @@ import { claimStore } from './claim-store';
 import { conflictStore } from './conflict-store';
 import { handoverStore } from './handover-store';
 import { operatorTokenStore } from './operator-token-store';
+import { closeCache } from './open-cache';
 import { openOrRecoverCache } from './recover-cache';
 import { outboxStore } from './outbox-store';
 import { requestStore } from './request-store';
@@ -44,7 +45,7 @@ export function openWorkstationCache(dataDir: string, defaultServerUrl: string) 
       return db.transaction(work)();
     },
     close(): void {
-      db.close();
+      closeCache(db);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { DuplicateMatch, Duplicates, LocalRequest } from '../../../shared/api/workstation-api';
+import { isSameCitizen, personKey } from '../../../shared/model';
 import { NearDuplicateIndex } from '../../../shared/text';
 import { OPEN_STATUSES, openRequestTexts } from '../cache/open-request-texts';
 import type { WorkstationCache } from '../cache/workstation-cache';
@@ -43,9 +44,10 @@ export function openDuplicates(cache: WorkstationCache) {
         if (id === request.id) continue;
         const other = cache.requests.local(id);
         if (!other || !OPEN.has(other.status)) continue;
-        matches.push({ request: other, similarity, sameCitizen: other.citizen.id === request.citizen.id });
+        matches.push({ request: other, similarity, sameCitizen: isSameCitizen(request.citizen, other.citizen) });
       }
-      const citizens = new Set([request.citizen.id, ...matches.map((m) => m.request.citizen.id)]).size;
+      // A citizen linked across channels is one citizen, not several: counted by person.
+      const citizens = new Set([personKey(request.citizen), ...matches.map((m) => personKey(m.request.citizen))]).size;
       return { matches: matches.slice(0, SHOWN_MATCHES), hotIssue: citizens >= HOT_ISSUE_CITIZENS ? { citizens } : null };
     },
   };

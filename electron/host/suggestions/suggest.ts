@@ -1,5 +1,5 @@
 import type { LocalRequest, RankedChoice, RequestContext, Suggestion } from '../../../shared/api/workstation-api';
-import type { Directory } from '../../../shared/model';
+import { identitiesOf, type Directory } from '../../../shared/model';
 import { matchingRules } from '../../../shared/suggestions/keyword-rules';
 import { JUNK_LABEL } from '../../../shared/sync/protocol';
 import type { TextModel } from '../../../shared/text';
@@ -71,7 +71,7 @@ export function suggester(cache: WorkstationCache, models: TrainedModels | null 
 
   return {
     context(request: LocalRequest): RequestContext {
-      const history = local(cache.search.citizenHistory(request.citizen.id, request.id, HISTORY));
+      const history = local(cache.search.citizenHistory(identitiesOf(request.citizen), request.id, HISTORY));
       const similar = local(cache.search.similarResolved(request.text, request.id, SIMILAR));
       return { requestId: request.id, suggestion: suggest(request, history, similar), history, similar, duplicates: duplicates.find(request) };
     },

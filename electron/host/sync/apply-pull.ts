@@ -6,7 +6,7 @@ import { directoryLookup, rebase } from '../local-view';
 /**
  * Stores one pulled page in one transaction: the server state, the local views rebased on it, the
  * directory, suggestion models and keyword rules when newer, and the cursor last, so a crash mid-page simply pulls the page again.
- * Returns the ids of the requests that changed.
+ * Returns the ids of the requests that changed, or whose claim holder did.
  */
 export function applyPull(cache: WorkstationCache, page: PullResponse): string[] {
   return cache.transaction(() => {
@@ -21,18 +21,19 @@ export function applyPull(cache: WorkstationCache, page: PullResponse): string[]
     const namer = operatorNamer(cache.session.get().operator);
     for (const request of page.requests) {
       const known = cache.requests.serverVersion(request.id);
-      cache.requests.saveServer(request);
+      const json = cache.requests.saveServer(request);
       if (known !== null && known > request.version) {
         // A push answer already brought a newer state: rebase on what is stored.
         rebuildLocalView(cache, request.id);
         continue;
       }
-      cache.requests.saveLocal(rebase(request, cache.outbox.pendingFor(request.id), namer, lookup));
+      const view = rebase(request, cache.outbox.pendingFor(request.id), namer, lookup);
+      cache.requests.saveLocal(view, view === request ? json : undefined);
       // A newer version means someone acted on it since the refusal, which is then old news.
       if (known !== null && request.version > known) cache.requests.setRejection(request.id, null);
     }
-    cache.claims.replace(page.claims);
+    const claimed = cache.claims.replace(page.claims);
     cache.syncState.update({ cursor: page.cursor });
-    return page.requests.map((request) => request.id);
+    return [...new Set([...page.requests.map((request) => request.id), ...claimed])];
   });
 }

@@ -1,7 +1,10 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SyncStatus } from '../../../shared/api/workstation-api';
-import { MAX_PULL_PAGE, MAX_PUSH_BATCH } from '../../../shared/sync/protocol';
+import { MAX_PULL_PAGE, MAX_PUSH_BATCH, type PullResponse } from '../../../shared/sync/protocol';
+import { MODEL_FORMAT } from '../../../shared/text';
 import type { WorkstationCache } from '../cache/workstation-cache';
 import type { HostEvents } from '../host-events';
+import type { SearchBackfill } from '../search-backfill';
 import { applyPull } from './apply-pull';
 import { applyPushResults } from './apply-push';
 import { backoffDelay } from './backoff';
@@ -15,6 +18,8 @@ export interface SyncLoopOptions {
   pollMs: number;
   /** Quiet time after a decision before pushing, so a burst of keys goes in one batch. */
   debounceMs: number;
+  /** Indexes for search what a catch-up left out. */
+  backfill: SearchBackfill;
 }
 
 /** Large pages: a fresh workstation bootstraps a big archive in few round trips. */
@@ -26,7 +31,7 @@ const PULL_PAGE_SIZE = MAX_PULL_PAGE;
  * at once. Network failures back off exponentially and mark the workstation offline; deciding
  * never waits for any of this.
  */
-export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoopOptions) {
+export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }: SyncLoopOptions) {
   let online = false;
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -124,37 +129,67 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs }: SyncLoop
     }
   }
 
+  /** One page after `cursor`, with the versions held so the directory, models and rules come only when newer; null for a cursor the server no longer knows. */
+  function requestPage(token: string, cursor: string | null): Promise<PullResponse | null> {
+    const asked = client.pull(token, {
+      cursor,
+      directoryVersion: cache.syncState.get().directoryVersion,
+      limit: PULL_PAGE_SIZE,
+      models: cache.suggestionModels.versions(),
+      suggestionRulesVersion: cache.suggestionRules.version(),
+    }).catch((error: unknown) => {
+      // A cursor the server no longer knows (e.g. its database was replaced): start over from the beginning.
+      if (error instanceof SyncError && error.code === 'bad-cursor' && cursor !== null) {
+        cache.syncState.update({ cursor: null });
+        return null;
+      }
+      throw error;
+    });
+    // A page asked ahead may be abandoned (stop, or the page before it failed): its failure is then nobody's.
+    asked.catch(() => undefined);
+    return asked;
+  }
+
+  /**
+   * Pulls every page. A catch-up (more than one page) asks for the next page before storing the one in
+   * hand, so the server reads while the host writes, and leaves new requests out of the search index
+   * until its last page, then indexes them in the background: the queue is usable first.
+   */
   async function pull(token: string): Promise<void> {
-    let hasMore = true;
     let received = 0;
+    let deferredSearch = false;
+    let pending = requestPage(token, cache.syncState.get().cursor);
     try {
-      while (hasMore && !stopped) {
-      const { cursor, directoryVersion } = cache.syncState.get();
-      const page = await client.pull(token, {
-        cursor,
-        directoryVersion,
-        limit: PULL_PAGE_SIZE,
-        models: cache.suggestionModels.versions(),
-        suggestionRulesVersion: cache.suggestionRules.version(),
-      }).catch((error: unknown) => {
-        // A cursor the server no longer knows (e.g. its database was replaced): start over from the beginning.
-        if (error instanceof SyncError && error.code === 'bad-cursor' && cursor !== null) {
-          cache.syncState.update({ cursor: null });
-          return null;
+      while (!stopped) {
+        const page = await pending;
+        if (!page) {
+          pending = requestPage(token, null);
+          continue;
         }
-        throw error;
-      });
-      if (!page) continue;
-      const changed = applyPull(cache, page);
-      if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
-      hasMore = page.hasMore;
-      received += page.requests.length;
-      // Only a pull of more than one page is worth a progress bar.
-      catchUp = hasMore ? { received, total: received + page.remaining } : null;
-      if (hasMore) announce();
+        // A page bringing the directory, models or rules must be stored before the next ask gives their versions.
+        const bringsVersions = page.directory !== null || (page.models?.length ?? 0) > 0 || page.suggestionRules !== null;
+        const ahead = page.hasMore && !bringsVersions ? requestPage(token, page.cursor) : null;
+        // Let the ask leave before the page is stored (storing holds the event loop).
+        if (ahead) await nextTurn();
+        if (page.hasMore && !deferredSearch) {
+          cache.search.deferNew(true);
+          deferredSearch = true;
+        }
+        const changed = applyPull(cache, page);
+        if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
+        received += page.requests.length;
+        if (!page.hasMore) break;
+        // Only a pull of more than one page is worth a progress bar.
+        catchUp = { received, total: received + page.remaining };
+        announce();
+        pending = ahead ?? requestPage(token, page.cursor);
       }
     } finally {
       catchUp = null;
+      if (deferredSearch) {
+        cache.search.deferNew(false);
+        void backfill.run();
+      }
     }
   }
 

@@ -1,7 +1,13 @@
 import type { Attachment } from '../../../shared/model';
+import { mediaHashOf } from '../../../shared/sync/media-address';
 import { useT } from '../i18n/use-t';
+import { MediaImage } from './media-image';
+import { VoiceNote } from './voice-note';
 
-/** What came with the message. Media are placeholders: the renderer loads nothing from outside. */
+/**
+ * What came with the message. Pictures and voice notes the server fetched come through the host
+ * (never from the platform's own address); until then they show as pending, and update once synced.
+ */
 export function AttachmentList({ attachments }: { attachments: readonly Attachment[] }) {
   const t = useT();
   if (attachments.length === 0) return null;
@@ -32,23 +38,42 @@ function AttachmentItem({ attachment }: { attachment: Attachment }) {
           </span>
         </>
       );
-    case 'image':
+    case 'image': {
+      const hash = mediaHashOf(attachment.url);
+      if (hash) {
+        return (
+          <>
+            <MediaImage key={hash} hash={hash} />
+            <span className="attachment-kind">{t('attachment.image')}</span>
+            <span className="muted">{t('attachment.viewLarge')}</span>
+          </>
+        );
+      }
       return (
         <>
           <span className="image-placeholder" aria-hidden="true" />
-          <span className="attachment-kind">{attachment.url ? t('attachment.image') : t('attachment.imageNotFetched')}</span>
+          <span className="attachment-kind">{t('attachment.imageNotFetched')}</span>
           {attachment.mediaId && <span className="mono muted">{attachment.mediaId}</span>}
-          {attachment.mediaId && !fetched(attachment.url) && <span className="muted" data-testid="media-pending">{t('attachment.pending')}</span>}
+          {attachment.mediaId && <span className="muted" data-testid="media-pending">{t('attachment.pending')}</span>}
         </>
       );
-    case 'voice':
+    }
+    case 'voice': {
+      const hash = mediaHashOf(attachment.url);
       return (
         <>
           <span className="attachment-kind">{t('attachment.voice')}</span>
-          {attachment.recognition && <span>{attachment.recognition}</span>}
-          {attachment.mediaId && !fetched(attachment.url) && <span className="muted" data-testid="media-pending">{t('attachment.pending')}</span>}
+          {hash && <VoiceNote key={hash} hash={hash} format={attachment.format} />}
+          {attachment.recognition && (
+            <span data-testid="voice-recognition">
+              <span className="muted">{t('attachment.recognition')}：</span>
+              {attachment.recognition}
+            </span>
+          )}
+          {attachment.mediaId && !hash && <span className="muted" data-testid="media-pending">{t('attachment.pending')}</span>}
         </>
       );
+    }
     case 'video':
       return <span className="attachment-kind">{t('attachment.video')}</span>;
     case 'link':
@@ -61,9 +86,4 @@ function AttachmentItem({ attachment }: { attachment: Attachment }) {
         </>
       );
   }
-}
-
-/** Stored by the server (server/media); a platform's own address (WeChat's PicUrl) does not count. */
-function fetched(url: string | null | undefined): boolean {
-  return url?.startsWith('/api/media/') ?? false;
 }

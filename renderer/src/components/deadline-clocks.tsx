@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { LocalRequest } from '../../../shared/api/workstation-api';
-import { DEFAULT_DEADLINE_POLICY, policyForCategory, PUBLISHED_HOLIDAY_CALENDAR, type StatusThresholds } from '../../../shared/deadline';
+import { clockThresholds, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, type ClockName } from '../../../shared/deadline';
 import { clockOutcomes, type ClockOutcome } from '../../../shared/units/clock-outcomes';
 import { requestDeadlines } from '../../../shared/units/request-deadlines';
 import { formatReceived } from '../i18n/format-time';
@@ -9,8 +9,7 @@ import { useUi } from '../store/ui-store';
 import { DeadlineLabel } from './deadline-label';
 import { useNow } from './use-now';
 
-const CLOCKS = ['acknowledge', 'answer', 'unit'] as const;
-type ClockName = (typeof CLOCKS)[number];
+const CLOCKS: readonly ClockName[] = ['acknowledge', 'answer', 'unit'];
 
 /**
  * The request's three clocks — acknowledgement, answer, unit — each with time left (amber, red, overdue)
@@ -26,12 +25,6 @@ export function DeadlineClocks({ request }: { request: LocalRequest }) {
     [request],
   );
   const outcomes = clockOutcomes(stamped, new Date(now));
-  const policy = policyForCategory(DEFAULT_DEADLINE_POLICY, request.categoryId);
-  const thresholds: Record<ClockName, StatusThresholds> = {
-    acknowledge: policy.acknowledge.thresholds,
-    answer: policy.answer.thresholds,
-    unit: policy.unitHandling.thresholds,
-  };
 
   const show = (outcome: ClockOutcome, name: ClockName) => {
     if (outcome.state === 'none' || outcome.dueAt === null) return <span className="muted">{t('clock.none')}</span>;
@@ -39,7 +32,7 @@ export function DeadlineClocks({ request }: { request: LocalRequest }) {
     if (outcome.state === 'missed') return <span className="deadline deadline-overdue">{t('clock.missed', { when: formatReceived(outcome.doneAt!, locale) })}</span>;
     return (
       <>
-        <DeadlineLabel due={Date.parse(outcome.dueAt)} now={now} thresholds={thresholds[name]} />{' '}
+        <DeadlineLabel due={Date.parse(outcome.dueAt)} now={now} thresholds={clockThresholds(name, request.categoryId)} />{' '}
         <span className="muted">{t('clock.dueAt', { when: formatReceived(outcome.dueAt, locale) })}</span>
       </>
     );

@@ -1,10 +1,10 @@
-import { deadlineStatus, DEFAULT_DEADLINE_POLICY, type StatusThresholds } from '../../../shared/deadline';
+import { deadlineStatus, type StatusThresholds } from '../../../shared/deadline';
 import { useT } from '../i18n/use-t';
 
 const MINUTE = 60_000;
 
-/** Time left until the answer (or, given its thresholds, another clock) is due, coloured as it turns amber, red, overdue. */
-export function DeadlineLabel({ due, now, thresholds = DEFAULT_DEADLINE_POLICY.answer.thresholds }: { due: number; now: number; thresholds?: StatusThresholds }) {
+/** Time left until a clock is due, coloured as it turns amber, red, overdue by that clock's thresholds (from the deadline policy). */
+export function DeadlineLabel({ due, now, thresholds }: { due: number; now: number; thresholds: StatusThresholds }) {
   const t = useT();
   const status = deadlineStatus(due, now, thresholds);
   const minutes = Math.round(Math.abs(due - now) / MINUTE);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HandoverBreaches as Breaches } from '../../../shared/api/workstation-api';
+import { clockThresholds } from '../../../shared/deadline';
 import { call } from '../bridge/call';
 import { formatReceived } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
@@ -51,7 +52,7 @@ export function HandoverBreaches() {
               <span className="picker-option-label mono">{breach.request.number}</span>
               <span className="picker-option-detail">{firstLine(breach.request.text) || t('queue.noText')}</span>
               <span>{t(`clock.${breach.clock}`)}</span>
-              <DeadlineLabel due={Date.parse(breach.dueAt)} now={now} />
+              <DeadlineLabel due={Date.parse(breach.dueAt)} now={now} thresholds={clockThresholds(breach.clock, breach.request.categoryId)} />
             </li>
           ))}
         </ul>

@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/use-t';
 import { useUi } from '../store/ui-store';
 import { HandoverBreaches } from './handover-breaches';
+import { LastHandoverNote } from './last-handover-note';
 
-/** g h: before handing over, what will breach before the next shift starts. Esc closes. */
+/** g h: the note the last shift left, and what will breach before the next shift starts. Esc closes. */
 export function HandoverPanel() {
   const t = useT();
   const close = useUi((s) => s.close);
@@ -23,6 +24,7 @@ export function HandoverPanel() {
         onMouseDown={(e) => e.stopPropagation()}
       >
         <div className="picker-title">{t('handover.title')}</div>
+        <LastHandoverNote />
         <HandoverBreaches />
         <div className="picker-hint muted">{t('handover.hint')}</div>
       </div>

@@ -40,6 +40,8 @@ export function HelpOverlay() {
           <li>{t('picker.categoryHint')}</li>
           <li>{t('picker.unitHint')}</li>
           <li>{t('search.hint')}</li>
+          <li data-testid="help-conflict-keys">{t('conflicts.keysHint')}</li>
+          <li>{t('takeOver.keysHint')}</li>
         </ul>
         <div className="picker-hint muted">{t('help.close')}</div>
       </div>

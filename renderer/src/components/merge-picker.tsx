@@ -5,6 +5,7 @@ import { useRequestSearch } from '../pickers/use-request-search';
 import { currentRequest, useQueue } from '../store/queue-store';
 import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
+import { matchToShow } from './duplicate-match';
 import { firstLine } from './queue-row';
 import { PickerDialog } from './picker-dialog';
 
@@ -12,7 +13,7 @@ const NO_FILTERS = {};
 
 /**
  * m: this request (or each marked one) is a duplicate of another, and is merged into it. Offers
- * the citizen's other requests and similar ones first; typing searches by number or text.
+ * the open request it nearly repeats, then the citizen's other requests and similar ones; typing searches by number or text.
  */
 export function MergePicker() {
   const t = useT();
@@ -22,7 +23,9 @@ export function MergePicker() {
   const [query, setQuery] = useState('');
   const found = useRequestSearch(query, NO_FILTERS, query.trim() !== '');
   const candidates = useMemo(() => {
-    const offered = query.trim() === '' ? [...(context?.history ?? []), ...(context?.similar ?? [])] : found.items;
+    // The open request this one repeats comes first, so Enter merges into it.
+    const repeated = matchToShow(context?.duplicates)?.request;
+    const offered = query.trim() === '' ? [...(repeated ? [repeated] : []), ...(context?.history ?? []), ...(context?.similar ?? [])] : found.items;
     const seen = new Set<string>();
     // Merging into itself or into a request already merged away would be refused.
     return offered.filter((r: LocalRequest) => r.id !== request?.id && r.status !== 'merged' && !seen.has(r.id) && seen.add(r.id));

@@ -16,8 +16,9 @@ export function QueueList() {
   const marked = useQueue((s) => s.selection);
   const select = useQueue((s) => s.select);
   const showRange = useQueue((s) => s.showRange);
-  // Deadlines count down while the operator works; once a minute is as fine as the labels go.
-  const now = useNow(30_000);
+  // Deadlines count down while the operator works; once a minute is as fine as the labels go, but never
+  // behind the moment the order is for, so a row that moved up as overdue says so at once.
+  const now = Math.max(useNow(30_000), list.at);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: list.total,

@@ -11,7 +11,10 @@ import { requestShown } from '../triage/handling-measure';
 import { requestPainted } from '../triage/paint-timing';
 import { AttachmentList } from './attachment-list';
 import { ChannelBadge } from './channel-badge';
+import { CitizenIdentities } from './citizen-channels';
+import { ClaimBadge } from './claim-badge';
 import { DeadlineClocks } from './deadline-clocks';
+import { DuplicateBadges, DuplicateMatchPanel } from './duplicate-match';
 import { RelatedRequests } from './related-requests';
 import { ReplyStatus } from './reply-status';
 import { StatusChip } from './status-chip';
@@ -60,6 +63,8 @@ export function RequestDetail() {
           </span>
         )}
         {request.pending > 0 && <span className="tag tag-pending">{t('detail.pending', { n: request.pending })}</span>}
+        <ClaimBadge request={request} testId="detail-claim" />
+        <DuplicateBadges duplicates={context?.duplicates} />
       </header>
       {request.rejection && (
         <div className="rejection" role="alert">
@@ -74,6 +79,7 @@ export function RequestDetail() {
             {request.text.trim() || t('queue.noText')}
           </p>
           <AttachmentList attachments={request.attachments} />
+          <DuplicateMatchPanel request={request} duplicates={context?.duplicates} />
           <RelatedRequests testId="citizen-history" title={t('detail.history')} empty={t('detail.noHistory')} requests={context?.history ?? null} />
           <RelatedRequests testId="similar-requests" title={t('detail.similar')} empty={t('detail.noSimilar')} requests={context?.similar ?? null} />
         </div>
@@ -97,7 +103,7 @@ function DetailFields({ request }: { request: LocalRequest }) {
   return (
     <dl className="detail-fields">
       <Field label={t('detail.citizen')}>
-        {request.citizen.name ?? t('detail.anonymous')} <span className="mono muted">{request.citizen.id}</span>
+        {request.citizen.name ?? t('detail.anonymous')} <CitizenIdentities citizen={request.citizen} />
       </Field>
       <Field label={t('detail.received')}>{formatInstant(request.receivedAt, locale)}</Field>
       <Field label={t('detail.category')} testId="detail-category" value={request.categoryId}>

@@ -5,6 +5,7 @@ import { useSession } from '../store/session-store';
 import { useStats } from '../store/stats-store';
 import { useSync } from '../store/sync-store';
 import { useUi } from '../store/ui-store';
+import { CatchUpProgress } from './catch-up-progress';
 import { useNow } from './use-now';
 
 /** Connection, outbox and shift at a glance, plus the last notice. */
@@ -12,9 +13,9 @@ export function StatusBar() {
   const t = useT();
   const status = useSync((s) => s.status);
   const operator = useSession((s) => s.session?.operator ?? null);
-  const signOut = useSession((s) => s.signOut);
   const view = useQueue((s) => s.view);
   const notice = useUi((s) => s.notice);
+  const openMode = useUi((s) => s.open);
   const today = useStats((s) => s.today);
   const now = useNow(1000);
   const online = status?.online ?? false;
@@ -30,6 +31,12 @@ export function StatusBar() {
           {status?.lastSyncAt ? t('sync.ago', { age: formatAge(status.lastSyncAt, t, now) }) : t('sync.never')}
         </span>
       </span>
+      {status?.catchUp && <CatchUpProgress received={status.catchUp.received} total={status.catchUp.total} />}
+      {status && status.conflicts > 0 && (
+        <button type="button" className="link-button tag tag-warn" data-testid="conflict-badge" data-count={status.conflicts} onClick={() => openMode('conflicts')}>
+          {t('conflicts.badge', { n: status.conflicts })}
+        </button>
+      )}
       {status?.lastError && <span className="status-error">{t('sync.error', { message: status.lastError })}</span>}
       <span className={`notice ${notice?.tone === 'error' ? 'notice-error' : ''}`} role="status">
         {notice ? t(notice.id, notice.params) : ''}
@@ -43,7 +50,7 @@ export function StatusBar() {
           {t(`view.${view}`)}
         </span>
         {operator && <span>{t('sync.operator', { name: operator.displayName })}</span>}
-        <button type="button" className="link-button" onClick={() => void signOut()}>
+        <button type="button" className="link-button" onClick={() => openMode('sign-out')}>
           {t('sync.signOut')}
         </button>
       </span>

@@ -25,7 +25,7 @@ export function SuggestionPanel({ request, context }: { request: LocalRequest; c
   };
 
   return (
-    <section className="suggestion" data-testid="suggestion" data-ready={context ? 'true' : 'false'}>
+    <section className="suggestion" data-testid="suggestion" data-ready={context ? 'true' : 'false'} data-source={context?.suggestion.source}>
       <h3 className="section-title">
         {t('suggestion.title')} <kbd>Enter</kbd>
       </h3>

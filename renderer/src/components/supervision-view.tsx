@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SupervisionOverview } from '../../../shared/api/workstation-api';
+import { clockThresholds } from '../../../shared/deadline';
 import { call } from '../bridge/call';
 import { useT } from '../i18n/use-t';
 import { notifyFailure, useUi } from '../store/ui-store';
@@ -121,7 +122,7 @@ export function SupervisionView() {
                   .map((name) => t(`clock.${name}`))
                   .join(' · ')}
               </span>
-              <DeadlineLabel due={overdueSince(item)} now={now} />
+              <DeadlineLabel due={overdueSince(item)} now={now} thresholds={clockThresholds('answer', item.request.categoryId)} />
               {item.request.reminderCount > 0 && <span className="tag tag-warn">{t('supervision.reminded', { n: item.request.reminderCount })}</span>}
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 
 interface Props {
@@ -7,12 +7,16 @@ interface Props {
   placeholder: string;
   initial: string;
   max: number;
+  /** Enter with nothing written still submits (an optional text, such as a handover note). */
+  allowEmpty?: boolean;
+  /** Shown above the text, e.g. what the text is about. */
+  children?: ReactNode;
   onSubmit(text: string): void;
   onCancel(): void;
 }
 
 /** A short text for a request (reply, note): Enter keeps it, Shift+Enter breaks the line, Esc cancels. */
-export function TextDialog({ testId, title, placeholder, initial, max, onSubmit, onCancel }: Props) {
+export function TextDialog({ testId, title, placeholder, initial, max, allowEmpty = false, children, onSubmit, onCancel }: Props) {
   const t = useT();
   const [text, setText] = useState(initial);
   const tooLong = text.length > max;
@@ -25,7 +29,7 @@ export function TextDialog({ testId, title, placeholder, initial, max, onSubmit,
     } else if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       const value = text.trim();
-      if (value === '' || tooLong) return;
+      if ((value === '' && !allowEmpty) || tooLong) return;
       onSubmit(value);
     }
   };
@@ -34,6 +38,7 @@ export function TextDialog({ testId, title, placeholder, initial, max, onSubmit,
     <div className="overlay-backdrop" onMouseDown={onCancel}>
       <div className="reply-box" role="dialog" aria-modal="true" aria-label={title} data-testid={testId} onMouseDown={(e) => e.stopPropagation()}>
         <div className="picker-title">{title}</div>
+        {children}
         <textarea
           className="reply-input"
           data-testid={`${testId}-input`}

@@ -1,5 +1,7 @@
 import { useT } from '../i18n/use-t';
 import { useQueue, type WorkView } from '../store/queue-store';
+import { useSync } from '../store/sync-store';
+import { useUi } from '../store/ui-store';
 
 const TABS: readonly { view: WorkView; keys: string }[] = [
   { view: 'queue', keys: 'g q' },
@@ -7,13 +9,15 @@ const TABS: readonly { view: WorkView; keys: string }[] = [
   { view: 'done', keys: 'g d' },
 ];
 
-/** The three views with their keys; also clickable. */
+/** The views with their keys (the conflicts view last); also clickable. */
 export function ViewTabs() {
   const t = useT();
   const current = useQueue((s) => s.view);
   const count = useQueue((s) => s.lists[s.view].total);
   const marked = useQueue((s) => s.selection.size);
   const setView = useQueue((s) => s.setView);
+  const inConflicts = useUi((s) => s.mode === 'conflicts');
+  const conflicts = useSync((s) => s.status?.conflicts ?? 0);
   return (
     <nav className="view-tabs" role="tablist">
       {TABS.map(({ view, keys }) => (
@@ -21,15 +25,31 @@ export function ViewTabs() {
           key={view}
           type="button"
           role="tab"
-          aria-selected={view === current}
+          aria-selected={view === current && !inConflicts}
           className="view-tab"
           tabIndex={-1}
-          onClick={() => setView(view)}
+          onClick={() => {
+            useUi.getState().close();
+            setView(view);
+          }}
         >
           {t(`view.${view}`)}
           <kbd>{keys}</kbd>
         </button>
       ))}
+      <button
+        type="button"
+        role="tab"
+        aria-selected={inConflicts}
+        className="view-tab"
+        data-testid="conflicts-tab"
+        tabIndex={-1}
+        onClick={() => useUi.getState().open('conflicts')}
+      >
+        {t('conflicts.title')}
+        {conflicts > 0 && <span className="tag tag-warn">{conflicts}</span>}
+        <kbd>g c</kbd>
+      </button>
       <span className="view-count muted" data-testid="view-count" data-count={count}>
         {t('queue.count', { n: count })}
       </span>

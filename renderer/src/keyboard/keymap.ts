@@ -19,9 +19,11 @@ export type KeyAction =
   | 'editReply'
   | 'junk'
   | 'merge'
+  | 'linkCitizen'
   | 'escalate'
   | 'snooze'
   | 'note'
+  | 'viewImage'
   | 'undo'
   | 'toggleSelect'
   | 'selectDown'
@@ -39,7 +41,9 @@ export type KeyAction =
   | 'toggleLocale'
   | 'ledgerExport'
   | 'supervision'
-  | 'handover';
+  | 'handover'
+  | 'goConflicts'
+  | 'signOut';
 
 /**
  * A key sequence: each step is a KeyboardEvent.key value, or "Mod+k" for Ctrl (Cmd on a Mac)
@@ -72,9 +76,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'editReply', keys: [['r', 'r']], description: 'key.editReply' },
   { action: 'junk', keys: [['d']], description: 'key.junk' },
   { action: 'merge', keys: [['m']], description: 'key.merge' },
+  { action: 'linkCitizen', keys: [['l']], description: 'key.linkCitizen' },
   { action: 'escalate', keys: [['e']], description: 'key.escalate' },
   { action: 'snooze', keys: [['s']], description: 'key.snooze' },
   { action: 'note', keys: [['n']], description: 'key.note' },
+  { action: 'viewImage', keys: [['i']], description: 'key.viewImage' },
   { action: 'undo', keys: [['z']], description: 'key.undo' },
   { action: 'toggleSelect', keys: [['x']], description: 'key.toggleSelect' },
   { action: 'selectDown', keys: [['J']], description: 'key.selectDown' },
@@ -93,6 +99,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'ledgerExport', keys: [['g', 'l']], description: 'key.ledgerExport' },
   { action: 'supervision', keys: [['g', 's']], description: 'key.supervision' },
   { action: 'handover', keys: [['g', 'h']], description: 'key.handover' },
+  { action: 'goConflicts', keys: [['g', 'c']], description: 'key.goConflicts' },
+  { action: 'signOut', keys: [['g', 'o']], description: 'key.signOut' },
 ];
 
 /** Operator's remappings: an action's keys replaced by their own. */

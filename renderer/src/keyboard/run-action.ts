@@ -1,4 +1,5 @@
 import { REPLY_TEMPLATES } from '../../../shared/replies/reply-templates';
+import { mediaHashesIn } from '../../../shared/sync/media-address';
 import { categoryOptions, firstLevel } from '../pickers/category-search';
 import { useDirectory } from '../store/directory-store';
 import { currentRequest, useQueue, type WorkView } from '../store/queue-store';
@@ -42,12 +43,16 @@ export function runAction(action: KeyAction): void {
       return queue.decide(() => [queue.view === 'junk' ? { kind: 'restore' } : { kind: 'junk' }]);
     case 'merge':
       return openForCurrent('merge-picker');
+    case 'linkCitizen':
+      return openForCurrent('link-picker');
     case 'escalate':
       return queue.decide((r) => (r.escalated ? null : [{ kind: 'escalate', note: null }]), { advance: true });
     case 'snooze':
       return queue.decide(() => [{ kind: 'snooze', until: new Date(Date.now() + SNOOZE_MS).toISOString() }]);
     case 'note':
       return openForCurrent('note');
+    case 'viewImage':
+      return viewImage();
     case 'undo':
       return queue.undo();
     case 'toggleSelect':
@@ -84,6 +89,10 @@ export function runAction(action: KeyAction): void {
       return openSupervision();
     case 'handover':
       return ui.open('handover');
+    case 'goConflicts':
+      return ui.open('conflicts');
+    case 'signOut':
+      return ui.open('sign-out');
   }
 }
 
@@ -116,6 +125,14 @@ function changeDraft(patch: Parameters<ReturnType<typeof useTriage.getState>['ch
 function setCategoryBySlot(slot: number): void {
   const option = firstLevel(categoryOptions(useDirectory.getState().categories))[slot - 1];
   if (option) changeDraft({ categoryId: option.category.id });
+}
+
+/** i: the current request's pictures, large; only when it has one fetched. */
+function viewImage(): void {
+  const request = currentRequest();
+  if (!request) return useUi.getState().notify({ id: 'notice.noSelection', tone: 'info' });
+  if (mediaHashesIn(request.attachments, ['image']).length === 0) return useUi.getState().notify({ id: 'notice.noImage', tone: 'info' });
+  useUi.getState().open('media-viewer');
 }
 
 /** Overlays that act on a request only open when there is one. */

@@ -1,10 +1,17 @@
 import { useEffect } from 'react';
 import { CategoryPicker } from '../components/category-picker';
 import { CommandPalette } from '../components/command-palette';
+import { ConflictsView } from '../components/conflicts-view';
+import { SignOutDialog } from '../components/sign-out-dialog';
+import { TakeOverDialog } from '../components/take-over-dialog';
+import { useClaimCurrent } from '../claims/use-claim-current';
+import { useHandoverOnSignIn } from '../shift/use-handover-on-sign-in';
+import { LinkPicker } from '../components/link-picker';
 import { MergePicker } from '../components/merge-picker';
 import { NoteBox } from '../components/note-box';
 import { SettingsOverlay } from '../components/settings-overlay';
 import { HelpOverlay } from '../components/help-overlay';
+import { MediaViewer } from '../components/media-viewer';
 import { HandoverPanel } from '../components/handover-panel';
 import { LedgerExportDialog } from '../components/ledger-export-dialog';
 import { SupervisionView } from '../components/supervision-view';
@@ -27,6 +34,8 @@ export function WorkstationScreen() {
   const t = useT();
   const mode = useUi((s) => s.mode);
   useGlobalKeys();
+  useClaimCurrent();
+  useHandoverOnSignIn();
 
   useEffect(() => {
     void useDirectory.getState().load();
@@ -44,23 +53,31 @@ export function WorkstationScreen() {
           <kbd>Ctrl+K</kbd> <kbd>/</kbd> <kbd>?</kbd>
         </span>
       </header>
-      <main className="panes">
-        <QueueList />
-        <RequestDetail />
-      </main>
+      {mode === 'conflicts' ? (
+        <ConflictsView />
+      ) : (
+        <main className="panes">
+          <QueueList />
+          <RequestDetail />
+        </main>
+      )}
       <StatusBar />
       {mode === 'category-picker' && <CategoryPicker />}
       {mode === 'unit-picker' && <UnitPicker />}
       {mode === 'reply' && <ReplyBox />}
       {mode === 'note' && <NoteBox />}
       {mode === 'merge-picker' && <MergePicker />}
+      {mode === 'link-picker' && <LinkPicker />}
       {mode === 'palette' && <CommandPalette requestsOnly={false} />}
       {mode === 'search' && <CommandPalette requestsOnly />}
       {mode === 'settings' && <SettingsOverlay />}
       {mode === 'help' && <HelpOverlay />}
+      {mode === 'media-viewer' && <MediaViewer />}
       {mode === 'ledger-export' && <LedgerExportDialog />}
       {mode === 'supervision' && <SupervisionView />}
       {mode === 'handover' && <HandoverPanel />}
+      {mode === 'take-over' && <TakeOverDialog />}
+      {mode === 'sign-out' && <SignOutDialog />}
     </div>
   );
 }

@@ -14,9 +14,11 @@ export interface ViewList {
   selectedIndex: number;
   selectedId: string | null;
   loaded: boolean;
+  /** The moment (epoch ms) the window's order is for: the rows' deadline labels are at least that late. */
+  at: number;
 }
 
-export const emptyList: ViewList = { total: 0, offset: 0, items: [], selectedIndex: 0, selectedId: null, loaded: false };
+export const emptyList: ViewList = { total: 0, offset: 0, items: [], selectedIndex: 0, selectedId: null, loaded: false, at: 0 };
 
 export function itemAt(list: ViewList, index: number): LocalRequest | null {
   return list.items[index - list.offset] ?? null;
@@ -42,10 +44,10 @@ export function reconcile(list: ViewList, window: QueueWindow, hidden: ReadonlyS
   const held = new Map(list.items.map((r) => [r.id, r]));
   const items = window.items.filter((r) => !hidden.has(r.id)).map((r) => {
     const old = held.get(r.id);
-    return old && old.version === r.version && old.pending === r.pending && old.rejection?.message === r.rejection?.message && old.updatedAt === r.updatedAt ? old : r;
+    return old && old.version === r.version && old.pending === r.pending && old.rejection?.message === r.rejection?.message && old.updatedAt === r.updatedAt && old.claim?.operatorId === r.claim?.operatorId ? old : r;
   });
   const total = Math.max(items.length, window.total - (window.items.length - items.length));
-  const next: ViewList = { total, offset: window.offset, items, selectedIndex: list.selectedIndex, selectedId: list.selectedId, loaded: true };
+  const next: ViewList = { total, offset: window.offset, items, selectedIndex: list.selectedIndex, selectedId: list.selectedId, loaded: true, at: Date.parse(window.at) };
   const wanted = [preferId, list.selectedId].find((id) => id !== null && items.some((r) => r.id === id));
   if (wanted) return selectIndex(next, window.offset + items.findIndex((r) => r.id === wanted));
   return selectIndex(next, list.selectedIndex);

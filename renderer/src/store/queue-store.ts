@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LocalRequest, QueueView } from '../../../shared/api/workstation-api';
+import type { LocalRequest, QueueView, QueueWindow } from '../../../shared/api/workstation-api';
 import type { DecisionAction, RequestStatus } from '../../../shared/model';
 import { call } from '../bridge/call';
 import { decisionLabel } from '../i18n/decision-label';
@@ -7,6 +7,7 @@ import { translator } from '../i18n/translate';
 import { measureOf } from '../triage/handling-measure';
 import { covers, emptyList, itemAt, reconcile, removeRequest, replaceRequest, selectIndex, selectedItem, type ViewList } from './queue-selection';
 import { useStats } from './stats-store';
+import { othersHolding, useTakeOver } from './take-over-store';
 import { useTriage } from './triage-store';
 import { notifyFailure, useUi } from './ui-store';
 
@@ -29,7 +30,8 @@ interface QueueState {
   /** The virtualised list shows these rows: fetch another window if they are not held. */
   showRange(start: number, end: number): void;
   /** Decides for the marked requests, or the current one; `advance` moves on to the next request. */
-  decide(plan: DecisionPlan, options?: { advance?: boolean }): void;
+  /** `takeOver`: the operator already confirmed working requests another operator holds. */
+  decide(plan: DecisionPlan, options?: { advance?: boolean; takeOver?: boolean }): void;
   undo(): void;
   toggleSelect(): void;
   extendSelection(delta: number): void;
@@ -82,6 +84,7 @@ function statusAfter(status: RequestStatus, action: DecisionAction): RequestStat
       return 'merged';
     case 'note':
     case 'escalate':
+    case 'link-citizen':
       return status;
   }
 }
@@ -101,16 +104,32 @@ const hidden = new Set<string>();
 let refreshWaiting = false;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 const REFRESH_QUIET_MS = 250;
+let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+const RECHECK_MS = 60_000;
+/** A request is overdue only after its due moment: look a little after it. */
+const RECHECK_AFTER_CROSSING_MS = 1_000;
 
 export const useQueue = create<QueueState>()((set, get) => {
   const updateList = (view: WorkView, change: (list: ViewList) => ViewList) =>
     set((s) => ({ lists: { ...s.lists, [view]: change(s.lists[view]) } }));
 
-  const fetchWindow = async (view: WorkView, around: number, preferId: string | null = null) => {
+  /** `preferId` is selected if the window holds it; the host moves the window to hold `keepId` wherever it now stands. */
+  const fetchWindow = async (view: WorkView, around: number, preferId: string | null = null, keepId: string | null = null) => {
     const offset = Math.max(0, around - WINDOW / 2);
-    const window = await call('queue.window', { view, offset, limit: WINDOW });
+    // The page's clock orders the queue, so the rows' deadline labels and their order agree.
+    const at = new Date().toISOString();
+    const window = await call('queue.window', { view, offset, limit: WINDOW, at, ...(keepId ? { keepId } : {}) });
     updateList(view, (list) => reconcile(list, window, hidden, preferId));
     prefetchAround(get().lists[view]);
+    if (view === 'queue') recheckAt(window);
+  };
+
+  /** The order changes only as requests turn overdue: look again just after the next one does, and at least once a minute. */
+  const recheckAt = (window: QueueWindow) => {
+    clearTimeout(recheckTimer);
+    const crossing = window.nextCrossingAt === null ? Infinity : Date.parse(window.nextCrossingAt) + RECHECK_AFTER_CROSSING_MS;
+    const when = Math.min(crossing, Date.parse(window.at) + RECHECK_MS);
+    recheckTimer = setTimeout(refresh, Math.max(0, when - Date.now()));
   };
 
   const current = (): LocalRequest | null => get().opened ?? selectedItem(get().lists[get().view]);
@@ -124,7 +143,9 @@ export const useQueue = create<QueueState>()((set, get) => {
       refreshWaiting = true;
       inOrder(() => {
         refreshWaiting = false;
-        return fetchWindow(get().view, get().lists[get().view].selectedIndex);
+        // Keep the operator on the request they are reading, even if it moved (turned overdue).
+        const list = get().lists[get().view];
+        return fetchWindow(get().view, list.selectedIndex, null, list.selectedId);
       });
     }, REFRESH_QUIET_MS);
   };
@@ -178,7 +199,8 @@ export const useQueue = create<QueueState>()((set, get) => {
       if (covers(get().lists[view], start, end)) return;
       inOrder(() => (covers(get().lists[view], start, end) ? undefined : fetchWindow(view, Math.floor((start + end) / 2))));
     },
-    decide: (plan, { advance = false } = {}) => {
+    decide: (plan, options = {}) => {
+      const { advance = false } = options;
       const view = get().view;
       const marked = [...get().selection.values()];
       const targets = marked.length > 0 ? marked : [current()].filter((r): r is LocalRequest => r !== null);
@@ -186,6 +208,8 @@ export const useQueue = create<QueueState>()((set, get) => {
         useUi.getState().notify({ id: 'notice.noSelection', tone: 'info' });
         return;
       }
+      const holders = options.takeOver ? [] : othersHolding(targets);
+      if (holders.length > 0) return useTakeOver.getState().ask(holders, () => get().decide(plan, { ...options, takeOver: true }));
       if (marked.length > 0) set({ selection: new Map() });
       for (const request of targets) {
         const planned = plan(request);
@@ -222,7 +246,7 @@ export const useQueue = create<QueueState>()((set, get) => {
         useTriage.getState().forget(outcome.undone.requestId);
         useStats.getState().load();
         if (get().opened?.id === outcome.undone.requestId && outcome.request) set({ opened: outcome.request });
-        await fetchWindow(get().view, get().lists[get().view].selectedIndex, outcome.undone.requestId);
+        await fetchWindow(get().view, get().lists[get().view].selectedIndex, outcome.undone.requestId, outcome.undone.requestId);
       }),
     toggleSelect: () => {
       const request = current();

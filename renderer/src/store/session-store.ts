@@ -11,7 +11,8 @@ interface SessionState {
   loadError: string | null;
   load(): Promise<void>;
   signIn(name: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  /** Ends the shift, leaving the note for the next operator (none when empty). */
+  signOut(handoverNote?: string): Promise<void>;
   set(session: Session): void;
 }
 
@@ -35,8 +36,8 @@ export const useSession = create<SessionState>()((set) => ({
       set({ signingIn: false, signInError: error instanceof Error ? error.message : String(error) });
     }
   },
-  signOut: async () => {
-    set({ session: await call('session.signOut', {}) });
+  signOut: async (handoverNote) => {
+    set({ session: await call('session.signOut', handoverNote ? { handoverNote } : {}) });
   },
   set: (session) => set({ session }),
 }));

@@ -1,14 +1,14 @@
 import type { LocalRequest } from '../../../shared/api/workstation-api';
-import { answerDueAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR } from '../../../shared/deadline';
+import { queueDueAt } from '../../../shared/queue/queue-order';
 
 const cache = new Map<string, number>();
 
-/** When the answer to this request is due (有呼必应), by the centre's policy and the holiday calendar; memoised per request. */
+/** When the answer to this request is due (有呼必应), as the host orders the queue by it; memoised per request. */
 export function answerDue(request: LocalRequest): number {
-  const key = `${request.id}|${request.categoryId ?? ''}`;
+  const key = `${request.id}|${request.categoryId ?? ''}|${request.deadlines.answerDueAt ?? ''}`;
   let due = cache.get(key);
   if (due === undefined) {
-    due = answerDueAt(request.receivedAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, { categoryId: request.categoryId }).getTime();
+    due = queueDueAt(request);
     if (cache.size > 5000) cache.clear();
     cache.set(key, due);
   }

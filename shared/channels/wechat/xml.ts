@@ -1,5 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-
 /** The child elements of a WeChat `<xml>` root, each as its exact text. */
 export type WechatFields = Readonly<Record<string, string>>;
 
@@ -8,71 +6,179 @@ export class WechatXmlError extends Error {
   override readonly name = 'WechatXmlError';
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  // Every value stays a string: MsgId is a 64-bit integer that a JS number would round.
-  parseTagValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // Decodes numeric character references as XML requires; DOCTYPE is refused before parsing,
-  // so no entity can be declared.
-  processEntities: true,
-  htmlEntities: true,
-});
+// WeChat's bodies are one flat <xml> element of text fields, so a strict reader of exactly that
+// shape is all that is needed: a general parser plus a validator cost more than the rest of a
+// delivery. Every scan below is an indexOf or a sticky regex without nested quantifiers: linear.
+const NAME = /[A-Za-z_][A-Za-z0-9_.-]{0,63}/y;
+const SPACES = /[ \t\r\n]*/y;
+const REFERENCE = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/iy;
+/** Names that would reach an object's prototype machinery if a consumer ever indexed with them. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-// Outside CDATA, a DOCTYPE or ENTITY declaration is the door to entity-expansion and XXE attacks.
-const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i;
+const malformed = (what: string) => new WechatXmlError(`malformed XML: ${what}`);
 
 /**
- * Parses a WeChat push body and returns the fields of its `<xml>` root. Refuses documents with a
- * DOCTYPE or entity declaration, anything not well-formed, a root other than `<xml>`, and fields
- * that repeat or nest (WeChat sends neither).
+ * Parses a WeChat push body and returns the fields of its `<xml>` root. Accepts what WeChat sends:
+ * an optional XML declaration, comments and processing instructions between elements, and fields
+ * of text and CDATA (text trimmed and its character references decoded, CDATA kept as is).
+ * Refuses DOCTYPE and entity declarations (no entity beyond XML's five can be named), anything
+ * not well-formed, attributes, a root other than `<xml>`, and fields that repeat or nest (WeChat
+ * sends neither).
  */
 export function parseWechatXml(body: string): WechatFields {
-  if (DECLARATION.test(outsideCdata(body))) throw new WechatXmlError('DOCTYPE or ENTITY declarations are not accepted');
-  const valid = XMLValidator.validate(body);
-  if (valid !== true) throw new WechatXmlError(`malformed XML: ${brief(valid.err.msg)} (line ${valid.err.line})`);
-  let doc: unknown;
-  try {
-    doc = parser.parse(body);
-  } catch (error) {
-    throw new WechatXmlError(`malformed XML: ${brief((error as Error).message)}`);
+  // XML reads every line end as \n, CDATA included; &#13; still yields \r, being decoded after.
+  const reader = new FlatXmlReader(body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body);
+  reader.skipMisc();
+  const root = reader.openTag();
+  if (root.name !== 'xml') throw new WechatXmlError('the document root must be a single <xml> element');
+  const fields = new Map<string, string>();
+  if (!root.empty) {
+    for (reader.skipMisc(); !reader.startsWith('</'); reader.skipMisc()) {
+      if (reader.atEnd()) throw malformed('unclosed <xml>');
+      if (!reader.startsWith('<') || reader.startsWith('<![CDATA[')) throw new WechatXmlError('the <xml> root must not contain loose text');
+      const field = reader.openTag();
+      if (RESERVED.has(field.name) || fields.has(field.name)) throw new WechatXmlError(`field <${field.name}> must appear once and hold only text`);
+      fields.set(field.name, field.empty ? '' : reader.textUntilClose(field.name));
+    }
+    reader.closeTag('xml');
   }
-  const keys = Object.keys(doc as object);
-  if (keys.length !== 1 || keys[0] !== 'xml') throw new WechatXmlError('the document root must be a single <xml> element');
-  const root = (doc as { xml: unknown }).xml;
-  // `<xml></xml>` parses to '' — no fields; an array means several <xml> roots.
-  if (root === '') return {};
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    throw new WechatXmlError('the <xml> root must contain only field elements');
-  }
-  const fields: [string, string][] = [];
-  for (const [name, value] of Object.entries(root)) {
-    if (name === '#text') throw new WechatXmlError('the <xml> root must not contain loose text');
-    if (typeof value !== 'string') throw new WechatXmlError(`field <${name}> must appear once and hold only text`);
-    fields.push([name, value]);
-  }
+  reader.skipMisc();
+  if (!reader.atEnd()) throw reader.startsWith('<') ? new WechatXmlError('the document root must be a single <xml> element') : malformed('text after the root');
   return Object.fromEntries(fields);
 }
 
-/** The text outside CDATA sections, found in one linear pass (a regex could be made to backtrack). */
-function outsideCdata(body: string): string {
-  let outside = '';
-  let from = 0;
-  for (;;) {
-    const start = body.indexOf('<![CDATA[', from);
-    if (start < 0) return outside + body.slice(from);
-    outside += body.slice(from, start);
-    const end = body.indexOf(']]>', start + 9);
-    // Unterminated: the validator refuses the document anyway.
-    if (end < 0) return outside;
-    from = end + 3;
+class FlatXmlReader {
+  /** Past the byte-order mark, if any: where the XML declaration may stand. */
+  private readonly start: number;
+  private at: number;
+
+  constructor(private readonly text: string) {
+    this.start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.at = this.start;
+  }
+
+  atEnd(): boolean {
+    return this.at >= this.text.length;
+  }
+
+  startsWith(prefix: string): boolean {
+    return this.text.startsWith(prefix, this.at);
+  }
+
+  /** Skips whitespace, comments and processing instructions (the XML declaration among them). */
+  skipMisc(): void {
+    for (;;) {
+      this.at = matchEnd(SPACES, this.text, this.at)!;
+      if (this.startsWith('<!--')) this.skipPast('<!--', '-->', 'comment');
+      else if (this.startsWith('<?xml') && this.at > this.start) throw malformed('an XML declaration after the start');
+      else if (this.startsWith('<?')) this.skipPast('<?', '?>', 'processing instruction');
+      else if (this.startsWith('<!') && !this.startsWith('<![CDATA[')) throw this.declarationError();
+      else return;
+    }
+  }
+
+  /** `<name>` or `<name/>`, with optional whitespace before the end and no attributes. */
+  openTag(): { name: string; empty: boolean } {
+    if (!this.startsWith('<')) throw malformed(this.atEnd() ? 'no element' : 'text where an element was expected');
+    const name = this.name(this.at + 1);
+    this.at = matchEnd(SPACES, this.text, this.at + 1 + name.length)!;
+    if (this.startsWith('>')) {
+      this.at += 1;
+      return { name, empty: false };
+    }
+    if (this.startsWith('/>')) {
+      this.at += 2;
+      return { name, empty: true };
+    }
+    throw malformed(`unexpected character in <${name}>`);
+  }
+
+  closeTag(name: string): void {
+    const closing = this.startsWith('</') ? this.name(this.at + 2, true) : null;
+    const end = closing === name ? matchEnd(SPACES, this.text, this.at + 2 + name.length)! : -1;
+    if (end < 0 || this.text[end] !== '>') throw malformed(`expected </${name}>`);
+    this.at = end + 1;
+  }
+
+  /** A field's content up to and including its closing tag: text (trimmed, references decoded) and CDATA (exact). */
+  textUntilClose(name: string): string {
+    let value = '';
+    for (;;) {
+      const lt = this.text.indexOf('<', this.at);
+      if (lt < 0) throw malformed(`unclosed <${name}>`);
+      value += decodeReferences(this.text.slice(this.at, lt).trim());
+      this.at = lt;
+      if (this.startsWith('<![CDATA[')) {
+        const end = this.text.indexOf(']]>', lt + 9);
+        if (end < 0) throw malformed('unterminated CDATA');
+        value += this.text.slice(lt + 9, end);
+        this.at = end + 3;
+      } else if (this.startsWith('<!--')) {
+        this.skipPast('<!--', '-->', 'comment');
+      } else if (this.startsWith('</')) {
+        this.closeTag(name);
+        return value;
+      } else if (this.startsWith('<!')) {
+        throw this.declarationError();
+      } else {
+        throw new WechatXmlError(`field <${name}> must appear once and hold only text`);
+      }
+    }
+  }
+
+  private name(from: number, closing = false): string {
+    NAME.lastIndex = from;
+    const match = NAME.exec(this.text);
+    if (!match) throw malformed(closing ? 'a closing tag without a name' : 'a tag without a valid name');
+    const next = this.text[from + match[0].length];
+    // A longer name than NAME allows, or a character no tag name has.
+    if (next !== '>' && next !== '/' && next !== ' ' && next !== '\t' && next !== '\r' && next !== '\n') throw malformed('a tag with an invalid name');
+    return match[0];
+  }
+
+  private skipPast(start: string, end: string, what: string): void {
+    const found = this.text.indexOf(end, this.at + start.length);
+    if (found < 0) throw malformed(`unterminated ${what}`);
+    this.at = found + end.length;
+  }
+
+  /** `<!` that opens neither a comment nor CDATA: a declaration, the door to entity expansion and XXE. */
+  private declarationError(): WechatXmlError {
+    DECLARATION.lastIndex = this.at;
+    return DECLARATION.test(this.text) ? new WechatXmlError('DOCTYPE or ENTITY declarations are not accepted') : malformed('an unexpected <!');
   }
 }
 
-/** Parser messages quote the input; they go to logs and answers, so only their start is kept. */
-function brief(message: string): string {
-  return message.length > 80 ? `${message.slice(0, 80)}…` : message;
+/** The index just past a sticky match at `from`, or null when it does not match there. */
+function matchEnd(pattern: RegExp, text: string, from: number): number | null {
+  pattern.lastIndex = from;
+  return pattern.test(text) ? pattern.lastIndex : null;
+}
+
+/** Decodes XML's five predefined entities and character references; any other `&` is malformed. */
+function decodeReferences(text: string): string {
+  let amp = text.indexOf('&');
+  if (amp < 0) return text;
+  let decoded = '';
+  let from = 0;
+  while (amp >= 0) {
+    REFERENCE.lastIndex = amp;
+    const match = REFERENCE.exec(text);
+    if (!match) throw malformed('a stray & or an unknown entity');
+    const [whole, named, decimal, hex] = match;
+    decoded += text.slice(from, amp) + (named !== undefined ? PREDEFINED[named]! : character(decimal !== undefined ? Number(decimal) : parseInt(hex!, 16)));
+    from = amp + whole.length;
+    amp = text.indexOf('&', from);
+  }
+  return decoded + text.slice(from);
+}
+
+/** A character reference must name a character XML allows: not NUL, not a surrogate, within Unicode. */
+function character(code: number): string {
+  if (code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) throw malformed('a character reference to no character');
+  return String.fromCodePoint(code);
 }
 
 /** Fields WeChat writes as bare numbers; everything else goes in CDATA. */

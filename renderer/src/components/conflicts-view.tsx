@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Conflict, ConflictChoice } from '../../../shared/api/workstation-api';
+import type { Decision } from '../../../shared/model';
+import { decisionLabel } from '../i18n/decision-label';
+import { formatInstant } from '../i18n/format-time';
+import type { Translate } from '../i18n/translate';
+import { useT } from '../i18n/use-t';
+import { matchSequence } from '../keyboard/key-sequence';
+import { chordOf, type KeyAction, type KeySequence } from '../keyboard/keymap';
+import { runAction } from '../keyboard/run-action';
+import { useConflicts } from '../store/conflict-store';
+import { categoryPath, useDirectory } from '../store/directory-store';
+import { useKeymap } from '../store/keymap-store';
+import { useSession } from '../store/session-store';
+import { useSync } from '../store/sync-store';
+import { useUi } from '../store/ui-store';
+import { firstLine } from './queue-row';
+import { StatusChip } from './status-chip';
+
+/** One key per choice, the same in every locale. */
+export const CONFLICT_KEYS: Record<string, ConflictChoice> = { '1': 'keep-theirs', '2': 'mine-as-note', '3': 'reopen' };
+/** Keys of the workstation that still work here: the other views, help, the palette. */
+const LEAVES_TO: ReadonlySet<KeyAction> = new Set(['goQueue', 'goJunk', 'goDone', 'help', 'palette', 'search', 'syncNow', 'handover', 'signOut']);
+
+/**
+ * g c: the requests where the server refused this workstation's decisions because someone else
+ * decided first. Theirs and mine side by side; 1 keeps theirs, 2 keeps mine as a note, 3 reopens.
+ */
+export function ConflictsView() {
+  const t = useT();
+  const close = useUi((s) => s.close);
+  const conflicts = useConflicts((s) => s.conflicts);
+  const count = useSync((s) => s.status?.conflicts ?? 0);
+  const bindings = useKeymap((s) => s.bindings);
+  const [highlighted, setHighlighted] = useState(0);
+  const typed = useRef<KeySequence>([]);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => panelRef.current?.focus(), []);
+  // A sync that surfaces or settles conflicts changes the count: the list follows.
+  useEffect(() => void useConflicts.getState().load(), [count]);
+  const list = conflicts ?? [];
+  const index = Math.min(highlighted, Math.max(0, list.length - 1));
+  const selected = list[index] ?? null;
+  useEffect(() => {
+    panelRef.current?.querySelector('[data-testid="conflict-row"][aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [index]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const chord = chordOf(event.nativeEvent);
+    if (chord === null || event.nativeEvent.isComposing) return;
+    event.stopPropagation();
+    event.preventDefault();
+    if (typed.current.length === 0) {
+      const choice = CONFLICT_KEYS[chord];
+      if (choice) return void (selected && useConflicts.getState().resolve(selected.id, choice));
+      if (chord === 'Escape') return close();
+      if (chord === 'j' || chord === 'ArrowDown') return setHighlighted(Math.min(index + 1, Math.max(0, list.length - 1)));
+      if (chord === 'k' || chord === 'ArrowUp') return setHighlighted(Math.max(index - 1, 0));
+    }
+    const step = matchSequence(bindings, [...typed.current, chord]);
+    typed.current = step.kind === 'pending' ? [...typed.current, chord] : [];
+    if (step.kind === 'action' && LEAVES_TO.has(step.action)) {
+      close();
+      runAction(step.action);
+    }
+  };
+
+  return (
+    <section
+      className="conflicts"
+      role="region"
+      aria-label={t('conflicts.title')}
+      data-testid="conflicts"
+      data-loaded={conflicts ? 'true' : undefined}
+      data-count={list.length}
+      tabIndex={-1}
+      ref={panelRef}
+      onKeyDown={onKeyDown}
+    >
+      <ul className="conflict-list" role="listbox" aria-label={t('conflicts.title')}>
+        {conflicts && list.length === 0 && (
+          <li className="empty-state">
+            <div>{t('conflicts.none')}</div>
+            <div className="muted">{t('conflicts.noneHint')}</div>
+          </li>
+        )}
+        {list.map((conflict, i) => (
+          <li
+            key={conflict.id}
+            role="option"
+            aria-selected={i === index}
+            className="conflict-row"
+            data-testid="conflict-row"
+            data-conflict-id={conflict.id}
+            data-request-id={conflict.requestId}
+            onMouseDown={() => setHighlighted(i)}
+          >
+            <span className="mono">{conflict.request?.number ?? conflict.requestId}</span>
+            <span className="conflict-row-text">{firstLine(conflict.request?.text ?? '') || t('queue.noText')}</span>
+          </li>
+        ))}
+      </ul>
+      {selected && <ConflictDetail conflict={selected} />}
+    </section>
+  );
+}
+
+function ConflictDetail({ conflict }: { conflict: Conflict }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const me = useSession((s) => s.session?.operator ?? null);
+  const resolve = useConflicts((s) => s.resolve);
+  const describe = useDecisionWords();
+  const request = conflict.request;
+  const theirs = conflict.theirs;
+  return (
+    <div className="conflict-detail" data-testid="conflict-detail" data-conflict-id={conflict.id}>
+      <header className="detail-header">
+        <span className="detail-number mono">{request?.number}</span>
+        {request && <StatusChip status={request.status} testId="conflict-status" />}
+        <span className="muted">{t('conflicts.reason', { message: conflict.reason.message })}</span>
+      </header>
+      {request && <p className="detail-text">{request.text.trim() || t('queue.noText')}</p>}
+      <div className="conflict-sides">
+        <section className="conflict-side" data-testid="conflict-theirs" data-operator={theirs?.operatorName}>
+          <h3>{t('conflicts.theirs')}</h3>
+          {theirs ? (
+            <p>
+              <strong>{decisionLabel(t, theirs.kind)}</strong>
+              <br />
+              {t('conflicts.byAt', { who: theirs.operatorName, when: formatInstant(theirs.at, locale) })}
+            </p>
+          ) : (
+            <p className="muted">{t('conflicts.theirsUnknown')}</p>
+          )}
+        </section>
+        <section className="conflict-side" data-testid="conflict-mine">
+          <h3>{t('conflicts.mine')}</h3>
+          {conflict.mine.map((decision) => (
+            <p key={decision.id} data-kind={decision.kind}>
+              <strong>{describe(decision)}</strong>
+              <br />
+              {t('conflicts.byAt', {
+                who: decision.operatorId === me?.id ? me.displayName : decision.operatorId,
+                when: formatInstant(decision.madeAt, locale),
+              })}
+            </p>
+          ))}
+        </section>
+      </div>
+      <div className="conflict-choices">
+        {(Object.entries(CONFLICT_KEYS) as [string, ConflictChoice][]).map(([key, choice]) => (
+          <button key={choice} type="button" tabIndex={-1} data-testid={`conflict-${choice}`} onClick={() => void resolve(conflict.id, choice)}>
+            <kbd>{key}</kbd> {t(`conflicts.choice.${choice}`)}
+          </button>
+        ))}
+      </div>
+      <div className="picker-hint muted">{t('conflicts.hint')}</div>
+    </div>
+  );
+}
+
+/** A decision in the operator's words: what, and where to (the unit, the category, the text). */
+function useDecisionWords(): (decision: Decision) => string {
+  const t = useT();
+  const unitsById = useDirectory((s) => s.unitsById);
+  const categoriesById = useDirectory((s) => s.categoriesById);
+  return (decision) => {
+    const what = decisionLabel(t, decision.kind);
+    const detail = detailOf(decision, t, (id) => unitsById.get(id)?.name ?? id, (id) => categoryPath(categoriesById, id));
+    return detail ? t('conflicts.decisionWith', { what, detail }) : what;
+  };
+}
+
+function detailOf(decision: Decision, t: Translate, unitName: (id: string) => string, categoryName: (id: string) => string): string | null {
+  switch (decision.kind) {
+    case 'transfer':
+      return unitName(decision.unitId);
+    case 'classify':
+      return categoryName(decision.categoryId);
+    case 'reply':
+    case 'note':
+      return decision.text;
+    case 'merge':
+      return t('conflicts.mergedInto', { id: decision.intoRequestId });
+    default:
+      return null;
+  }
+}
