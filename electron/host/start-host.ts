@@ -73,6 +73,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
   if (cache.notice) console.error(`yiwang host: ${cache.notice}`);
   const made = decisions({ cache, holdMs: options.holdMs ?? DEFAULT_HOLD_MS });
+  const suggestions = suggester(cache, trainedModels(cache), { confidenceThreshold: options.suggestionThreshold });
   const exportsDir = options.exportsDir ?? join(options.dataDir, 'exports');
   const handlers = workstationHandlers({
     cache,
@@ -81,7 +82,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     conflicts: conflicts(cache, made),
     loop,
     events,
-    suggestions: suggester(cache, trainedModels(cache), { confidenceThreshold: options.suggestionThreshold }),
+    suggestions,
     exportsDir,
     shiftHandovers: options.shiftHandovers ?? DEFAULT_SHIFT_HANDOVERS,
   });
@@ -96,7 +97,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
   loop.start();
   prefetchQueueMedia();
-  void backfill.run();
+  // Behind the first calls: what the first request's suggestion needs, then the search index's gaps.
+  const closing = new AbortController();
+  const warming = suggestions
+    .warmUp(closing.signal)
+    .then(() => backfill.run())
+    .catch((error: unknown) => console.error('yiwang host: warming up stopped', error));
 
   return {
     call: (method, args) => callHandler(handlers, method, args),
@@ -105,8 +111,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     exportsDir,
     serveMedia: media.serve,
     async close() {
+      closing.abort();
       await loop.stop();
       await backfill.stop();
+      await warming;
       await media.close();
       cache.close();
     },

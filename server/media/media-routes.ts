@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { SERVER_MEDIA_PATH } from '../../shared/sync/media-address';
 import { requireSession } from '../auth/require-session';
 import type { Db } from '../db/open-database';
 import { sendError } from '../http/send-error';
@@ -9,7 +10,7 @@ const SHOWN = /^(image\/(jpeg|png|gif|webp)|audio\/(amr|mpeg|mp3|ogg|speex|x-spe
 
 /** GET /api/media/:hash — a fetched attachment, for signed-in workstations only. */
 export const mediaRoutes: FastifyPluginAsync<{ db: Db; store: MediaStore }> = async (app, { db, store }) => {
-  app.get('/api/media/:hash', { preHandler: requireSession(db) }, async (request, reply) => {
+  app.get(`${SERVER_MEDIA_PATH}:hash`, { preHandler: requireSession(db) }, async (request, reply) => {
     const { hash } = request.params as { hash: string };
     const bytes = await store.get(hash);
     if (!bytes) return sendError(reply, 404, 'not-found', 'no such media');

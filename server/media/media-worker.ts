@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Selectable } from 'kysely';
 import type { Attachment } from '../../shared/model';
+import { SERVER_MEDIA_PATH } from '../../shared/sync/media-address';
 import type { ChannelsConfig, PlatformUrls, WorkerTiming } from '../config';
 import { CHANGE_SEQ, nextValue } from '../db/counters';
 import type { Db } from '../db/open-database';
@@ -13,7 +14,7 @@ import type { MediaStore } from './media-store';
 const BATCH = 10;
 
 /** Where a workstation reads a stored file (server/media/media-routes.ts). */
-export const mediaUrl = (hash: string) => `/api/media/${hash}`;
+export const mediaUrl = (hash: string) => `${SERVER_MEDIA_PATH}${hash}`;
 
 export interface MediaWorkerOptions {
   db: Db;

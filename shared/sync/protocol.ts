@@ -23,7 +23,8 @@ export const SYNC_PATHS = {
 } as const;
 
 export const MAX_PUSH_BATCH = 500;
-export const MAX_PULL_PAGE = 1000;
+/** A bootstrap of 100,000 requests is 20 pages: few enough round trips and commits, still a progress bar that moves. */
+export const MAX_PULL_PAGE = 5000;
 
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ApiError = z.infer<typeof ApiError>;

@@ -53,9 +53,26 @@ describe('text model', () => {
     for (const e of examples) expect(loaded.predict(e.text)).toEqual(model.predict(e.text));
   });
 
-  it('rejects no examples and a foreign model', () => {
+  it('rejects no examples, a foreign model and damaged model data', () => {
     expect(() => trainTextModel([])).toThrow(/no examples/);
     expect(() => deserializeModel({ ...serializeModel(model), format: 'other' } as never)).toThrow(/not a/);
+    const saved = serializeModel(model);
+    expect(() => deserializeModel({ ...saved, data: saved.data.slice(0, saved.data.length / 2) })).toThrow(/damaged|cut short/);
+    expect(() => deserializeModel({ ...saved, steps: saved.steps.slice(1) })).toThrow(/disagree/);
+  });
+
+  it('stores whole int8 steps per label, most of them zero, centred per feature', () => {
+    const { weights, steps, labels: held } = model.parts;
+    let stored = 0;
+    for (let i = 0; i < weights.length; i++) {
+      const whole = weights[i]! / steps[i % held.length]!;
+      expect(Math.abs(whole)).toBeLessThanOrEqual(127);
+      expect(Math.abs(whole - Math.round(whole))).toBeLessThan(1e-4);
+      if (weights[i] !== 0) stored++;
+    }
+    // Only the seen dimensions can carry weights, and centring leaves a feature's non-speaking labels at zero.
+    const seen = model.parts.idf.filter((v) => v !== 0).length;
+    expect(stored).toBeLessThan(seen * held.length);
   });
 
   it('trains on a single label', () => {

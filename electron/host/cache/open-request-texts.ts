@@ -13,14 +13,14 @@ export interface OpenRequestText {
 
 /** The texts of open requests, for the near-duplicate index, read without parsing whole requests. */
 export function openRequestTexts(db: Cache) {
-  const since = db.prepare<[number], OpenRequestText>(
-    `SELECT rowid, id, json_extract(json, '$.text') AS text FROM local_requests WHERE rowid > ? AND status IN (${OPEN}) ORDER BY rowid`,
+  const since = db.prepare<[number, number], OpenRequestText>(
+    `SELECT rowid, id, json_extract(json, '$.text') AS text FROM local_requests WHERE rowid > ? AND status IN (${OPEN}) ORDER BY rowid LIMIT ?`,
   );
   const last = db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM local_requests');
   const count = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM local_requests WHERE status IN (${OPEN})`);
   return {
-    /** Open requests cached after `rowid` (0 for all). */
-    since: (rowid: number): OpenRequestText[] => since.all(rowid),
+    /** Open requests cached after `rowid` (0 for all), at most `limit` of them (all when negative). */
+    since: (rowid: number, limit = -1): OpenRequestText[] => since.all(rowid, limit),
     lastRowid: (): number => last.get()?.n ?? 0,
     openCount: (): number => count.get()!.n,
   };

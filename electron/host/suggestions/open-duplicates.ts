@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DuplicateMatch, Duplicates, LocalRequest } from '../../../shared/api/workstation-api';
 import { isSameCitizen, personKey } from '../../../shared/model';
 import { NearDuplicateIndex } from '../../../shared/text';
@@ -10,6 +11,8 @@ export const HOT_ISSUE_CITIZENS = 3;
 const SHOWN_MATCHES = 5;
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
+/** Open requests taken in per turn of the event loop while warming up: some tens of milliseconds. */
+const WARM_UP_BATCH = 2000;
 
 /**
  * Near-duplicate detection over the open requests in the cache (MinHash of character shingles,
@@ -22,21 +25,34 @@ export function openDuplicates(cache: WorkstationCache) {
   let index = new NearDuplicateIndex();
   let indexedUpTo = -1;
 
-  function catchUp(): void {
+  /** Takes in up to `limit` open requests cached since the last look (all when negative); false once none is left. */
+  function catchUp(limit = -1): boolean {
     // Rebuilt once most of what it holds is closed: the index cannot forget one document at a time.
     if (indexedUpTo < 0 || index.size > 2 * texts.openCount() + 100) {
       index = new NearDuplicateIndex();
       indexedUpTo = 0;
     }
-    if (texts.lastRowid() <= indexedUpTo) return;
-    for (const { rowid, id, text } of texts.since(indexedUpTo)) {
+    const last = texts.lastRowid();
+    if (last <= indexedUpTo) return false;
+    const rows = texts.since(indexedUpTo, limit);
+    for (const { rowid, id, text } of rows) {
       index.add(id, text);
       indexedUpTo = rowid;
     }
-    indexedUpTo = Math.max(indexedUpTo, texts.lastRowid());
+    // A short batch read to the end: the closed requests after the last open one need no second look.
+    if (limit < 0 || rows.length < limit) indexedUpTo = Math.max(indexedUpTo, last);
+    return indexedUpTo < last;
   }
 
   return {
+    /**
+     * Builds the index ahead of the first request's context (about 2 s for 100,000 open requests), a
+     * batch per turn of the event loop so the host keeps answering meanwhile; a context asked for
+     * before it is done takes in the rest at once.
+     */
+    async warmUp(signal: AbortSignal): Promise<void> {
+      while (!signal.aborted && catchUp(WARM_UP_BATCH)) await nextTurn();
+    },
     find(request: LocalRequest): Duplicates {
       catchUp();
       const matches: DuplicateMatch[] = [];

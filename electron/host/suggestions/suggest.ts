@@ -70,6 +70,12 @@ export function suggester(cache: WorkstationCache, models: TrainedModels | null 
   }
 
   return {
+    /** Loads the models and builds the near-duplicate index in the background (until `signal`), so the first request's context is quick. */
+    async warmUp(signal: AbortSignal): Promise<void> {
+      // Reading a model deserialises it once (trained-models.ts).
+      void [models?.category, models?.unit, models?.junk];
+      await duplicates.warmUp(signal);
+    },
     context(request: LocalRequest): RequestContext {
       const history = local(cache.search.citizenHistory(identitiesOf(request.citizen), request.id, HISTORY));
       const similar = local(cache.search.similarResolved(request.text, request.id, SIMILAR));

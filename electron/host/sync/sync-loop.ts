@@ -136,6 +136,7 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
       directoryVersion: cache.syncState.get().directoryVersion,
       limit: PULL_PAGE_SIZE,
       models: cache.suggestionModels.versions(),
+      modelFormat: MODEL_FORMAT,
       suggestionRulesVersion: cache.suggestionRules.version(),
     }).catch((error: unknown) => {
       // A cursor the server no longer knows (e.g. its database was replaced): start over from the beginning.

@@ -1,6 +1,7 @@
 import type { Attachment } from '../../../shared/model';
 import { mediaHashOf } from '../../../shared/sync/media-address';
 import { useT } from '../i18n/use-t';
+import { useUi } from '../store/ui-store';
 import { MediaImage } from './media-image';
 import { VoiceNote } from './voice-note';
 
@@ -43,7 +44,7 @@ function AttachmentItem({ attachment }: { attachment: Attachment }) {
       if (hash) {
         return (
           <>
-            <MediaImage key={hash} hash={hash} />
+            <MediaImage key={hash} hash={hash} onOpen={() => useUi.getState().open('media-viewer')} />
             <span className="attachment-kind">{t('attachment.image')}</span>
             <span className="muted">{t('attachment.viewLarge')}</span>
           </>

@@ -7,7 +7,7 @@ import { useSync } from '../store/sync-store';
  * A fetched picture, from the host by its address. The host has it, or fetches it from the server;
  * when neither can be done the picture says why instead, and is tried again once back online.
  */
-export function MediaImage({ hash, large = false }: { hash: string; large?: boolean }) {
+export function MediaImage({ hash, large = false, onOpen }: { hash: string; large?: boolean; onOpen?: () => void }) {
   const t = useT();
   const online = useSync((s) => s.status?.online ?? true);
   const [failed, setFailed] = useState(false);
@@ -26,6 +26,7 @@ export function MediaImage({ hash, large = false }: { hash: string; large?: bool
       src={mediaAddress(hash)}
       alt={t('attachment.image')}
       onError={() => setFailed(true)}
+      onClick={onOpen}
     />
   );
 }
