@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import type { Request } from '../../shared/model';
 import { CHANGE_SEQ, nextValues } from '../db/counters';
@@ -18,14 +18,17 @@ export async function citizenKnown(trx: Transaction<Database>, citizenId: string
   return (await trx.selectFrom('requests').select('id').where('citizen_id', '=', citizenId).limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** The person's identities, sorted, for a request of `citizenId`; null while that identity stands alone. */
-export async function linkedIdentitiesOf(trx: Transaction<Database>, citizenId: string): Promise<string[] | null> {
-  const rows = await trx
+/** The identities linked with `citizenId` as one person (itself among them); intake runs it compiled (intake-queries.ts). */
+export function linkedIdentitiesQuery(db: Kysely<Database>, citizenId: string) {
+  return db
     .selectFrom('citizen_links as mine')
     .innerJoin('citizen_links as theirs', 'theirs.person_id', 'mine.person_id')
     .select('theirs.citizen_id')
-    .where('mine.citizen_id', '=', citizenId)
-    .execute();
+    .where('mine.citizen_id', '=', citizenId);
+}
+
+/** The person's identities, sorted, from linkedIdentitiesQuery's rows; null while that identity stands alone. */
+export function linkedIdentitiesFrom(rows: readonly { citizen_id: string }[]): string[] | null {
   return rows.length > 0 ? rows.map((row) => row.citizen_id).sort() : null;
 }
 

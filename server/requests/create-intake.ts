@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Transaction } from 'kysely';
 import { DEFAULT_DEADLINE_POLICY } from '../../shared/deadline';
 import { junkReason } from '../../shared/junk/junk-rules';
@@ -11,7 +12,6 @@ import type { Database } from '../db/schema';
 import { createDeadlineClock, type DeadlineClock, type SetDeadlines } from '../deadlines/deadline-clock';
 import type { Intake, IntakeResult } from './intake';
 import { intakeQueries, type IntakeQueries } from './intake-queries';
-import { linkedIdentitiesOf } from './citizen-links';
 import { nextRequestNumber } from './request-number';
 import { clockColumns } from './request-rows';
 
@@ -66,6 +66,9 @@ export function createIntake(db: Db, clock: DeadlineClock = createDeadlineClock(
 
   async function drain(): Promise<void> {
     draining = true;
+    // A turn of the event loop first, so that every delivery read from the sockets meanwhile joins
+    // the batch: on SQLite a transaction never yields to I/O, and without this each held one delivery.
+    await nextTurn();
     while (waiting.length > 0) {
       const batch = waiting.splice(0, MAX_BATCH);
       await storeBatch(batch).catch((err: unknown) => batch.forEach((waiter) => waiter.reject(err)));
@@ -123,7 +126,7 @@ async function receive(trx: Transaction<Database>, queries: IntakeQueries, messa
     // Likely junk (advertising, gambling, an empty greeting, a subscribe event) waits in the junk view, not the queue.
     const junk = junkReason(message);
     // A citizen an operator linked across channels is known as one person on every new request too.
-    const identities = await linkedIdentitiesOf(trx, citizenId);
+    const identities = await queries.linkedIdentitiesOf(trx, citizenId);
     await queries.insertRequest(trx, {
       id: requestId,
       number: await nextRequestNumber(trx, now, queries.nextValue),

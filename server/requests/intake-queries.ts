@@ -3,6 +3,7 @@ import { compiledQuery } from '../db/compiled-query';
 import { counterOf } from '../db/counters';
 import type { Db } from '../db/open-database';
 import type { Database, MessagesTable, RequestsTable } from '../db/schema';
+import { linkedIdentitiesFrom, linkedIdentitiesQuery } from './citizen-links';
 import type { RequestRow } from './request-rows';
 
 /** Statuses in which a citizen's follow-up joins the request instead of opening a new one. */
@@ -27,6 +28,7 @@ export function intakeQueries(db: Db) {
   const openRequests = compiledQuery((of: { channel: string; account: string; citizenId: string }) =>
     db.selectFrom('requests').selectAll().where('channel', '=', of.channel).where('account', '=', of.account).where('citizen_id', '=', of.citizenId).where('status', 'in', JOINABLE),
   );
+  const linkedIdentities = compiledQuery((of: { citizenId: string }) => linkedIdentitiesQuery(db, of.citizenId));
   const updateRequest = compiledQuery(({ id, ...changes }: Updateable<RequestsTable> & { id: string }) => db.updateTable('requests').set(changes).where('id', '=', id));
   const insertRequest = compiledQuery((row: Insertable<RequestsTable>) => db.insertInto('requests').values(row));
   // The unique (channel, account, dedupe_key) constraint decides what a duplicate is, even under races.
@@ -44,6 +46,10 @@ export function intakeQueries(db: Db) {
     async openRequestOf(trx: Transaction<Database>, of: { channel: string; account: string; citizenId: string }): Promise<RequestRow | undefined> {
       const { rows } = await trx.executeQuery(openRequests(of));
       return rows.reduce<RequestRow | undefined>((latest, row) => (latest === undefined || row.received_at > latest.received_at ? row : latest), undefined);
+    },
+    /** The person's identities, sorted, for a request of `citizenId`; null while that identity stands alone. */
+    async linkedIdentitiesOf(trx: Transaction<Database>, citizenId: string): Promise<string[] | null> {
+      return linkedIdentitiesFrom((await trx.executeQuery(linkedIdentities({ citizenId }))).rows);
     },
     async updateRequest(trx: Transaction<Database>, changes: Updateable<RequestsTable> & { id: string }): Promise<void> {
       await trx.executeQuery(updateRequest(changes));

@@ -32,20 +32,20 @@ interface At {
  */
 export function queueOrder(db: Cache) {
   const ORDER = 'ORDER BY l.answer_due_ms, l.received_at, l.id';
+  // INDEXED BY: without statistics the planner would rather take the status index and sort.
   const TIERS = [
-    `l.answer_due_ms < @nowMs`,
-    `l.priority = 1 AND l.answer_due_ms >= @nowMs`,
-    `l.priority = 0 AND l.answer_due_ms >= @nowMs`,
+    { index: 'local_requests_due', where: `l.answer_due_ms < @nowMs` },
+    { index: 'local_requests_priority_due', where: `l.priority = 1 AND l.answer_due_ms >= @nowMs` },
+    { index: 'local_requests_priority_due', where: `l.priority = 0 AND l.answer_due_ms >= @nowMs` },
   ] as const;
-  const tiers = TIERS.map((where) => ({
-    where,
+  const tiers = TIERS.map(({ index, where }) => ({
     rows: db.prepare<At & { offset: number; limit: number }, LocalRow>(
-      `SELECT l.json, l.rejection, ${PENDING} AS pending FROM local_requests l
+      `SELECT l.json, l.rejection, ${PENDING} AS pending FROM local_requests l INDEXED BY ${index}
        WHERE ${QUEUE_FILTER} AND ${where} ${ORDER} LIMIT @limit OFFSET @offset`,
     ),
-    count: db.prepare<At, { n: number }>(`SELECT count(*) AS n FROM local_requests l WHERE ${QUEUE_FILTER} AND ${where}`),
+    count: db.prepare<At, { n: number }>(`SELECT count(*) AS n FROM local_requests l INDEXED BY ${index} WHERE ${QUEUE_FILTER} AND ${where}`),
     before: db.prepare<At & { dueMs: number; receivedAt: string; id: string }, { n: number }>(
-      `SELECT count(*) AS n FROM local_requests l
+      `SELECT count(*) AS n FROM local_requests l INDEXED BY ${index}
        WHERE ${QUEUE_FILTER} AND ${where} AND (l.answer_due_ms, l.received_at, l.id) < (@dueMs, @receivedAt, @id)`,
     ),
   }));
@@ -53,7 +53,8 @@ export function queueOrder(db: Cache) {
     `SELECT l.answer_due_ms AS dueMs, l.priority, l.received_at AS receivedAt FROM local_requests l WHERE l.id = @id AND ${QUEUE_FILTER}`,
   );
   const next = db.prepare<{ nowMs: number }, { dueMs: number | null }>(
-    `SELECT min(l.answer_due_ms) AS dueMs FROM local_requests l WHERE l.status IN ('new', 'accepted') AND l.answer_due_ms >= @nowMs`,
+    `SELECT min(l.answer_due_ms) AS dueMs FROM local_requests l INDEXED BY local_requests_due
+     WHERE l.status IN ('new', 'accepted') AND l.answer_due_ms >= @nowMs`,
   );
   const at = (now: string): At => ({ now, nowMs: Date.parse(now) });
 

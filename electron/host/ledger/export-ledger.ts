@@ -9,13 +9,12 @@ import { exportLedgerCsv } from './csv-export';
 import type { ExportOptions } from './export-options';
 import { ledgerCompleteness } from './ledger-completeness';
 import { ledgerLinesFromCache } from './ledger-lines-from-cache';
-import { exportLedgerPdf } from './pdf-export';
-import { exportLedgerXlsx } from './xlsx-export';
 
+// The xlsx and PDF libraries take most of a second to load: loaded at the first such export, not at host start.
 const WRITERS: Record<LedgerFormat, (ledger: Ledger, path: string, options: ExportOptions) => Promise<void>> = {
-  xlsx: exportLedgerXlsx,
+  xlsx: async (...args) => (await import('./xlsx-export')).exportLedgerXlsx(...args),
   csv: exportLedgerCsv,
-  pdf: exportLedgerPdf,
+  pdf: async (...args) => (await import('./pdf-export')).exportLedgerPdf(...args),
 };
 
 /** Names a file may have in the exports folder: what `exportLedger` makes, nothing with a path in it. */

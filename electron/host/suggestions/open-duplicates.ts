@@ -12,7 +12,7 @@ const SHOWN_MATCHES = 5;
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 /** Open requests taken in per turn of the event loop while warming up: some tens of milliseconds. */
-const WARM_UP_BATCH = 2000;
+const WARM_UP_BATCH = 250;
 
 /**
  * Near-duplicate detection over the open requests in the cache (MinHash of character shingles,
