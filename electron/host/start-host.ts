@@ -99,8 +99,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   prefetchQueueMedia();
   // Behind the first calls: what the first request's suggestion needs, then the search index's gaps.
   const closing = new AbortController();
-  const warming = suggestions
-    .warmUp(closing.signal)
+  const warming = (process.env.YW_NOWARM ? Promise.resolve() : suggestions.warmUp(closing.signal)) // TEMP
     .then(() => backfill.run())
     .catch((error: unknown) => console.error('yiwang host: warming up stopped', error));
 

