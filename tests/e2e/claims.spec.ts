@@ -17,8 +17,10 @@ test('opening a request claims it, staying renews it, leaving releases it; takin
   const other = ids.find((id) => id !== opened)!;
   const colleague = await colleagueAt(server.url, 'op2');
 
-  // The request on screen is op1's: the colleague is refused and told who holds it.
-  await expect.poll(async () => (await colleague.claim(opened)).granted).toBe(false);
+  // The request on screen is op1's (waited for by looking, since a claim would take it): the
+  // colleague is refused and told who holds it.
+  await expect.poll(() => colleague.holderOf(opened)).toBe('受理员一');
+  expect((await colleague.claim(opened)).granted).toBe(false);
   expect((await colleague.claim(opened)).claim.operatorName).toBe('受理员一');
   // Well past one lease, op1 still holds it: the workstation renews while it stays open.
   await page.waitForTimeout(LEASE_MS * 1.5);

@@ -34,12 +34,14 @@ export async function colleagueAt(serverUrl: string, name: string) {
   const deviceId = `ws-${name}`;
   const login = LoginResponse.parse((await client.post(SYNC_PATHS.login, { name, password: name, deviceId })).body);
   const decision = decisionMaker(deviceId, login.operator.id);
-  const pull = async (): Promise<Request[]> => {
-    const body = PullResponse.parse((await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token)).body);
-    return body.requests;
-  };
+  const pullAll = async () => PullResponse.parse((await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token)).body);
+  const pull = async (): Promise<Request[]> => (await pullAll()).requests;
   return {
     operator: login.operator,
+    /** Who holds a live lease on the request, as the server's pull says; looking takes nothing. */
+    async holderOf(requestId: string): Promise<string | null> {
+      return (await pullAll()).claims.find((c) => c.requestId === requestId)?.operatorName ?? null;
+    },
     /** Opens a request on their screen: takes (or renews) the lease unless someone else holds one. */
     async claim(requestId: string): Promise<ClaimResponse> {
       return ClaimResponse.parse((await client.post(SYNC_PATHS.claim, { requestId }, login.token)).body);
