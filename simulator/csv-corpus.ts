@@ -12,17 +12,32 @@ const MAX_TEXT_CHARS = 600;
  * maps to the same openid, so their follow-ups come from one citizen.
  */
 export function readCsvCorpus(file: string): CorpusMessage[] {
+  return readLabelledCsvCorpus(file, null).map(({ message }) => message);
+}
+
+/** A board message with its row's label (e.g. 一级标签, the category it was filed under). */
+export interface LabelledCorpusMessage {
+  message: CorpusMessage;
+  label: string;
+}
+
+/**
+ * As readCsvCorpus, each message with the value of `labelColumn` (rows without one left out), or with
+ * an empty label when `labelColumn` is null.
+ */
+export function readLabelledCsvCorpus(file: string, labelColumn: string | null): LabelledCorpusMessage[] {
   const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
-  const messages: CorpusMessage[] = [];
+  const messages: LabelledCorpusMessage[] = [];
   for (const row of rows) {
     const subject = (row['留言主题'] ?? '').trim();
     const body = (row['留言详情'] ?? '').trim().replace(/\s*\n\s*/g, '\n');
     const text = [subject, body].filter(Boolean).join('\n');
-    if (!text) continue;
+    const label = labelColumn === null ? '' : (row[labelColumn] ?? '').trim();
+    if (!text || (labelColumn !== null && !label)) continue;
     const content = text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS - 1)}…` : text;
-    messages.push({ type: 'text', openid: openidFor(row['留言用户'] ?? subject), content });
+    messages.push({ message: { type: 'text', openid: openidFor(row['留言用户'] ?? subject), content }, label });
   }
-  if (messages.length === 0) throw new Error(`${file}: no rows with 留言主题 or 留言详情`);
+  if (messages.length === 0) throw new Error(`${file}: no rows with 留言主题 or 留言详情${labelColumn ? ` and ${labelColumn}` : ''}`);
   return messages;
 }
 

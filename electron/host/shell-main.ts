@@ -38,8 +38,6 @@ const { host, shell } = await start().catch((error: unknown) => {
   console.error(`yiwang host: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-console.log(`${HOST_READY_PREFIX}${shell.url}`);
-
 let closing = false;
 async function shutdown(): Promise<void> {
   if (closing) return;
@@ -48,5 +46,7 @@ async function shutdown(): Promise<void> {
   await host.close();
   process.exit(0);
 }
+// Before the ready line: a launcher may stop the host the moment it reads it, and the cache must close in order.
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
+console.log(`${HOST_READY_PREFIX}${shell.url}`);

@@ -99,7 +99,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   prefetchQueueMedia();
   // Behind the first calls: what the first request's suggestion needs, then the search index's gaps.
   const closing = new AbortController();
-  const warming = (process.env.YW_NOWARM ? Promise.resolve() : suggestions.warmUp(closing.signal)) // TEMP
+  const warming = suggestions
+    .warmUp(closing.signal)
     .then(() => backfill.run())
     .catch((error: unknown) => console.error('yiwang host: warming up stopped', error));
 

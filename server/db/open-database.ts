@@ -19,6 +19,9 @@ export function openDatabase(databaseUrl: string): Db {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
+    // In WAL mode NORMAL syncs the log at checkpoints rather than at every commit: a commit survives
+    // the server process crashing, and the file never corrupts, but a power cut can lose the last
+    // moments of commits. FULL would add a disk flush (about 2 ms here) to every intake batch.
     sqlite.pragma('synchronous = NORMAL');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
   }

@@ -8,7 +8,7 @@ import { triageBench } from './triage-bench';
  * npm run bench [-- part …]: the workstation's benchmarks. With no part named, all of them.
  *   triage  keyboard triage over 100,000 cached requests (key presses, key → paint latency, start-up)
  *   search  full-text search over 1,000,000 cached requests
- *   channels  webhook deliveries accepted per second per channel, and the p99 answer time at 2,000/s
+ *   channels  webhook deliveries accepted per second per channel (and the server's CPU per delivery), and the p99 answer time at 2,000/s
  *   suggest the suggestion's cost on the workstation: model predictions and the whole request.context
  *   sync    10,000 decisions after an outage (SQLite, and PostgreSQL when YIWANG_TEST_DATABASE_URL is set), a 100,000-request bootstrap, one push round trip
  */

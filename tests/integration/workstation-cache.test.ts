@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { CacheError } from '../../electron/host/cache/cache-error';
 import { MIGRATIONS } from '../../electron/host/cache/migrations';
 import { CACHE_APPLICATION_ID, openCache } from '../../electron/host/cache/open-cache';
-import { CACHE_FILE_NAME } from '../../electron/host/cache/workstation-cache';
+import { CACHE_FILE_NAME, openWorkstationCache } from '../../electron/host/cache/workstation-cache';
+import { makeRequest, storeRequests } from '../support/seeded-workstation';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'yiwang-cache-'));
 
@@ -84,5 +85,53 @@ describe('workstation cache file', () => {
     expect(run.status).not.toBe(0);
     expect(run.stdout).not.toContain('YIWANG_HOST_READY');
     expect(run.stderr).toContain('is too-new');
+  });
+});
+
+describe('the integrity check at open', () => {
+  /** A cache with some rows, closed in order by the workstation cache (which marks it so). */
+  function closedCache(): string {
+    const dir = freshDir();
+    const cache = openWorkstationCache(dir, 'http://127.0.0.1:9');
+    storeRequests(cache, Array.from({ length: 300 }, (_, i) => makeRequest({ text: `井盖松动第${i}处，晚上看不见` }, i)));
+    cache.close();
+    return join(dir, CACHE_FILE_NAME);
+  }
+
+  /** Garbage over the pages after the schema: SQLite still opens the file, only reading those pages finds it. */
+  function damagePages(file: string): void {
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096 * 2, 4096 * 6);
+    writeFileSync(file, bytes);
+  }
+
+  it('is skipped after an orderly close: the close leaves a mark, and the next open takes it away', () => {
+    const file = closedCache();
+    expect(existsSync(`${file}.clean`)).toBe(true);
+    const db = openCache(file);
+    // From here a crash must leave no mark, so the open after it checks every page.
+    expect(existsSync(`${file}.clean`)).toBe(false);
+    db.close();
+  });
+
+  it('still finds damaged pages in a file changed after its orderly close', () => {
+    const file = closedCache();
+    damagePages(file);
+    expect(openError(file).reason).toBe('corrupt');
+  });
+
+  it('finds damaged pages after a close that left no mark (a crash)', () => {
+    const file = closedCache();
+    rmSync(`${file}.clean`);
+    damagePages(file);
+    expect(openError(file).reason).toBe('corrupt');
+  });
+
+  it('still tells a foreign file by its header after an orderly close', () => {
+    const file = closedCache();
+    const other = new Database(file);
+    other.pragma('application_id = 12345');
+    other.close();
+    expect(openError(file).reason).toBe('foreign');
   });
 });

@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseAlipayBizContent, type AlipayFields } from '../../../shared/channels/alipay/biz-content';
 import { alipaySender, AlipayMessageError, normalizeAlipayMessage } from '../../../shared/channels/alipay/normalize';
@@ -33,6 +34,8 @@ const MESSAGE_NOTIFY = 'alipay.mobile.public.message.notify';
  */
 export async function alipayGateway(app: FastifyInstance, options: AlipayGatewayOptions): Promise<void> {
   const accounts = new Map(options.accounts.map((account) => [account.key, account]));
+  // Parsed once: parsing a PEM key costs more than the RSA operation itself.
+  const keys = new Map(options.accounts.map((a) => [a.key, { alipayPublic: createPublicKey(a.alipayPublicKey), appPrivate: createPrivateKey(a.appPrivateKey) }]));
   const now = options.now ?? Date.now;
 
   // The raw bytes: the form's charset is only known once it has been read.
@@ -42,26 +45,28 @@ export async function alipayGateway(app: FastifyInstance, options: AlipayGateway
 
   app.post('/channels/alipay/:accountKey', { bodyLimit: options.maxBodyBytes }, async (request, reply) => {
     let account: AlipayAccount;
+    let key: { alipayPublic: KeyObject; appPrivate: KeyObject };
     let fields: AlipayFields;
     let message: InboundMessage | null;
     try {
       account = accountOf(request);
+      key = keys.get(account.key)!;
       if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new Refusal(400, 'empty body');
       const { params, charset } = parseAlipayForm(request.body);
       const service = params.service ?? '';
       if (service !== GATEWAY_CHECK && service !== MESSAGE_NOTIFY) throw new Refusal(400, 'unsupported service');
       if ((params.sign_type ?? 'RSA2') !== 'RSA2') throw new Refusal(400, 'unsupported sign_type (RSA2 only)');
-      if (!verifyAlipayParams(params, charset, account.alipayPublicKey)) {
+      if (!verifyAlipayParams(params, charset, key.alipayPublic)) {
         if (service !== GATEWAY_CHECK) throw new Refusal(401, 'bad signature');
         // The gateway check's failure is answered in Alipay's own form, so its back office shows why.
         logRefusal('alipay', request, new Refusal(401, 'bad signature'));
-        return signedXml(reply.code(401), account, verifygwContent(false, account.appPublicKey));
+        return signedXml(reply.code(401), key.appPrivate, verifygwContent(false, account.appPublicKey));
       }
       fields = parseAlipayBizContent(params.biz_content ?? '');
       if (fields.AppId !== account.appId) throw new Refusal(400, 'AppId does not match the account');
       if (service === GATEWAY_CHECK) {
         if (fields.EventType !== 'verifygw') throw new Refusal(400, 'service check without EventType verifygw');
-        return signedXml(reply, account, verifygwContent(true, account.appPublicKey));
+        return signedXml(reply, key.appPrivate, verifygwContent(true, account.appPublicKey));
       }
       message = normalizeAlipayMessage(fields);
     } catch (error) {
@@ -75,7 +80,7 @@ export async function alipayGateway(app: FastifyInstance, options: AlipayGateway
       const result = await options.intake.receive(message);
       if (result.duplicate) request.log.info({ requestId: result.requestId }, 'alipay push was a retry; already stored');
     }
-    return signedXml(reply, account, ackContent(alipaySender(fields) ?? '', account.appId, now()));
+    return signedXml(reply, key.appPrivate, ackContent(alipaySender(fields) ?? '', account.appId, now()));
   });
 
   function accountOf(request: FastifyRequest): AlipayAccount {
@@ -87,8 +92,8 @@ export async function alipayGateway(app: FastifyInstance, options: AlipayGateway
 }
 
 /** Sends `content` in Alipay's signed GBK envelope. */
-function signedXml(reply: FastifyReply, account: AlipayAccount, content: string): FastifyReply {
-  return reply.type('text/xml; charset=GBK').send(signedResponse(content, account.appPrivateKey));
+function signedXml(reply: FastifyReply, appPrivateKey: KeyObject, content: string): FastifyReply {
+  return reply.type('text/xml; charset=GBK').send(signedResponse(content, appPrivateKey));
 }
 
 function handleFailure(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {

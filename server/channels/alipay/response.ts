@@ -1,3 +1,4 @@
+import type { KeyLike } from 'node:crypto';
 import { cdata } from '../../../shared/channels/safe-xml';
 import { encodeIn } from './charset';
 import { rsa2Sign } from './rsa2';
@@ -6,7 +7,7 @@ import { rsa2Sign } from './rsa2';
  * Alipay's signed answer envelope: the content inside <response> is signed with the app private
  * key, and the whole document is sent in GBK as integrators' SDKs do (encryptAndSign / signResponse).
  */
-export function signedResponse(content: string, appPrivateKey: string): Buffer {
+export function signedResponse(content: string, appPrivateKey: KeyLike): Buffer {
   const sign = rsa2Sign(content, 'gbk', appPrivateKey);
   return encodeIn(`<?xml version="1.0" encoding="GBK"?><alipay><response>${content}</response><sign>${sign}</sign><sign_type>RSA2</sign_type></alipay>`, 'gbk');
 }

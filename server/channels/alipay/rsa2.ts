@@ -1,4 +1,4 @@
-import { createSign, createVerify } from 'node:crypto';
+import { createSign, createVerify, type KeyLike } from 'node:crypto';
 import { encodeIn, type AlipayCharset } from './charset';
 
 /**
@@ -18,7 +18,7 @@ export function alipaySignContent(params: Readonly<Record<string, string>>, with
  * `sign_type` in the content (the life-account spec, §9.3) and then without it (payment-notify
  * style), as the official alipay-sdk does.
  */
-export function verifyAlipayParams(params: Readonly<Record<string, string>>, charset: AlipayCharset, alipayPublicKey: string): boolean {
+export function verifyAlipayParams(params: Readonly<Record<string, string>>, charset: AlipayCharset, alipayPublicKey: KeyLike): boolean {
   const sign = params.sign;
   if (!sign || !/^[A-Za-z0-9+/]+={0,2}$/.test(sign)) return false;
   return [true, false].some((withSignType) =>
@@ -27,6 +27,6 @@ export function verifyAlipayParams(params: Readonly<Record<string, string>>, cha
 }
 
 /** SHA256withRSA over the text encoded in the charset, base64 — how both sides sign. */
-export function rsa2Sign(content: string, charset: AlipayCharset, privateKey: string): string {
+export function rsa2Sign(content: string, charset: AlipayCharset, privateKey: KeyLike): string {
   return createSign('RSA-SHA256').update(encodeIn(content, charset)).sign(privateKey, 'base64');
 }
