@@ -43,12 +43,15 @@ export function decisions({ cache, holdMs, now = () => new Date() }: DecisionsOp
       deviceId: cache.device.id,
       seq: cache.device.takeSeq(),
       requestId,
-      baseVersion: view.version,
+      // What the server last said of this request, not the local view: this device's own decisions
+      // still in the outbox are its chain, and only others' changes since then can conflict with it.
+      baseVersion: cache.requests.serverVersion(requestId) ?? view.version,
       operatorId: operator.id,
       madeAt: madeAt.toISOString(),
     };
     const lookup = directoryLookup(cache.directory.get());
-    const result = decide(serverShape(view), decision, localContext(decision, operatorNamer(operator)(operator.id), lookup));
+    const onView = { ...decision, baseVersion: view.version };
+    const result = decide(serverShape(view), onView, localContext(onView, operatorNamer(operator)(operator.id), lookup));
     if (!result.ok) throw new DecisionError(result.rejection.code, result.rejection.message);
     const before: Before = { categoryId: view.categoryId, unitId: view.unitId };
     cache.outbox.add(decision, before, madeAt.getTime() + holdMs, undoes);

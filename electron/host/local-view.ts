@@ -1,4 +1,5 @@
 import { decide, type DecideContext, type Decision, type Directory, type Request } from '../../shared/model';
+import { mayFollow } from '../../shared/model/concurrent-decisions';
 
 /** Answers "does this unit / category exist" from the directory as last pulled. */
 export interface DirectoryLookup {
@@ -35,6 +36,10 @@ export function localContext(decision: Decision, operatorName: string, lookup: D
  * The local view of one request: the server's state with the still-pending decisions re-applied
  * in order (Replicache's rebase). A pending decision that no longer applies is skipped here but
  * stays in the outbox: only the server's answer removes it.
+ *
+ * A decision's base is the server version this workstation had seen (decisions.ts), so it is judged
+ * as the server will (server/sync/push.ts): over a newer server state it applies when the change
+ * by someone else it meets (the one stamped on the request) lets it follow.
  */
 export function rebase(
   server: Request,
@@ -44,7 +49,10 @@ export function rebase(
 ): Request {
   let view = server;
   for (const decision of pending) {
-    const result = decide(view, decision, localContext(decision, operatorName(decision.operatorId), lookup));
+    const theirs = server.lastDecision;
+    if (server.version > decision.baseVersion && theirs && theirs.deviceId !== decision.deviceId && !mayFollow(decision.kind, theirs.kind)) continue;
+    const onView = { ...decision, baseVersion: view.version };
+    const result = decide(view, onView, localContext(onView, operatorName(decision.operatorId), lookup));
     if (result.ok) view = result.request;
   }
   return view;

@@ -255,6 +255,33 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     expect(value(await a.host.call('conflicts.list', {}))).toHaveLength(47);
   });
 
+  it('surfaces every decision of an offline chain that met one transfer, not just the first', async () => {
+    const ids = await seedBacklog(db, 2);
+    const a = await workstation('op1');
+    const b = await workstation('op2', secondServerUrl);
+    await Promise.all([pulled(a.host, ids), pulled(b.host, ids)]);
+
+    a.link.cut();
+    for (const requestId of ids) {
+      value(await a.host.call('request.decide', { requestId, action: { kind: 'accept' } }));
+      value(await a.host.call('request.decide', { requestId, action: { kind: 'classify', categoryId: '城乡建设' } }));
+    }
+    // One transfer each: the server's version 1, the number the classify had in op1's local view.
+    await decideAll(b.host, ids, OTHER_UNIT);
+    await waitFor('the other outbox drained', () => drained(b.host));
+
+    a.link.restore();
+    await waitFor('the offline outbox drained', () => drained(a.host));
+    const rows = await decisionsOf(a.deviceId);
+    expect(rows.map((r) => r.outcome)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    const requests = await db.selectFrom('requests').select(['category_id', 'status']).where('id', 'in', ids).execute();
+    expect(requests.every((r) => r.status === 'transferred' && r.category_id === null)).toBe(true);
+    expect(value(await a.host.call('conflicts.list', {})).map((c) => c.mine.map((m) => m.kind))).toEqual([
+      ['accept', 'classify'],
+      ['accept', 'classify'],
+    ]);
+  });
+
   it('pushes each of 2,000 decisions exactly once when the workstation is killed mid-push and restarted', async () => {
     const ids = await seedBacklog(db, 2000);
     const first = await workstation('op1');

@@ -171,6 +171,29 @@ describe.each(testBackends())('sync API on $name', (backend) => {
     expect(result).toMatchObject({ outcome: 'applied', request: { version: 2, escalated: true, categoryId: '城乡建设', status: 'accepted' } });
   });
 
+  it('judges a chain of one device’s decisions against the server version it last saw, whoever came between', async () => {
+    const otherToken = (await login('zhang.wei', 'pa55word', 'ws-02')).token;
+    const mine = decisionMaker('ws-01', operator.id);
+    // Offline, ws-01 accepts and then classifies request 4, both made on the version 0 it last pulled.
+    const chain = (requestId: string, seq: number) => [
+      mine(requestId, 0, { kind: 'accept' }, { seq }),
+      mine(requestId, 0, { kind: 'classify', categoryId: '城乡建设' }, { seq: seq + 1 }),
+    ];
+    // Meanwhile ws-02 transferred it: version 1 on the server, the very number the classify would
+    // have had locally. Neither of ws-01's decisions may ride over the transfer.
+    const transfer = decisionMaker('ws-02', operator.id)(requestIds[4]!, 0, { kind: 'transfer', unitId: 'city-public-security', note: null }, { seq: 900 });
+    expect((await push([transfer], 'ws-02', otherToken))[0]).toMatchObject({ outcome: 'applied', request: { version: 1 } });
+    const results = await push(chain(requestIds[4]!, 910));
+    expect(results.map((r) => r.outcome)).toEqual(['rejected', 'rejected']);
+    expect(results.map((r) => r.outcome === 'rejected' && r.reason.code)).toEqual(['stale', 'stale']);
+
+    // With nobody in between, the same chain applies in order: its own accept is no one else's change.
+    const fresh = (await createIntake(db).receive(makeMessage())).requestId;
+    const applied = await push(chain(fresh, 920));
+    expect(applied.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    expect(applied[1]).toMatchObject({ request: { version: 2, status: 'accepted', categoryId: '城乡建设' } });
+  });
+
   it('applies a note whatever the version, and checks units and categories exist', async () => {
     const make = decisionMaker('ws-03', operator.id);
     const t = (await login('zhang.wei', 'pa55word', 'ws-03')).token;
