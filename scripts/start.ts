@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     const args = tsxArgs('simulator/cli.ts', '--server', server.url, '--account', 'demo', ...DEMO_TRAFFIC, ...corpus);
     const child = spawnLogged(process.execPath, args, process.env, simulatorLog);
     watch('The simulator', child, simulatorLog);
-    lines.push(`  simulator        WeChat messages from ${corpus.length ? SHARED_CORPUS : 'the built-in corpus'}`);
+    lines.push(`  simulator        Weibo, WeChat and Alipay messages (mostly Weibo) from ${corpus.length ? SHARED_CORPUS : 'the built-in corpus'}`);
     // The demo unit accounts (YIWANG_DEMO=1) answer, explain progress, ask for time or return requests.
     const unitsLog = join(LOGS, 'units.log');
     const units = spawnLogged(process.execPath, tsxArgs('simulator/units-player.ts', '--server', server.url), process.env, unitsLog);
