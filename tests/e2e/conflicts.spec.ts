@@ -14,6 +14,8 @@ import { signIn } from '../support/walking-skeleton-flow';
 test.use({ serverEnv: { YIWANG_DEMO: '1' } });
 
 const POLICE = 'city-public-security';
+/** The police bureau's name in the seeded directory (server/directory/city-units.ts): data, not UI text. */
+const POLICE_NAME = '市公安局';
 
 /** kind:outcome:operator of every decision the server holds on a request, oldest first. */
 function serverDecisions(serverDataDir: string, requestId: string): string[] {
@@ -61,7 +63,10 @@ test('the conflicts view shows theirs and mine, and settles one conflict each wa
     await expect(page.getByTestId('conflicts-tab')).toHaveAttribute('aria-selected', 'true');
     const detail = page.getByTestId('conflict-detail');
     await expect(detail.getByTestId('conflict-theirs')).toHaveAttribute('data-operator', '受理员二');
-    await expect(detail.getByTestId('conflict-theirs')).toContainText('转派');
+    // Theirs names the unit, and so does the refusal: the server's reason in the operator's words.
+    await expect(detail.getByTestId('conflict-theirs-description')).toContainText(POLICE_NAME);
+    await expect(detail.getByTestId('conflict-reason')).toHaveAttribute('data-code', 'stale');
+    await expect(detail.getByTestId('conflict-reason')).toContainText(POLICE_NAME);
     await expect(detail.getByTestId('conflict-mine').locator('[data-kind="junk"]')).toHaveCount(1);
     await expect(detail.getByTestId('conflict-status')).toHaveAttribute('data-status', 'transferred');
 

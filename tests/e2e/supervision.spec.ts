@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { openDatabase } from '../../server/db/open-database';
+import { cityUnits } from '../../server/directory/city-units';
 import { createIntake } from '../../server/requests/create-intake';
+import { colleagueAt, receiveRequests } from '../support/colleague';
 import { expect, test } from '../support/e2e-fixtures';
 import { jsonClient } from '../support/json-client';
 import { decisionMaker } from '../support/make-decision';
@@ -70,4 +72,40 @@ test('a supervisor sees the overdue request and the unit ranking, and reminds th
   // Esc leaves the view.
   await page.keyboard.press('Escape');
   await expect(view).toBeHidden();
+});
+
+test('at 1366×768 the unit ranking scrolls within the dialog, down to its last unit, by keys', async ({ workstation: page, server }) => {
+  // More units hold overdue requests than the dialog has room for.
+  const units = cityUnits().slice(0, 24).map((unit) => unit.id);
+  const ids = await receiveRequests(server, units.map((_, i) => `积水第 ${i + 1} 处无人处理`));
+  const operator = await colleagueAt(server.url, 'op1');
+  for (const [i, id] of ids.entries()) await operator.decide(id, { kind: 'transfer', unitId: units[i]!, note: null });
+  const db = openDatabase(`sqlite:${join(server.dataDir, 'yiwang.sqlite')}`);
+  try {
+    await db.updateTable('requests').set({ transferred_at: '2025-11-03T01:00:00.000Z', unit_due_at: '2025-11-10T09:30:00.000Z' }).where('id', 'in', ids).execute();
+  } finally {
+    await db.destroy();
+  }
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, 'sup1', 'sup1');
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  const view = page.getByTestId('supervision');
+  await expect(view).toHaveAttribute('data-loaded', 'true');
+  await expect(view.getByTestId('unit-rank-row')).toHaveCount(units.length);
+  await expect(view).toBeInViewport({ ratio: 1 });
+
+  const ranking = view.getByTestId('unit-ranking');
+  const last = view.getByTestId('unit-rank-row').last();
+  await expect(last).not.toBeInViewport();
+  await page.keyboard.press('Tab');
+  await expect(ranking).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(last).toBeInViewport({ ratio: 1 });
+  // Tab again goes back to the overdue list, where j still moves.
+  await page.keyboard.press('Tab');
+  await expect(view).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(view.getByTestId('overdue-row').nth(1)).toHaveAttribute('aria-selected', 'true');
 });

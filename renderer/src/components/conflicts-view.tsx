@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Conflict, ConflictChoice } from '../../../shared/api/workstation-api';
-import type { Decision } from '../../../shared/model';
-import { decisionLabel } from '../i18n/decision-label';
-import { formatInstant } from '../i18n/format-time';
-import type { Translate } from '../i18n/translate';
+import type { Rejection } from '../../../shared/model';
+import { formatInstant, formatReceived } from '../i18n/format-time';
+import type { MessageId, Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
+import { zhCN } from '../i18n/zh-cn';
 import { matchSequence } from '../keyboard/key-sequence';
 import { chordOf, type KeyAction, type KeySequence } from '../keyboard/keymap';
 import { runAction } from '../keyboard/run-action';
 import { useConflicts } from '../store/conflict-store';
-import { categoryPath, useDirectory } from '../store/directory-store';
 import { useKeymap } from '../store/keymap-store';
 import { useSession } from '../store/session-store';
 import { useSync } from '../store/sync-store';
 import { useUi } from '../store/ui-store';
+import { stampedGist, useDecisionWords } from './decision-words';
 import { firstLine } from './queue-row';
 import { StatusChip } from './status-chip';
 
@@ -114,12 +114,23 @@ function ConflictDetail({ conflict }: { conflict: Conflict }) {
   const describe = useDecisionWords();
   const request = conflict.request;
   const theirs = conflict.theirs;
+  const theirsWhat = theirs ? describe(stampedGist(theirs, request)) : null;
+  // The server's code, in the operator's words; its English message stays as a detail for support.
+  const why =
+    theirs && theirsWhat && conflict.reason.code === 'stale'
+      ? t('conflicts.theirsDid', { who: theirs.operatorName, when: formatReceived(theirs.at, locale), what: theirsWhat })
+      : refusalWords(t, conflict.reason);
   return (
     <div className="conflict-detail" data-testid="conflict-detail" data-conflict-id={conflict.id}>
       <header className="detail-header">
         <span className="detail-number mono">{request?.number}</span>
         {request && <StatusChip status={request.status} testId="conflict-status" />}
-        <span className="muted">{t('conflicts.reason', { message: conflict.reason.message })}</span>
+        <span className="conflict-reason" data-testid="conflict-reason" data-code={conflict.reason.code}>
+          {t('conflicts.reason', { why })}
+          <small className="muted" lang="en">
+            {t('conflicts.serverSaid', { message: conflict.reason.message })}
+          </small>
+        </span>
       </header>
       {request && <p className="detail-text">{request.text.trim() || t('queue.noText')}</p>}
       <div className="conflict-sides">
@@ -127,7 +138,7 @@ function ConflictDetail({ conflict }: { conflict: Conflict }) {
           <h3>{t('conflicts.theirs')}</h3>
           {theirs ? (
             <p>
-              <strong>{decisionLabel(t, theirs.kind)}</strong>
+              <strong data-testid="conflict-theirs-description">{theirsWhat}</strong>
               <br />
               {t('conflicts.byAt', { who: theirs.operatorName, when: formatInstant(theirs.at, locale) })}
             </p>
@@ -161,30 +172,8 @@ function ConflictDetail({ conflict }: { conflict: Conflict }) {
   );
 }
 
-/** A decision in the operator's words: what, and where to (the unit, the category, the text). */
-function useDecisionWords(): (decision: Decision) => string {
-  const t = useT();
-  const unitsById = useDirectory((s) => s.unitsById);
-  const categoriesById = useDirectory((s) => s.categoriesById);
-  return (decision) => {
-    const what = decisionLabel(t, decision.kind);
-    const detail = detailOf(decision, t, (id) => unitsById.get(id)?.name ?? id, (id) => categoryPath(categoriesById, id));
-    return detail ? t('conflicts.decisionWith', { what, detail }) : what;
-  };
-}
-
-function detailOf(decision: Decision, t: Translate, unitName: (id: string) => string, categoryName: (id: string) => string): string | null {
-  switch (decision.kind) {
-    case 'transfer':
-      return unitName(decision.unitId);
-    case 'classify':
-      return categoryName(decision.categoryId);
-    case 'reply':
-    case 'note':
-      return decision.text;
-    case 'merge':
-      return t('conflicts.mergedInto', { id: decision.intoRequestId });
-    default:
-      return null;
-  }
+/** Why the server refused, in the operator's words; a code from a newer server shows the server's message. */
+function refusalWords(t: Translate, rejection: Rejection): string {
+  const id = `conflicts.why.${rejection.code}`;
+  return id in zhCN ? t(id as MessageId) : rejection.message;
 }

@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 import type { LocalRequest } from '../../../shared/api/workstation-api';
-import { decisionLabel } from '../i18n/decision-label';
 import { formatInstant } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
 import { categoryPath, useDirectory } from '../store/directory-store';
@@ -14,6 +13,7 @@ import { ChannelBadge } from './channel-badge';
 import { CitizenIdentities } from './citizen-channels';
 import { ClaimBadge } from './claim-badge';
 import { DeadlineClocks } from './deadline-clocks';
+import { stampedGist, useDecisionWords } from './decision-words';
 import { DuplicateBadges, DuplicateMatchPanel } from './duplicate-match';
 import { RelatedRequests } from './related-requests';
 import { ReplyStatus } from './reply-status';
@@ -98,6 +98,7 @@ function DetailFields({ request }: { request: LocalRequest }) {
   const locale = useUi((s) => s.locale);
   const categoriesById = useDirectory((s) => s.categoriesById);
   const unitsById = useDirectory((s) => s.unitsById);
+  const describe = useDecisionWords();
   const last = request.lastDecision;
   const unset = <span className="muted">{t('detail.unset')}</span>;
   return (
@@ -115,7 +116,7 @@ function DetailFields({ request }: { request: LocalRequest }) {
       <ReplyStatus request={request} />
       <Field label={t('detail.lastDecision')}>
         {last
-          ? t('detail.lastDecisionBy', { kind: decisionLabel(t, last.kind), who: last.operatorName, when: formatInstant(last.at, locale) })
+          ? t('detail.lastDecisionBy', { what: describe(stampedGist(last, request)), who: last.operatorName, when: formatInstant(last.at, locale) })
           : unset}
       </Field>
     </dl>

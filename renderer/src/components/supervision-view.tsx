@@ -11,6 +11,8 @@ import { useNow } from './use-now';
 
 type OverdueItem = SupervisionOverview['overdue'][number];
 const REMIND_MAX = 2000;
+/** Keys the unit ranking scrolls with natively while it has the focus. */
+const SCROLL_KEYS: ReadonlySet<string> = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', ' ']);
 
 /** The earliest due time among the clocks that ran out: how long this request has been overdue. */
 function overdueSince(item: OverdueItem): number {
@@ -34,6 +36,7 @@ export function SupervisionView() {
   const [highlighted, setHighlighted] = useState(0);
   const [reminding, setReminding] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
+  const unitsRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -70,7 +73,11 @@ export function SupervisionView() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const key = event.key;
     event.stopPropagation();
-    if (key === 'Escape') close();
+    const inUnits = unitsRef.current?.contains(event.target as Node) ?? false;
+    if (inUnits && SCROLL_KEYS.has(key)) return;
+    // Tab goes between the overdue list and the unit ranking, and stays inside the dialog.
+    if (key === 'Tab') (inUnits ? panelRef : unitsRef).current?.focus();
+    else if (key === 'Escape') close();
     else if (key === 'j' || key === 'ArrowDown') setHighlighted((h) => Math.min(h + 1, Math.max(overdue.length - 1, 0)));
     else if (key === 'k' || key === 'ArrowUp') setHighlighted((h) => Math.max(h - 1, 0));
     else if (key === 'm' && selected) setReminding(true);
@@ -128,26 +135,35 @@ export function SupervisionView() {
           ))}
         </ul>
         <h3>{t('supervision.units')}</h3>
-        <table className="help-table">
-          <thead>
-            <tr>
-              <th>{t('supervision.unit')}</th>
-              <th>{t('supervision.holding')}</th>
-              <th>{t('supervision.unitOverdue')}</th>
-              <th>{t('supervision.onTimeRate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(overview?.units ?? []).map((unit) => (
-              <tr key={unit.unitId} data-testid="unit-rank-row" data-unit-id={unit.unitId} data-overdue={unit.overdue}>
-                <td>{unit.unitName}</td>
-                <td>{unit.holding}</td>
-                <td className={unit.overdue > 0 ? 'status-error' : undefined}>{unit.overdue}</td>
-                <td>{unit.onTimeRate === null ? '—' : `${Math.round(unit.onTimeRate * 100)}%`}</td>
+        <div
+          className="supervision-units"
+          role="region"
+          aria-label={t('supervision.units')}
+          data-testid="unit-ranking"
+          tabIndex={0}
+          ref={unitsRef}
+        >
+          <table className="help-table">
+            <thead>
+              <tr>
+                <th>{t('supervision.unit')}</th>
+                <th>{t('supervision.holding')}</th>
+                <th>{t('supervision.unitOverdue')}</th>
+                <th>{t('supervision.onTimeRate')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(overview?.units ?? []).map((unit) => (
+                <tr key={unit.unitId} data-testid="unit-rank-row" data-unit-id={unit.unitId} data-overdue={unit.overdue}>
+                  <td>{unit.unitName}</td>
+                  <td>{unit.holding}</td>
+                  <td className={unit.overdue > 0 ? 'status-error' : undefined}>{unit.overdue}</td>
+                  <td>{unit.onTimeRate === null ? '—' : `${Math.round(unit.onTimeRate * 100)}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <div className="picker-hint muted">{t('supervision.hint')}</div>
       </div>
       {reminding && selected && (
