@@ -2,27 +2,12 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiReply } from '../../shared/api/workstation-api';
 import { CACHE_FILE_NAME } from '../../electron/host/cache/workstation-cache';
 import { openDatabase, type Db } from '../../server/db/open-database';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { seedBacklog } from '../support/seed-backlog';
 import { startServer, type ServerProcess } from '../support/server-process';
-
-function value<T>(reply: ApiReply<T>): T {
-  if (!reply.ok) throw new Error(`API error ${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await probe();
-    if (result) return result;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { value, waitFor } from '../support/host-replies';
 
 describe('a damaged workstation cache', () => {
   let server: ServerProcess;

@@ -1,32 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiReply } from '../../shared/api/workstation-api';
 import { MAX_PULL_PAGE } from '../../shared/sync/protocol';
 import { openDatabase, type Db } from '../../server/db/open-database';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { seedBacklog } from '../support/seed-backlog';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
+import { value, waitFor } from '../support/host-replies';
 
 // A fresh workstation signing in to a centre whose archive is more than one pull page: the queue
 // holds all of it when the sync returns, and search finds every request once the host has indexed
 // what the catch-up left for after its last page.
 
 const BACKLOG = MAX_PULL_PAGE + 50;
-
-function value<T>(reply: ApiReply<T>): T {
-  if (!reply.ok) throw new Error(`API error ${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await probe();
-    if (result) return result;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(testBackends())('a workstation catching up on $name', (backend) => {
   let database: TestDatabase;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiReply, LocalRequest } from '../../shared/api/workstation-api';
+import type { LocalRequest } from '../../shared/api/workstation-api';
 import { LEDGER_COLUMNS } from '../../shared/ledger';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { DEMO_WECHAT_ACCOUNT } from '../../server/config';
@@ -12,6 +12,7 @@ import { startHostProcess, type HostProcess } from '../support/host-process';
 import { jsonClient } from '../support/json-client';
 import { decisionMaker } from '../support/make-decision';
 import { startServer, type ServerProcess } from '../support/server-process';
+import { value, waitFor } from '../support/host-replies';
 
 // The ledger a workstation exports from its own cache: this operator's lines with their timings,
 // another operator's line from the server's pull without them, masked numbers, and the honest note.
@@ -23,21 +24,6 @@ const column = (header: string) => HEADERS.indexOf(header);
 let server: ServerProcess;
 let host: HostProcess;
 let msgId = BigInt(Date.now()) * 1000n;
-
-function value<T>(reply: ApiReply<T>): T {
-  if (!reply.ok) throw new Error(`API error ${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await probe();
-    if (result) return result;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function citizenWrites(openid: string, text: string): Promise<void> {
   msgId += 1n;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiReply, RequestContext } from '../../shared/api/workstation-api';
+import type { RequestContext } from '../../shared/api/workstation-api';
 import { DEFAULT_KEYWORD_RULES, SuggestionRules } from '../../shared/suggestions/keyword-rules';
 import { LoginResponse, PullResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { MODEL_FORMAT } from '../../shared/text';
@@ -10,6 +10,7 @@ import { postDelivery } from '../../simulator/post-delivery';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
+import { value, waitFor } from '../support/host-replies';
 
 // Small numbers so the server retrains within the test: after 8 teaching decisions, or 1.5 s after any.
 const SERVER_ENV = { YIWANG_RETRAIN_EVERY: '8', YIWANG_RETRAIN_INTERVAL_MS: '1500', YIWANG_RETRAIN_MIN_PER_CLASS: '3' };
@@ -17,21 +18,6 @@ const SERVER_ENV = { YIWANG_RETRAIN_EVERY: '8', YIWANG_RETRAIN_INTERVAL_MS: '150
 let server: ServerProcess;
 let host: HostProcess;
 let msgId = BigInt(Date.now()) * 1000n;
-
-function value<T>(reply: ApiReply<T>): T {
-  if (!reply.ok) throw new Error(`API error ${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await probe();
-    if (result) return result;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** A citizen writes to the demo WeChat account through the server's real webhook; resolves with the request once the host has it. */
 async function citizenWrites(openid: string, text: string): Promise<string> {

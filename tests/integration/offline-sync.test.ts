@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiReply, LocalRequest } from '../../shared/api/workstation-api';
+import type { LocalRequest } from '../../shared/api/workstation-api';
 import { LoginResponse, PullResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { CACHE_FILE_NAME } from '../../electron/host/cache/workstation-cache';
 import { openDatabase, type Db } from '../../server/db/open-database';
@@ -10,6 +10,7 @@ import { startNetworkLink, type NetworkLink } from '../support/network-link';
 import { seedBacklog } from '../support/seed-backlog';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
+import { value, waitFor } from '../support/host-replies';
 
 /**
  * The issue's "done means": the real server and several real workstation hosts, each a separate
@@ -19,21 +20,6 @@ import { testBackends, type TestDatabase } from '../support/test-database';
 
 const UNIT = 'city-public-security';
 const OTHER_UNIT = 'city-housing';
-
-function value<T>(reply: ApiReply<T>): T {
-  if (!reply.ok) throw new Error(`API error ${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await probe();
-    if (result) return result;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 describe.each(testBackends())('offline triage on $name', (backend) => {
   let database: TestDatabase;

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiReply } from '../../shared/api/workstation-api';
 import type { Decision, Request } from '../../shared/model';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { DEMO_WECHAT_ACCOUNT } from '../../server/config';
@@ -13,6 +12,7 @@ import { buildWechatDelivery } from '../../simulator/wechat-delivery';
 import { postDelivery } from '../../simulator/post-delivery';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { startHostProcess, type HostProcess } from '../support/host-process';
+import { value, waitFor } from '../support/host-replies';
 
 // The host keeps each decision 600 ms for a free undo, and syncs every 300 ms.
 const HOLD_MS = 600;
@@ -31,21 +31,6 @@ afterAll(async () => {
   await host?.stop();
   await server?.stop();
 });
-
-function value<T>(reply: ApiReply<T>): T {
-  if (!reply.ok) throw new Error(`API error ${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await probe();
-    if (result) return result;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A citizen writes to the demo WeChat account, through the server's real webhook. */
 async function citizenWrites(openid: string, text: string): Promise<void> {
