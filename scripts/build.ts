@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { SHELL_HOST_BUNDLE } from './lib/shell-host';
 
 /**
  * Builds what the workstation runs: the renderer with Vite (→ out/renderer) and the Electron
- * main and preload scripts with esbuild (→ out/electron/*.cjs). Prints one line unless it fails.
+ * main and preload scripts with esbuild (→ out/electron/*.cjs), and the browser shell's host
+ * (→ out/electron/shell-main.mjs). Prints one line unless it fails.
  */
 
 const started = performance.now();
@@ -30,6 +32,15 @@ try {
       // Host modules written as ESM may read import.meta.url; give them the bundle's own URL.
       banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'import.meta.url': '__import_meta_url' },
+    }),
+    // The browser shell's host as the packaged app runs it: bundled JS, not TypeScript compiled at every start.
+    // ESM for its top-level await; bundled CommonJS dependencies still find require().
+    esbuild({
+      ...node,
+      format: 'esm',
+      entryPoints: ['electron/host/shell-main.ts'],
+      outfile: SHELL_HOST_BUNDLE,
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     }),
     // A sandboxed preload can only require('electron'), so everything else is inside the bundle;
     // minified because the shared API module brings zod along.

@@ -7,6 +7,7 @@ import { HOST_READY_PREFIX } from '../electron/host/browser-shell';
 import { READY_PREFIX as SERVER_READY_PREFIX } from '../server/config';
 import { electronBinary } from './lib/electron-binary';
 import { electronSqliteBinding } from './lib/electron-native';
+import { SHELL_HOST_BUNDLE } from './lib/shell-host';
 import { spawnLogged, startReadyProcess, stopProcess } from './lib/ready-process';
 
 /**
@@ -97,7 +98,8 @@ async function main(): Promise<void> {
     const host = await startReadyProcess({
       name: 'the workstation host',
       command: process.execPath,
-      args: tsxArgs('electron/host/shell-main.ts'),
+      // `npm start` has just built it: the bundled host starts as the packaged app's does, without compiling TypeScript.
+      args: [SHELL_HOST_BUNDLE],
       env: { ...process.env, YIWANG_SERVER_URL: server.url, YIWANG_WORKSTATION_DIR: join(DATA, 'workstation') },
       readyPrefix: HOST_READY_PREFIX,
       logFile: hostLog,

@@ -53,6 +53,8 @@ const DEFAULT_DEBOUNCE_MS = 200;
 const DEFAULT_MEDIA_CACHE_BYTES = 512 * 1024 * 1024;
 /** The first requests of the queue whose media are fetched ahead, for the operator about to open them. */
 const MEDIA_PREFETCH_WINDOW = 50;
+/** When the warm-up starts if no page has asked for the queue by then. */
+const WARM_UP_AT_LATEST_MS = 3_000;
 
 /** Opens the cache, starts the sync loop, and serves the WorkstationApi. */
 export async function startHost(options: HostOptions): Promise<Host> {
@@ -98,19 +100,32 @@ export async function startHost(options: HostOptions): Promise<Host> {
   loop.start();
   prefetchQueueMedia();
   // Behind the first calls: what the first request's suggestion needs, then the search index's gaps.
+  // Begun once the page has its first queue window (or after a while if no page asks), so that it
+  // does not take the CPU from the first request being painted.
   const closing = new AbortController();
-  const warming = suggestions
-    .warmUp(closing.signal)
-    .then(() => backfill.run())
-    .catch((error: unknown) => console.error('yiwang host: warming up stopped', error));
+  let warming: Promise<void> | null = null;
+  const warmUp = () => {
+    clearTimeout(warmUpAtLatest);
+    warming ??= suggestions
+      .warmUp(closing.signal)
+      .then(() => backfill.run())
+      .catch((error: unknown) => console.error('yiwang host: warming up stopped', error));
+  };
+  const warmUpAtLatest = setTimeout(warmUp, WARM_UP_AT_LATEST_MS);
 
   return {
-    call: (method, args) => callHandler(handlers, method, args),
+    async call(method, args) {
+      const reply = await callHandler(handlers, method, args);
+      // The next turn: the reply goes out first.
+      if (method === 'queue.window' && !warming) setImmediate(warmUp);
+      return reply;
+    },
     subscribe: events.subscribe,
     status: loop.status,
     exportsDir,
     serveMedia: media.serve,
     async close() {
+      clearTimeout(warmUpAtLatest);
       closing.abort();
       await loop.stop();
       await backfill.stop();

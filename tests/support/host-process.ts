@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BROWSER_SHELL_PATHS, type ApiArgs, type ApiMethod, type ApiReply, type ApiResult } from '../../shared/api/workstation-api';
 import { HOST_READY_PREFIX } from '../../electron/host/browser-shell';
+import { SHELL_HOST_BUNDLE } from '../../scripts/lib/shell-host';
 
 export interface HostProcess {
   /** http://127.0.0.1:PORT (no trailing slash). */
@@ -26,6 +27,8 @@ export interface HostProcessOptions {
   pollMs?: number;
   holdMs?: number;
   env?: Record<string, string>;
+  /** Run the bundle `npm run build` made (as the product does) instead of the TypeScript source. */
+  built?: boolean;
 }
 
 /**
@@ -34,7 +37,9 @@ export interface HostProcessOptions {
  */
 export async function startHostProcess(options: HostProcessOptions): Promise<HostProcess> {
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yiwang-workstation-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/shell-main.ts'], {
+  if (options.built && !existsSync(SHELL_HOST_BUNDLE)) throw new Error(`${SHELL_HOST_BUNDLE} is missing: run npm run build`);
+  const entry = options.built ? [SHELL_HOST_BUNDLE] : ['--import', 'tsx', 'electron/host/shell-main.ts'];
+  const child = spawn(process.execPath, entry, {
     env: {
       ...process.env,
       YIWANG_SERVER_URL: options.serverUrl,

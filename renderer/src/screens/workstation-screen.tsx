@@ -40,7 +40,7 @@ export function WorkstationScreen() {
   useEffect(() => {
     void useDirectory.getState().load();
     void useSync.getState().load();
-    useQueue.getState().refresh();
+    useQueue.getState().load();
     useStats.getState().load();
   }, []);
 

@@ -5,6 +5,7 @@ import { call } from '../bridge/call';
 import { decisionLabel } from '../i18n/decision-label';
 import { translator } from '../i18n/translate';
 import { measureOf } from '../triage/handling-measure';
+import { afterNextPaint } from '../triage/paint-timing';
 import { covers, emptyList, itemAt, reconcile, removeRequest, replaceRequest, selectIndex, selectedItem, type ViewList } from './queue-selection';
 import { useStats } from './stats-store';
 import { othersHolding, useTakeOver } from './take-over-store';
@@ -24,6 +25,8 @@ interface QueueState {
   /** A request opened from the palette or search, shown instead of the queue's until closed. */
   opened: LocalRequest | null;
   setView(view: WorkView): void;
+  /** Fetches the view's window at once, for the first paint (refresh waits for a pause between keys). */
+  load(): void;
   refresh(): void;
   move(delta: number): void;
   select(index: number): void;
@@ -114,13 +117,13 @@ export const useQueue = create<QueueState>()((set, get) => {
     set((s) => ({ lists: { ...s.lists, [view]: change(s.lists[view]) } }));
 
   /** `preferId` is selected if the window holds it; the host moves the window to hold `keepId` wherever it now stands. */
-  const fetchWindow = async (view: WorkView, around: number, preferId: string | null = null, keepId: string | null = null) => {
+  const fetchWindow = async (view: WorkView, around: number, preferId: string | null = null, keepId: string | null = null, prefetch = prefetchAround) => {
     const offset = Math.max(0, around - WINDOW / 2);
     // The page's clock orders the queue, so the rows' deadline labels and their order agree.
     const at = new Date().toISOString();
     const window = await call('queue.window', { view, offset, limit: WINDOW, at, ...(keepId ? { keepId } : {}) });
     updateList(view, (list) => reconcile(list, window, hidden, preferId));
-    prefetchAround(get().lists[view]);
+    prefetch(get().lists[view]);
     if (view === 'queue') recheckAt(window);
   };
 
@@ -191,6 +194,9 @@ export const useQueue = create<QueueState>()((set, get) => {
       set({ view, selection: new Map(), opened: null });
       inOrder(() => fetchWindow(view, get().lists[view].selectedIndex));
     },
+    // The next requests' suggestions are asked for once the first is painted: the host's first one builds
+    // its near-duplicate index, which would take the CPU the paint needs (the shown request's comes from the detail pane).
+    load: () => inOrder(() => fetchWindow(get().view, get().lists[get().view].selectedIndex, null, null, (list) => afterNextPaint(() => prefetchAround(list)))),
     refresh,
     move: (delta) => moveTo(get().lists[get().view].selectedIndex + delta),
     select: (index) => moveTo(index),

@@ -18,6 +18,10 @@ export function requestPainted(requestId: string): void {
   const waiting = waitingSince;
   if (!waiting || waiting.requestId === requestId) return;
   waitingSince = null;
-  // rAF runs before the paint; a task queued from it runs after.
-  requestAnimationFrame(() => setTimeout(() => performance.measure(KEY_TO_PAINT, { start: waiting.at, end: performance.now() }), 0));
+  afterNextPaint(() => performance.measure(KEY_TO_PAINT, { start: waiting.at, end: performance.now() }));
+}
+
+/** Runs `work` once the next frame is painted: rAF runs before the paint, a task queued from it after. */
+export function afterNextPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
