@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Channel } from '../../shared/model';
+import { readLabelledCsvCorpus } from '../../simulator/csv-corpus';
 import type { RequestSeed } from '../support/seeded-workstation';
 
 /**
@@ -42,17 +44,28 @@ export interface StreamRequest {
   answer: { categoryId: string; unitId: string };
 }
 
-/** A deterministic stream: the same seed gives the same requests, so runs compare. */
+/** Resolved requests name these places; new ones the rest, so a model trained on the former must generalise. */
+const ARCHIVE_PLACES = PLACES.slice(0, 14);
+const NEW_PLACES = PLACES.slice(14);
+
+/**
+ * A deterministic stream: the same seed gives the same requests, so runs compare. New requests come
+ * from places the resolved archive never mentions: the same complaints from other streets.
+ */
 export function requestStream(count: number, seed: number, resolved: boolean): StreamRequest[] {
-  let state = seed >>> 0 || 1;
+  const places = resolved ? ARCHIVE_PLACES : NEW_PLACES;
+  // mulberry32: a plain LCG's low bits repeat with a short period, so `% 2` would tie a topic's wording to its position.
+  let state = seed >>> 0;
   const next = (n: number) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state % n;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) % n;
   };
   return Array.from({ length: count }, (_, i) => {
     const topic = TOPICS[next(TOPICS.length)]!;
     const text = topic.texts[next(topic.texts.length)]!
-      .replace('{place}', PLACES[next(PLACES.length)]!)
+      .replace('{place}', places[next(places.length)]!)
       .replace('{time}', TIMES[next(TIMES.length)]!)
       .replace('{days}', String(2 + next(20)));
     const channel = CHANNELS[next(CHANNELS.length)]!;
@@ -65,4 +78,31 @@ export function requestStream(count: number, seed: number, resolved: boolean): S
     const answer = { categoryId: topic.categoryId, unitId: topic.unitId };
     return { seed: resolved ? { ...seedFields, status: next(3) === 0 ? 'closed' : 'transferred', ...answer } : seedFields, answer };
   });
+}
+
+/** Where a board post of each category goes in this city: the lead unit for it. */
+const LEAD_UNIT: Record<string, string> = {
+  城乡建设: 'city-housing',
+  环境保护: 'city-ecology',
+  交通运输: 'city-transport',
+  教育文体: 'city-education',
+  劳动和社会保障: 'city-social-insurance',
+  商贸旅游: 'city-market-regulation',
+  卫生计生: 'city-health',
+};
+
+/**
+ * Real posts from ../shared/data/messages-labeled-dev.csv (read in place, never copied), split by a
+ * hash of the text into the resolved archive (about 4 in 5) and new requests, so no post is in both:
+ * free citizen wording that no template shares, filed under its real category and that category's unit.
+ */
+export function boardStream(file: string, resolved: boolean): StreamRequest[] {
+  return readLabelledCsvCorpus(file, '一级标签')
+    .flatMap(({ message, label }) => (message.type === 'text' && label in LEAD_UNIT ? [{ message, label }] : []))
+    .filter(({ message }) => (createHash('sha256').update(message.content).digest()[0]! < 205) === resolved)
+    .map(({ message, label }, i) => {
+      const answer = { categoryId: label, unitId: LEAD_UNIT[label]! };
+      const seed: RequestSeed = { text: message.content, channel: CHANNELS[i % CHANNELS.length]!, citizenId: `wechat:${message.openid}`, citizenName: null };
+      return { seed: resolved ? { ...seed, status: 'closed', ...answer } : seed, answer };
+    });
 }

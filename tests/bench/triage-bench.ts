@@ -8,11 +8,12 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { startHostProcess } from '../support/host-process';
 import { makeRequest, seedWorkstation, seededDirectory } from '../support/seeded-workstation';
 import { NO_SERVER } from '../support/triage-fixtures';
-import { requestStream, type StreamRequest } from './request-stream';
+import { boardStream, requestStream, type StreamRequest } from './request-stream';
 import { shipTrainedModels } from './shipped-models';
 
 const CACHED = 100_000;
 const HANDLED = 1_000;
+const BOARD_POSTS = '../shared/data/messages-labeled-dev.csv';
 
 /**
  * The triage part: 100,000 requests cached (99,000 resolved, 1,000 waiting), a scripted operator
@@ -23,8 +24,14 @@ const HANDLED = 1_000;
  */
 export async function triageBench(): Promise<void> {
   const started = performance.now();
-  const archive = requestStream(CACHED - HANDLED, 7, true);
-  const stream = requestStream(HANDLED, 11, false);
+  // Templated topics in many wordings, plus real board posts: the posts resolved most recently, and
+  // the new ones spread evenly through the 1,000.
+  const boardArchive = boardStream(BOARD_POSTS, true);
+  const boardNew = boardStream(BOARD_POSTS, false);
+  const archive = [...requestStream(CACHED - HANDLED - boardArchive.length, 7, true), ...boardArchive];
+  const templated = requestStream(HANDLED - boardNew.length, 11, false);
+  const every = HANDLED / boardNew.length;
+  const stream = Array.from({ length: HANDLED }, (_, i) => (Math.floor((i + 1) / every) > Math.floor(i / every) ? boardNew.shift() : undefined) ?? templated.shift()!);
   const now = Date.now();
   const requests = [
     ...archive.map((r, i) => makeRequest({ ...r.seed, receivedAt: new Date(now - 90 * 86_400_000 + i * 60_000).toISOString() }, HANDLED + i)),
