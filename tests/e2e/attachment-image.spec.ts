@@ -1,22 +1,13 @@
 import { deliveryOf } from '../../simulator/citizen-message';
-import { startPlatforms, type PlatformServer } from '../../simulator/platforms/platform-server';
 import { postDelivery } from '../../simulator/post-delivery';
-import { expect, test as base } from '../support/e2e-fixtures';
-import { DEMO_CHANNELS, newCitizen } from '../support/outbound-fixture';
+import { expect, testWithPlatforms } from '../support/e2e-fixtures';
+import { DEMO_CHANNELS, newCitizen } from '../support/demo-channels';
 import { signIn } from '../support/walking-skeleton-flow';
 
 // A citizen's picture through real processes: WeChat's media API (simulated, failing twice), the
 // server's media worker, the workstation host, and the page, which shows it in the detail pane.
 
-const test = base.extend<{ platforms: PlatformServer }>({
-  platforms: async ({}, use) => {
-    const platforms = await startPlatforms(DEMO_CHANNELS);
-    try {
-      await use(platforms);
-    } finally {
-      await platforms.close();
-    }
-  },
+const test = testWithPlatforms.extend({
   // Retries far enough apart that the workstation shows the picture pending before it arrives.
   serverEnv: async ({ platforms }, use) => use({ YIWANG_PLATFORM_URL: platforms.url, YIWANG_MEDIA_POLL_MS: '100', YIWANG_MEDIA_RETRY_BASE_MS: '1500' }),
 });

@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
 import type { Channel } from '../../shared/model';
 import { deliveryOf } from '../../simulator/citizen-message';
-import { startPlatforms, type PlatformServer } from '../../simulator/platforms/platform-server';
 import { postDelivery } from '../../simulator/post-delivery';
 import { DEMO_CHANNELS, newCitizen } from '../support/demo-channels';
-import { expect, test as base } from '../support/e2e-fixtures';
+import { expect, testWithPlatforms } from '../support/e2e-fixtures';
 import { signIn } from '../support/walking-skeleton-flow';
 
 // One citizen writes on Weibo, then about the same thing on WeChat. The operator links the two
@@ -12,15 +11,7 @@ import { signIn } from '../support/walking-skeleton-flow';
 // look-alike into the Weibo request the workstation offers, and replies by keyboard: the simulated
 // Weibo reply API receives that reply once, with the account's credentials.
 
-const test = base.extend<{ platforms: PlatformServer }>({
-  platforms: async ({}, use) => {
-    const platforms = await startPlatforms(DEMO_CHANNELS);
-    try {
-      await use(platforms);
-    } finally {
-      await platforms.close();
-    }
-  },
+const test = testWithPlatforms.extend({
   serverEnv: async ({ platforms }, use) => {
     await use({ YIWANG_PLATFORM_URL: platforms.url, YIWANG_OUTBOUND_POLL_MS: '100', YIWANG_OUTBOUND_RETRY_BASE_MS: '100' });
   },

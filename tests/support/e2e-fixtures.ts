@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
 import { test as base, type Page } from '@playwright/test';
+import { startPlatforms, type PlatformServer } from '../../simulator/platforms/platform-server';
+import { DEMO_CHANNELS } from './demo-channels';
 import { startHostProcess, type HostProcess } from './host-process';
 import { startServer, type ServerProcess } from './server-process';
 
@@ -45,5 +47,20 @@ export const test = base.extend<WorkstationFixtures>({
   workstation: async ({ page, host }, use) => {
     await page.goto(host.pageUrl);
     await use(page);
+  },
+});
+
+/**
+ * The same, with the simulated Weibo, WeChat and Alipay APIs for the demo accounts; a spec points the
+ * server at them through `serverEnv` (YIWANG_PLATFORM_URL: platforms.url) with its own timings.
+ */
+export const testWithPlatforms = test.extend<{ platforms: PlatformServer }>({
+  platforms: async ({}, use) => {
+    const platforms = await startPlatforms(DEMO_CHANNELS);
+    try {
+      await use(platforms);
+    } finally {
+      await platforms.close();
+    }
   },
 });
