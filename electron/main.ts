@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { BrowserWindow, Menu, app, ipcMain, protocol, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  ipcMain,
+  protocol,
+  session,
+  type MenuItemConstructorOptions,
+  type WebFrameMain,
+} from 'electron';
 import { MEDIA_PATH } from '../shared/api/transport';
 import { API_METHODS, IPC_CHANNELS, type ApiMethod } from '../shared/api/workstation-api';
 import { pageCsp } from './host/page-csp';
@@ -154,7 +163,9 @@ async function serveApp(request: Request, host: Host): Promise<Response> {
   try {
     const body = await readFile(file);
     const type = MIME_TYPES[extname(file)] ?? 'application/octet-stream';
-    return new Response(body, { headers: { 'Content-Type': type, 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' } });
+    return new Response(body, {
+      headers: { 'Content-Type': type, 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
+    });
   } catch {
     return new Response('not found', { status: 404 });
   }
@@ -207,6 +218,12 @@ function menuTemplate(): MenuItemConstructorOptions[] {
       ],
     },
     { label: '视图', submenu: view },
-    { label: '窗口', submenu: [{ role: 'minimize', label: '最小化' }, { role: 'close', label: '关闭' }] },
+    {
+      label: '窗口',
+      submenu: [
+        { role: 'minimize', label: '最小化' },
+        { role: 'close', label: '关闭' },
+      ],
+    },
   ];
 }

@@ -40,7 +40,9 @@ try {
       format: 'esm',
       entryPoints: ['electron/host/shell-main.ts'],
       outfile: SHELL_HOST_BUNDLE,
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
     }),
     // A sandboxed preload can only require('electron'), so everything else is inside the bundle;
     // minified because the shared API module brings zod along.

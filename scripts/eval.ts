@@ -16,7 +16,15 @@ function main(): void {
   if (train.length === 0) throw new Error(`${args.train} has no labelled rows`);
   const result = evaluate(train, test, args.folds ?? 0);
   const timing = args.timingRows === undefined ? null : timeTraining(train, args.timingRows);
-  if (args.svg) writeFileSync(args.svg, confusionSvg(result.labels, result.confusion, `Confusion matrix, ${result.mode} (accuracy ${result.accuracy.toFixed(3)})`));
+  if (args.svg)
+    writeFileSync(
+      args.svg,
+      confusionSvg(
+        result.labels,
+        result.confusion,
+        `Confusion matrix, ${result.mode} (accuracy ${result.accuracy.toFixed(3)})`,
+      ),
+    );
   console.log(args.json ? reportJson(result, timing) : reportText(result, timing));
 }
 

@@ -23,9 +23,13 @@ try {
   });
   const pdf = join(dir, 'ledger.pdf');
   await exportLedgerPdf(ledger, pdf);
-  const render = spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'page')], {
-    encoding: 'utf8',
-  });
+  const render = spawnSync(
+    'pdftoppm',
+    ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(dir, 'page')],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (render.error || render.status !== 0) {
     throw new Error(`pdftoppm failed (install poppler-utils): ${render.error?.message ?? render.stderr}`);
   }

@@ -54,7 +54,9 @@ async function modelsTrained(server: ServerProcess): Promise<void> {
 /** Fails rather than take a picture of a workstation that is offline, behind, or showing an error. */
 async function healthy(page: Page): Promise<void> {
   await page.locator('[data-testid="sync-status"][data-online="true"][data-outbox="0"]').waitFor({ timeout: 15_000 });
-  const errors = await page.locator('.status-bar .status-error, .status-bar .notice-error, [role="alert"]').allInnerTexts();
+  const errors = await page
+    .locator('.status-bar .status-error, .status-bar .notice-error, [role="alert"]')
+    .allInnerTexts();
   if (errors.length > 0) throw new Error(`the workstation shows an error: ${errors.join(' | ')}`);
 }
 
@@ -63,10 +65,20 @@ async function suggestionReady(page: Page): Promise<void> {
 }
 
 /** A page on the workstation, signed in as `operator` (password = name) unless the host already is. */
-async function open(browser: Browser, host: HostProcess, operator: string, width: number, height: number, theme: 'dark' | 'light'): Promise<Page> {
+async function open(
+  browser: Browser,
+  host: HostProcess,
+  operator: string,
+  width: number,
+  height: number,
+  theme: 'dark' | 'light',
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   await page.goto(host.pageUrl);
-  await page.evaluate((t) => localStorage.setItem('yiwang.ui', JSON.stringify({ state: { locale: 'zh-CN', theme: t }, version: 0 })), theme);
+  await page.evaluate(
+    (t) => localStorage.setItem('yiwang.ui', JSON.stringify({ state: { locale: 'zh-CN', theme: t }, version: 0 })),
+    theme,
+  );
   await page.reload();
   const signInName = page.getByTestId('sign-in-name');
   await signInName.or(page.getByTestId('queue')).first().waitFor();
@@ -117,7 +129,8 @@ async function stageConflicts(page: Page, link: NetworkLink, colleague: Colleagu
   for (let i = 0; i < 2; i++) {
     await suggestionReady(page);
     const id = (await page.getByTestId('detail').getAttribute('data-request-id'))!;
-    const suggested = async (what: string) => (await page.getByTestId(`suggested-${what}`).getAttribute('data-value')) ?? '';
+    const suggested = async (what: string) =>
+      (await page.getByTestId(`suggested-${what}`).getAttribute('data-value')) ?? '';
     decided.push({ id, categoryId: await suggested('category'), unitId: await suggested('unit') });
     await page.keyboard.press('Enter');
     await page.locator(`[data-testid="detail"]:not([data-request-id="${id}"])`).waitFor();
@@ -129,7 +142,11 @@ async function stageConflicts(page: Page, link: NetworkLink, colleague: Colleagu
       const district = unitId === DISTRICT ? 'city-housing' : DISTRICT;
       return [
         { requestId: id, baseVersion: version, action: { kind: 'classify' as const, categoryId } },
-        { requestId: id, baseVersion: version + 1, action: { kind: 'transfer' as const, unitId: district, note: '属地问题，转区里办理' } },
+        {
+          requestId: id,
+          baseVersion: version + 1,
+          action: { kind: 'transfer' as const, unitId: district, note: '属地问题，转区里办理' },
+        },
       ];
     }),
   );
@@ -152,7 +169,11 @@ try {
   const platforms = await startPlatforms(DEMO_CHANNELS);
   stops.unshift(() => platforms.close());
   // One training, once the archive's classify and transfer decisions are all in.
-  const server = await startServer({ YIWANG_DEMO: '1', YIWANG_PLATFORM_URL: platforms.url, YIWANG_RETRAIN_EVERY: String(2 * ARCHIVE) });
+  const server = await startServer({
+    YIWANG_DEMO: '1',
+    YIWANG_PLATFORM_URL: platforms.url,
+    YIWANG_RETRAIN_EVERY: String(2 * ARCHIVE),
+  });
   stops.unshift(async () => {
     await server.stop();
     rmSync(server.dataDir, { recursive: true, force: true });

@@ -79,7 +79,11 @@ async function main(): Promise<void> {
     name: 'the central server',
     command: process.execPath,
     args: tsxArgs('server/main.ts'),
-    env: { ...process.env, YIWANG_DATA_DIR: process.env.YIWANG_DATA_DIR ?? join(DATA, 'server'), ...(flags.demo ? { YIWANG_DEMO: '1' } : {}) },
+    env: {
+      ...process.env,
+      YIWANG_DATA_DIR: process.env.YIWANG_DATA_DIR ?? join(DATA, 'server'),
+      ...(flags.demo ? { YIWANG_DEMO: '1' } : {}),
+    },
     readyPrefix: SERVER_READY_PREFIX,
     logFile: serverLog,
   });
@@ -121,10 +125,17 @@ async function main(): Promise<void> {
     const args = tsxArgs('simulator/cli.ts', '--server', server.url, '--account', 'demo', ...DEMO_TRAFFIC, ...corpus);
     const child = spawnLogged(process.execPath, args, process.env, simulatorLog);
     watch('The simulator', child, simulatorLog);
-    lines.push(`  simulator        Weibo, WeChat and Alipay messages (mostly Weibo) from ${corpus.length ? SHARED_CORPUS : 'the built-in corpus'}`);
+    lines.push(
+      `  simulator        Weibo, WeChat and Alipay messages (mostly Weibo) from ${corpus.length ? SHARED_CORPUS : 'the built-in corpus'}`,
+    );
     // The demo unit accounts (YIWANG_DEMO=1) answer, explain progress, ask for time or return requests.
     const unitsLog = join(LOGS, 'units.log');
-    const units = spawnLogged(process.execPath, tsxArgs('simulator/units-player.ts', '--server', server.url), process.env, unitsLog);
+    const units = spawnLogged(
+      process.execPath,
+      tsxArgs('simulator/units-player.ts', '--server', server.url),
+      process.env,
+      unitsLog,
+    );
     watch('The units player', units, unitsLog);
     lines.push('  units            demo unit accounts answering transfers within minutes (simulator/units-player.ts)');
   }
@@ -144,7 +155,12 @@ async function main(): Promise<void> {
 
 /** A separate Chromium profile makes it a window of its own, not a tab in the person's browser. */
 function openAppWindow(chromium: string, url: string): void {
-  const args = [`--app=${url}`, `--user-data-dir=${join(DATA, 'chromium-profile')}`, '--no-first-run', '--no-default-browser-check'];
+  const args = [
+    `--app=${url}`,
+    `--user-data-dir=${join(DATA, 'chromium-profile')}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
   // Chromium refuses to run as root with its sandbox on (containers, CI machines).
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const child = spawn(chromium, args, { stdio: 'ignore' });

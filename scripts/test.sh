@@ -29,6 +29,7 @@ e2e() {
   fi
 }
 
+step lint npm run --silent lint
 step typecheck npm run --silent typecheck
 step unit npm run --silent test:unit
 # The deadline clock must not depend on the machine's time zone: run it again far from Beijing.

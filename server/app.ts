@@ -40,7 +40,9 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
     }
     return sendError(reply, status, err.code ?? 'bad-request', err.message);
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not-found', `no route ${request.method} ${request.url}`));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'not-found', `no route ${request.method} ${request.url}`),
+  );
 
   app.get('/healthz', async () => ({ ok: true }));
   const clock = createDeadlineClock(db, config.deadlinePolicy);
@@ -56,9 +58,24 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.register(supervisionRoutes, { db, clock });
   // Outbound replies and attachment fetches run beside the HTTP server and stop with it.
   const tokens = wechatTokens(db, config.platforms.wechat);
-  const replies = replyWorker({ db, channels: config.channels, platforms: config.platforms, tokens, timing: config.outbound, log: app.log });
+  const replies = replyWorker({
+    db,
+    channels: config.channels,
+    platforms: config.platforms,
+    tokens,
+    timing: config.outbound,
+    log: app.log,
+  });
   const store = mediaStore(config.dataDir);
-  const media = mediaWorker({ db, store, channels: config.channels, platforms: config.platforms, tokens, timing: config.media, log: app.log });
+  const media = mediaWorker({
+    db,
+    store,
+    channels: config.channels,
+    platforms: config.platforms,
+    tokens,
+    timing: config.media,
+    log: app.log,
+  });
   app.addHook('onReady', async () => {
     replies.start();
     media.start();

@@ -5,7 +5,11 @@ import { z } from 'zod';
 import type { DeadlinePolicy } from '../shared/deadline';
 import { loadDeadlinePolicy } from './deadlines/policy-file';
 import type { RetrainOptions } from './suggestions/retrainer';
-import { DEMO_ALIPAY_PLATFORM_PUBLIC_KEY, DEMO_APP_PRIVATE_KEY, DEMO_APP_PUBLIC_KEY_BASE64 } from './channels/alipay/demo-keys';
+import {
+  DEMO_ALIPAY_PLATFORM_PUBLIC_KEY,
+  DEMO_APP_PRIVATE_KEY,
+  DEMO_APP_PUBLIC_KEY_BASE64,
+} from './channels/alipay/demo-keys';
 
 /**
  * The server's configuration, from the environment, with embedded defaults that need no set-up:
@@ -24,7 +28,10 @@ export const WechatAccount = z.object({
   /** The Token entered in the WeChat back office (服务器配置). */
   token: z.string().regex(/^[A-Za-z0-9]{3,32}$/),
   /** The 43-character EncodingAESKey for safe/compatible mode; null in plain mode. */
-  encodingAesKey: z.string().regex(/^[A-Za-z0-9]{43}$/).nullable(),
+  encodingAesKey: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/)
+    .nullable(),
 });
 export type WechatAccount = z.infer<typeof WechatAccount>;
 

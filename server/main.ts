@@ -17,7 +17,8 @@ import { addUnitAccount, ensureDemoUnitAccounts, UnknownUnitError } from './unit
  *   tsx server/main.ts add-operator <name> <password> [role]
  *   tsx server/main.ts add-unit-account <name> <password> <unitId>
  */
-const USAGE = 'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId>]';
+const USAGE =
+  'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId>]';
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -40,7 +41,9 @@ async function main(args: string[]): Promise<void> {
       const [file] = rest;
       if (!file) return fail(db, USAGE);
       const result = await importCategories(db, readFileSync(file, 'utf8'));
-      console.log(`imported ${file}: ${result.added} added, ${result.unchanged} already present, directory version ${result.directoryVersion}`);
+      console.log(
+        `imported ${file}: ${result.added} added, ${result.unchanged} already present, directory version ${result.directoryVersion}`,
+      );
       return db.destroy();
     }
     case 'add-operator': {

@@ -6,7 +6,10 @@ import { ChannelsConfig, DEMO_ALIPAY_ACCOUNT, DEMO_WECHAT_ACCOUNT, DEMO_WEIBO_AC
  * (the simulator needs the same secrets to sign), else the demo accounts. With a WeChat webhook
  * key, that account comes first, so deliveries go to it.
  */
-export function simulatedChannels(wechatKey = DEMO_WECHAT_ACCOUNT.key, env: NodeJS.ProcessEnv = process.env): ChannelsConfig {
+export function simulatedChannels(
+  wechatKey = DEMO_WECHAT_ACCOUNT.key,
+  env: NodeJS.ProcessEnv = process.env,
+): ChannelsConfig {
   const channels = env.YIWANG_CHANNELS_FILE
     ? ChannelsConfig.parse(JSON.parse(readFileSync(env.YIWANG_CHANNELS_FILE, 'utf8')))
     : { wechat: [DEMO_WECHAT_ACCOUNT], weibo: [DEMO_WEIBO_ACCOUNT], alipay: [DEMO_ALIPAY_ACCOUNT] };

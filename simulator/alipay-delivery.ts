@@ -31,16 +31,28 @@ export function buildAlipayDelivery(post: AlipayPost, options: AlipayDeliveryOpt
   const charsetName = options.charset ?? 'GBK';
   const charset = alipayCharset(charsetName);
   const params: Record<string, string> = { ...post, charset: charsetName, sign_type: 'RSA2' };
-  params.sign = rsa2Sign(alipaySignContent(params, true), charset, options.alipayPrivateKey ?? DEMO_ALIPAY_PLATFORM_PRIVATE_KEY);
+  params.sign = rsa2Sign(
+    alipaySignContent(params, true),
+    charset,
+    options.alipayPrivateKey ?? DEMO_ALIPAY_PLATFORM_PRIVATE_KEY,
+  );
   const form = Object.entries(params)
     .map(([name, value]) => `${percentEncode(encodeIn(name, charset))}=${percentEncode(encodeIn(value, charset))}`)
     .join('&');
-  return { channel: 'alipay', contentType: `application/x-www-form-urlencoded; charset=${charsetName}`, query: {}, body: Buffer.from(form, 'latin1') };
+  return {
+    channel: 'alipay',
+    contentType: `application/x-www-form-urlencoded; charset=${charsetName}`,
+    query: {},
+    body: Buffer.from(form, 'latin1'),
+  };
 }
 
 /** Every byte outside the unreserved set as %XX, as browsers and Java's URLEncoder do (space as %20). */
 export function percentEncode(bytes: Buffer): string {
   let out = '';
-  for (const byte of bytes) out += /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  for (const byte of bytes)
+    out += /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(byte))
+      ? String.fromCharCode(byte)
+      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   return out;
 }

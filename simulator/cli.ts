@@ -25,7 +25,8 @@ let source: readonly CorpusMessage[];
 try {
   options = parseOptions(process.argv.slice(2));
   channels = simulatedChannels(options.account);
-  if (options.encrypt && !channels.wechat[0]?.encodingAesKey) throw new Error(`account "${options.account}" has no EncodingAESKey for encrypted pushes`);
+  if (options.encrypt && !channels.wechat[0]?.encodingAesKey)
+    throw new Error(`account "${options.account}" has no EncodingAESKey for encrypted pushes`);
   source = options.fromCsv ? readCsvCorpus(options.fromCsv) : WECHAT_CORPUS;
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
@@ -39,7 +40,10 @@ process.on('SIGINT', () => stop.abort());
 process.on('SIGTERM', () => stop.abort());
 
 function describe(message: CitizenMessage): string {
-  const what = message.kind === 'text' || message.kind === 'mention' ? message.text.replace(/\s+/g, ' ').slice(0, 24) : message.kind;
+  const what =
+    message.kind === 'text' || message.kind === 'mention'
+      ? message.text.replace(/\s+/g, ' ').slice(0, 24)
+      : message.kind;
   return `${message.channel} ${message.citizen.slice(0, 10)}… ${what}`;
 }
 
@@ -57,7 +61,13 @@ function next(i: number): CitizenMessage {
   const channel = pickChannel(options.channel);
   const corpus = source[i % source.length]!;
   if (options.junk && Math.random() < JUNK_SHARE) {
-    return { channel, citizen: citizenOn(channel, `junk-${i}`), kind: 'text', text: JUNK_TEXTS[i % JUNK_TEXTS.length]!, sentAt: new Date() };
+    return {
+      channel,
+      citizen: citizenOn(channel, `junk-${i}`),
+      kind: 'text',
+      text: JUNK_TEXTS[i % JUNK_TEXTS.length]!,
+      sentAt: new Date(),
+    };
   }
   return messageOn(channel, corpus, new Date());
 }

@@ -26,7 +26,11 @@ export interface LabelledCorpusMessage {
  * an empty label when `labelColumn` is null.
  */
 export function readLabelledCsvCorpus(file: string, labelColumn: string | null): LabelledCorpusMessage[] {
-  const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
+  const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  });
   const messages: LabelledCorpusMessage[] = [];
   for (const row of rows) {
     const subject = (row['留言主题'] ?? '').trim();
@@ -37,7 +41,8 @@ export function readLabelledCsvCorpus(file: string, labelColumn: string | null):
     const content = text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS - 1)}…` : text;
     messages.push({ message: { type: 'text', openid: openidFor(row['留言用户'] ?? subject), content }, label });
   }
-  if (messages.length === 0) throw new Error(`${file}: no rows with 留言主题 or 留言详情${labelColumn ? ` and ${labelColumn}` : ''}`);
+  if (messages.length === 0)
+    throw new Error(`${file}: no rows with 留言主题 or 留言详情${labelColumn ? ` and ${labelColumn}` : ''}`);
   return messages;
 }
 

@@ -13,7 +13,8 @@ export interface Delivery {
   contentType?: string;
 }
 
-export type PostResult = { ok: true; status: number; ms: number } | { ok: false; status: number | null; ms: number; error: string };
+export type PostResult =
+  { ok: true; status: number; ms: number } | { ok: false; status: number | null; ms: number; error: string };
 
 /** POSTs one signed delivery to the server's webhook, as the platform's servers do. */
 export async function postDelivery(server: string, accountKey: string, delivery: Delivery): Promise<PostResult> {
@@ -23,7 +24,10 @@ export async function postDelivery(server: string, accountKey: string, delivery:
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': delivery.contentType ?? 'text/xml; charset=utf-8', 'User-Agent': 'Mozilla/4.0 (yiwang-simulator)' },
+      headers: {
+        'Content-Type': delivery.contentType ?? 'text/xml; charset=utf-8',
+        'User-Agent': 'Mozilla/4.0 (yiwang-simulator)',
+      },
       body: delivery.body,
       signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
     });
@@ -31,7 +35,10 @@ export async function postDelivery(server: string, accountKey: string, delivery:
     if (response.ok) return { ok: true, status: response.status, ms: ms() };
     return { ok: false, status: response.status, ms: ms(), error: text.slice(0, 200) || response.statusText };
   } catch (error) {
-    const message = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${PUSH_TIMEOUT_MS} ms` : String(error);
+    const message =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${PUSH_TIMEOUT_MS} ms`
+        : String(error);
     return { ok: false, status: null, ms: ms(), error: message };
   }
 }

@@ -34,7 +34,10 @@ export function pickChannel(choice: SimulatedChannel, random: () => number = Mat
 /** The same corpus citizen has a stable id on each channel, shaped like that channel's. */
 export function citizenOn(channel: Channel, openid: string): string {
   if (channel === 'wechat') return openid;
-  const digits = BigInt(`0x${createHash('sha256').update(openid).digest('hex').slice(0, 12)}`).toString().padStart(11, '0').slice(0, 11);
+  const digits = BigInt(`0x${createHash('sha256').update(openid).digest('hex').slice(0, 12)}`)
+    .toString()
+    .padStart(11, '0')
+    .slice(0, 11);
   return channel === 'weibo' ? `5${digits.slice(0, 9)}` : `2088${digits}`;
 }
 
@@ -45,7 +48,14 @@ export function messageOn(channel: Channel, message: CorpusMessage, sentAt: Date
     case 'text':
       return { channel, citizen, kind: 'text', text: message.content, sentAt };
     case 'image':
-      return { channel, citizen, kind: 'image', text: '', sentAt, mediaId: channel === 'weibo' ? citizenOn('weibo', message.mediaId) : message.mediaId };
+      return {
+        channel,
+        citizen,
+        kind: 'image',
+        text: '',
+        sentAt,
+        mediaId: channel === 'weibo' ? citizenOn('weibo', message.mediaId) : message.mediaId,
+      };
     case 'location':
       return { channel, citizen, kind: 'location', text: message.label, sentAt };
     case 'subscribe':

@@ -38,7 +38,10 @@ function between(min: number, max: number, random: () => number): number {
 export function planFor(random: () => number = Math.random): PlannedStep[] {
   const roll = random();
   const answer: UnitAction = { kind: 'unit-answer', text: pick(ANSWERS, random) };
-  if (roll < 0.15) return [{ afterSeconds: between(10, 60, random), action: { kind: 'unit-return', reason: pick(RETURN_REASONS, random) } }];
+  if (roll < 0.15)
+    return [
+      { afterSeconds: between(10, 60, random), action: { kind: 'unit-return', reason: pick(RETURN_REASONS, random) } },
+    ];
   if (roll < 0.35) {
     return [
       { afterSeconds: between(20, 90, random), action: { kind: 'unit-progress', text: pick(PROGRESS, random) } },
@@ -47,7 +50,14 @@ export function planFor(random: () => number = Math.random): PlannedStep[] {
   }
   if (roll < 0.45) {
     return [
-      { afterSeconds: between(30, 120, random), action: { kind: 'unit-extension-request', workingDays: 1 + Math.floor(random() * 5), reason: pick(EXTENSION_REASONS, random) } },
+      {
+        afterSeconds: between(30, 120, random),
+        action: {
+          kind: 'unit-extension-request',
+          workingDays: 1 + Math.floor(random() * 5),
+          reason: pick(EXTENSION_REASONS, random),
+        },
+      },
       { afterSeconds: between(300, 900, random), action: answer },
     ];
   }

@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { UNIT_ACTION_PATHS, UNIT_API, UnitLoginResponse, UnitRequestList, type UnitActionPath } from '../shared/units/protocol';
+import {
+  UNIT_ACTION_PATHS,
+  UNIT_API,
+  UnitLoginResponse,
+  UnitRequestList,
+  type UnitActionPath,
+} from '../shared/units/protocol';
 import { planFor, type PlannedStep } from './unit-plans';
 
 /**
@@ -18,7 +24,9 @@ const POLL_MS = 3_000;
 
 const { values } = (() => {
   try {
-    return parseArgs({ options: { server: { type: 'string' }, accounts: { type: 'string' }, speed: { type: 'string' } } });
+    return parseArgs({
+      options: { server: { type: 'string' }, accounts: { type: 'string' }, speed: { type: 'string' } },
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
@@ -32,7 +40,10 @@ if (!(speed > 0)) {
   process.exit(2);
 }
 
-const PATH_OF = Object.fromEntries(Object.entries(UNIT_ACTION_PATHS).map(([path, kind]) => [kind, path])) as Record<string, UnitActionPath>;
+const PATH_OF = Object.fromEntries(Object.entries(UNIT_ACTION_PATHS).map(([path, kind]) => [kind, path])) as Record<
+  string,
+  UnitActionPath
+>;
 
 interface Scheduled {
   account: string;
@@ -45,7 +56,10 @@ interface Scheduled {
 async function call(path: string, token: string | null, body?: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(server + path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
@@ -79,7 +93,13 @@ while (!stop.signal.aborted) {
       if (planned.has(request.id)) continue;
       planned.add(request.id);
       for (const step of planFor()) {
-        queue.push({ account, requestId: request.id, number: request.number, at: Date.now() + (step.afterSeconds * 1000) / speed, step });
+        queue.push({
+          account,
+          requestId: request.id,
+          number: request.number,
+          at: Date.now() + (step.afterSeconds * 1000) / speed,
+          step,
+        });
       }
     }
   }
@@ -88,9 +108,20 @@ while (!stop.signal.aborted) {
     const due = queue.shift()!;
     const { action } = due.step;
     const { kind: _, ...body } = action;
-    const result = await call(`${UNIT_API}/requests/${due.requestId}/${PATH_OF[action.kind]}`, tokens.get(due.account)!, body).catch(() => null);
+    const result = await call(
+      `${UNIT_API}/requests/${due.requestId}/${PATH_OF[action.kind]}`,
+      tokens.get(due.account)!,
+      body,
+    ).catch(() => null);
     if (result?.status === 200) {
-      tally[{ 'unit-answer': 'answered', 'unit-progress': 'progress', 'unit-extension-request': 'extensions', 'unit-return': 'returned' }[action.kind] as keyof typeof tally]++;
+      tally[
+        {
+          'unit-answer': 'answered',
+          'unit-progress': 'progress',
+          'unit-extension-request': 'extensions',
+          'unit-return': 'returned',
+        }[action.kind] as keyof typeof tally
+      ]++;
       // A returned request may come back after the operators transfer it again: plan anew then.
       if (action.kind === 'unit-return') planned.delete(due.requestId);
     } else {

@@ -21,7 +21,11 @@ export interface WechatDelivery {
 }
 
 /** Builds one push exactly as WeChat's servers would send it to the account's webhook. */
-export function buildWechatDelivery(account: WechatAccount, fields: WechatFields, options: WechatDeliveryOptions = {}): WechatDelivery {
+export function buildWechatDelivery(
+  account: WechatAccount,
+  fields: WechatFields,
+  options: WechatDeliveryOptions = {},
+): WechatDelivery {
   const timestamp = String(Math.floor((options.now ?? new Date()).getTime() / 1000));
   const nonce = options.nonce ?? String(randomBytes(4).readUInt32BE());
   const query: Record<string, string> = {

@@ -1,4 +1,3 @@
-
 let lastMsgId = 0n;
 
 /** A fresh 64-bit-looking MsgId (19 digits), increasing, so no two runs reuse one. Kept as a string: it exceeds 2^53. */

@@ -32,7 +32,11 @@ export interface WeiboDelivery {
 const ID_STRINGS = /("(?:sender_id|receiver_id|vfid|tovfid)":)"(\d+)"/g;
 
 /** Builds one push exactly as Weibo's servers would send it to the account's webhook. */
-export function buildWeiboDelivery(account: WeiboAccount, push: WeiboPush, options: WeiboDeliveryOptions = {}): WeiboDelivery {
+export function buildWeiboDelivery(
+  account: WeiboAccount,
+  push: WeiboPush,
+  options: WeiboDeliveryOptions = {},
+): WeiboDelivery {
   const timestamp = String(Math.floor((options.now ?? new Date()).getTime() / 1000));
   const nonce = options.nonce ?? String(randomBytes(4).readUInt32BE());
   return {

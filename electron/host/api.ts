@@ -33,10 +33,25 @@ export interface ApiDeps extends Pick<ReportDeps, 'exportsDir' | 'shiftHandovers
 type Handlers = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
 
 /** The WorkstationApi served to the renderer, one handler per method. */
-export function workstationHandlers({ cache, client, decisions, loop, events, suggestions, conflicts, exportsDir, shiftHandovers }: ApiDeps): Handlers {
+export function workstationHandlers({
+  cache,
+  client,
+  decisions,
+  loop,
+  events,
+  suggestions,
+  conflicts,
+  exportsDir,
+  shiftHandovers,
+}: ApiDeps): Handlers {
   /** The note the last shift left, shown from sign-in until sign-out. */
   let handover: Handover | null = null;
-  const session = (): Session => ({ operator: cache.session.get().operator, deviceId: cache.device.id, serverUrl: client.serverUrl, handover });
+  const session = (): Session => ({
+    operator: cache.session.get().operator,
+    deviceId: cache.device.id,
+    serverUrl: client.serverUrl,
+    handover,
+  });
   /** Who holds a lease on the request, as last heard from the server. */
   const withClaim = (request: LocalRequest): LocalRequest => ({ ...request, claim: cache.claims.on(request.id) });
   const sessionChanged = () => {
@@ -48,7 +63,8 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
   const decided = (outcome: DecideOutcome, measure: HandlingMeasure | undefined): DecideOutcome => {
     const { request } = outcome;
     const operator = cache.session.get().operator;
-    if (measure && operator) cache.handlingTimes.record(request.id, operator.id, outcome.decisionId, new Date().toISOString(), measure);
+    if (measure && operator)
+      cache.handlingTimes.record(request.id, operator.id, outcome.decisionId, new Date().toISOString(), measure);
     events.emit({ type: 'requests-changed', ids: [request.id] });
     loop.decided();
     return outcome;
@@ -87,7 +103,8 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
       return request ? withClaim(request) : null;
     },
     'request.decide': async ({ requestId, action, measure }) => decided(decisions.decide(requestId, action), measure),
-    'request.decideAll': async ({ requestId, actions, measure }) => decided(decisions.decideAll(requestId, actions), measure),
+    'request.decideAll': async ({ requestId, actions, measure }) =>
+      decided(decisions.decideAll(requestId, actions), measure),
     'request.context': async ({ id }) => {
       const request = cache.requests.local(id);
       if (!request) throw new DecisionError('unknown-request', `no request ${id} on this workstation`);
@@ -98,7 +115,10 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
       let start = offset;
       let items = cache.requests.window(view, now, start, limit);
       // The request the operator is on moved out of the slice (it turned overdue): follow it, not the old position.
-      const position = view === 'queue' && keepId && !items.some((r) => r.id === keepId) ? cache.requests.queuePosition(keepId, now) : null;
+      const position =
+        view === 'queue' && keepId && !items.some((r) => r.id === keepId)
+          ? cache.requests.queuePosition(keepId, now)
+          : null;
       if (position !== null) {
         start = Math.max(0, position - Math.floor(limit / 2));
         items = cache.requests.window(view, now, start, limit);
@@ -120,7 +140,12 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
     },
     'stats.today': async () => {
       const operator = cache.session.get().operator;
-      return operator ? cache.handlingTimes.counter(operator.id, new Date(beijingDayStart(beijingDayNumber(Date.now()))).toISOString()) : { handled: 0, medianSeconds: null };
+      return operator
+        ? cache.handlingTimes.counter(
+            operator.id,
+            new Date(beijingDayStart(beijingDayNumber(Date.now()))).toISOString(),
+          )
+        : { handled: 0, medianSeconds: null };
     },
     'request.undo': async () => {
       const outcome = decisions.undo();
@@ -142,7 +167,8 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
         return { granted: answer.granted, claim: answer.claim, offline: false };
       } catch (error) {
         // Offline the operator works on: claims only spare online colleagues duplicate work.
-        if (error instanceof SyncError && error.kind === 'network') return { granted: false, claim: null, offline: true };
+        if (error instanceof SyncError && error.kind === 'network')
+          return { granted: false, claim: null, offline: true };
         throw error;
       }
     },
@@ -165,7 +191,11 @@ export function workstationHandlers({ cache, client, decisions, loop, events, su
 }
 
 /** Validates the arguments, runs the handler, and turns every outcome into a reply value. */
-export async function callHandler<M extends ApiMethod>(handlers: Handlers, method: M, args: unknown): Promise<ApiReply<ApiResult<M>>> {
+export async function callHandler<M extends ApiMethod>(
+  handlers: Handlers,
+  method: M,
+  args: unknown,
+): Promise<ApiReply<ApiResult<M>>> {
   if (!Object.hasOwn(workstationArgs, method)) return failure('unknown-method', `no API method ${String(method)}`);
   const parsed = workstationArgs[method].safeParse(args ?? {});
   if (!parsed.success) return failure('invalid-args', parsed.error.message);

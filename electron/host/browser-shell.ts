@@ -40,7 +40,11 @@ export interface BrowserShell {
  * this machine could reach the port, so every call needs this launch's random token, other
  * origins are refused, and the Host header must name this address (against DNS rebinding).
  */
-export async function startBrowserShell({ host, port, rendererDir = DEFAULT_RENDERER_DIR }: BrowserShellOptions): Promise<BrowserShell> {
+export async function startBrowserShell({
+  host,
+  port,
+  rendererDir = DEFAULT_RENDERER_DIR,
+}: BrowserShellOptions): Promise<BrowserShell> {
   const token = randomBytes(32).toString('base64url');
   const app = Fastify({ logger: false, forceCloseConnections: true });
   let allowedHosts = new Set<string>();
@@ -52,7 +56,10 @@ export async function startBrowserShell({ host, port, rendererDir = DEFAULT_REND
 
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
-    if (!allowedHosts.has(request.headers.host ?? '') || (origin !== undefined && !allowedHosts.has(originHost(origin)))) {
+    if (
+      !allowedHosts.has(request.headers.host ?? '') ||
+      (origin !== undefined && !allowedHosts.has(originHost(origin)))
+    ) {
       return reply.code(403).send({ ok: false, error: { code: 'forbidden', message: 'foreign origin' } });
     }
   });
@@ -78,33 +85,42 @@ export async function startBrowserShell({ host, port, rendererDir = DEFAULT_REND
   app.get<{ Querystring: { token?: string } }>(BROWSER_SHELL_PATHS.events, (request, reply) => {
     if (!authorised(request.query.token, token)) return unauthorised(reply);
     streamEvents(request, reply, host, pageCspFor(request));
+    return reply;
   });
 
   // A download link cannot carry a header, so the token may come in the query, as for the event stream.
-  app.get<{ Params: { file: string }; Querystring: { token?: string } }>(`${BROWSER_SHELL_PATHS.exports}:file`, async (request, reply) => {
-    if (!authorised(tokenGiven(request), token)) return unauthorised(reply);
-    const name = request.params.file;
-    const path = join(host.exportsDir, name);
-    if (!EXPORT_FILE_NAME.test(name) || !existsSync(path)) {
-      return reply.code(404).send({ ok: false, error: { code: 'not-found', message: 'no such export' } });
-    }
-    return reply
-      .header('Content-Disposition', `attachment; filename="${name}"`)
-      .type(EXPORT_TYPES[extname(name)] ?? 'application/octet-stream')
-      .send(createReadStream(path));
-  });
+  app.get<{ Params: { file: string }; Querystring: { token?: string } }>(
+    `${BROWSER_SHELL_PATHS.exports}:file`,
+    async (request, reply) => {
+      if (!authorised(tokenGiven(request), token)) return unauthorised(reply);
+      const name = request.params.file;
+      const path = join(host.exportsDir, name);
+      if (!EXPORT_FILE_NAME.test(name) || !existsSync(path)) {
+        return reply.code(404).send({ ok: false, error: { code: 'not-found', message: 'no such export' } });
+      }
+      return reply
+        .header('Content-Disposition', `attachment; filename="${name}"`)
+        .type(EXPORT_TYPES[extname(name)] ?? 'application/octet-stream')
+        .send(createReadStream(path));
+    },
+  );
 
   // An <img> or <audio> cannot carry a header either: the token comes in the query.
-  app.get<{ Params: { hash: string }; Querystring: { token?: string } }>(`${MEDIA_PATH}:hash`, async (request, reply) => {
-    if (!authorised(tokenGiven(request), token)) return unauthorised(reply);
-    const answer = await host.serveMedia(request.params.hash);
-    return reply.code(answer.status).headers(answer.headers).send(answer.body);
-  });
+  app.get<{ Params: { hash: string }; Querystring: { token?: string } }>(
+    `${MEDIA_PATH}:hash`,
+    async (request, reply) => {
+      if (!authorised(tokenGiven(request), token)) return unauthorised(reply);
+      const answer = await host.serveMedia(request.params.hash);
+      return reply.code(answer.status).headers(answer.headers).send(answer.body);
+    },
+  );
 
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, index: 'index.html', wildcard: true });
   } else {
-    app.get('/', async (_request, reply) => reply.code(503).type('text/plain').send(`renderer not built (${rendererDir}): run npm run build`));
+    app.get('/', async (_request, reply) =>
+      reply.code(503).type('text/plain').send(`renderer not built (${rendererDir}): run npm run build`),
+    );
   }
 
   const address = await app.listen({ host: '127.0.0.1', port });

@@ -16,14 +16,18 @@ const NOTE_MAX = 4000;
  *                 a request that is still open needs neither
  */
 export function conflicts(cache: WorkstationCache, decisions: Decisions) {
-  const withRequest = (stored: StoredConflict): Conflict => ({ ...stored, request: cache.requests.local(stored.requestId) });
+  const withRequest = (stored: StoredConflict): Conflict => ({
+    ...stored,
+    request: cache.requests.local(stored.requestId),
+  });
 
   function choiceAction(stored: StoredConflict, choice: ConflictChoice): DecisionAction | null {
     if (choice === 'keep-theirs') return null;
     if (choice === 'mine-as-note') return { kind: 'note', text: noteOf(stored.mine, cache.directory.get()) };
     const status = cache.requests.local(stored.requestId)?.status;
     if (status === 'closed' || status === 'junk' || status === 'merged') return { kind: 'reopen' };
-    if (status === 'transferred') return { kind: 'recall', reason: '处理冲突：收回重新处理 (reopened after a conflict)' };
+    if (status === 'transferred')
+      return { kind: 'recall', reason: '处理冲突：收回重新处理 (reopened after a conflict)' };
     return null;
   }
 
@@ -38,7 +42,11 @@ export function conflicts(cache: WorkstationCache, decisions: Decisions) {
         if (!operator) throw new DecisionError('not-signed-in', 'sign in before resolving a conflict');
         const stored = cache.conflicts.get(id);
         if (!stored) throw new DecisionError('unknown-conflict', `no conflict ${id}`);
-        if (stored.resolvedAt) throw new DecisionError('already-resolved', `conflict ${id} was resolved (${stored.choice}) at ${stored.resolvedAt}`);
+        if (stored.resolvedAt)
+          throw new DecisionError(
+            'already-resolved',
+            `conflict ${id} was resolved (${stored.choice}) at ${stored.resolvedAt}`,
+          );
         const action = choiceAction(stored, choice);
         const decisionId = action ? decisions.decide(stored.requestId, action).decisionId : null;
         cache.conflicts.resolve(id, choice, operator.id, new Date().toISOString());
@@ -55,10 +63,13 @@ function noteOf(mine: readonly Decision[], directory: Directory): string {
   const unitName = (id: string) => directory.units.find((unit) => unit.id === id)?.name ?? id;
   const lines = mine.map((decision) => {
     const what =
-      decision.kind === 'transfer' ? `transfer → ${unitName(decision.unitId)}`
-      : decision.kind === 'classify' ? `classify → ${decision.categoryId}`
-      : decision.kind === 'reply' || decision.kind === 'note' ? `${decision.kind}: ${decision.text}`
-      : decision.kind;
+      decision.kind === 'transfer'
+        ? `transfer → ${unitName(decision.unitId)}`
+        : decision.kind === 'classify'
+          ? `classify → ${decision.categoryId}`
+          : decision.kind === 'reply' || decision.kind === 'note'
+            ? `${decision.kind}: ${decision.text}`
+            : decision.kind;
     return `${what} (${decision.madeAt})`;
   });
   return `未生效的离线决定 (my decision, not applied after a conflict):\n${lines.join('\n')}`.slice(0, NOTE_MAX);

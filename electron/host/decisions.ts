@@ -51,7 +51,11 @@ export function decisions({ cache, holdMs, now = () => new Date() }: DecisionsOp
     };
     const lookup = directoryLookup(cache.directory.get());
     const onView = { ...decision, baseVersion: view.version };
-    const result = decide(serverShape(view), onView, localContext(onView, operatorNamer(operator)(operator.id), lookup));
+    const result = decide(
+      serverShape(view),
+      onView,
+      localContext(onView, operatorNamer(operator)(operator.id), lookup),
+    );
     if (!result.ok) throw new DecisionError(result.rejection.code, result.rejection.message);
     const before: Before = { categoryId: view.categoryId, unitId: view.unitId };
     cache.outbox.add(decision, before, madeAt.getTime() + holdMs, undoes);
@@ -77,7 +81,8 @@ export function decisions({ cache, holdMs, now = () => new Date() }: DecisionsOp
       cache.outbox.markUndone(decision.id, decision.id);
       return { undone, how: 'compensated', request: cache.requests.local(decision.requestId) };
     }
-    if (!action) throw new DecisionError('cannot-undo', `a ${decision.kind} that reached the server cannot be taken back`);
+    if (!action)
+      throw new DecisionError('cannot-undo', `a ${decision.kind} that reached the server cannot be taken back`);
     const outcome = record(decision.requestId, action, decision.id);
     cache.outbox.markUndone(decision.id, outcome.decisionId);
     return { undone, how: 'compensated', request: outcome.request };

@@ -50,7 +50,13 @@ export function rebase(
   let view = server;
   for (const decision of pending) {
     const theirs = server.lastDecision;
-    if (server.version > decision.baseVersion && theirs && theirs.deviceId !== decision.deviceId && !mayFollow(decision.kind, theirs.kind)) continue;
+    if (
+      server.version > decision.baseVersion &&
+      theirs &&
+      theirs.deviceId !== decision.deviceId &&
+      !mayFollow(decision.kind, theirs.kind)
+    )
+      continue;
     const onView = { ...decision, baseVersion: view.version };
     const result = decide(view, onView, localContext(onView, operatorName(decision.operatorId), lookup));
     if (result.ok) view = result.request;

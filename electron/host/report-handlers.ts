@@ -30,7 +30,10 @@ export function reportHandlers({ cache, client, exportsDir, shiftHandovers }: Re
     'ledger.export': async (args) => exportLedger(cache, exportsDir, args),
     'supervision.overview': async () => {
       const signedIn = token();
-      const [overdue, units] = await Promise.all([client.supervision.overdue(signedIn), client.supervision.units(signedIn)]);
+      const [overdue, units] = await Promise.all([
+        client.supervision.overdue(signedIn),
+        client.supervision.units(signedIn),
+      ]);
       return { overdue: overdue.requests, units: units.units, serverTime: units.serverTime };
     },
     'supervision.remind': async ({ requestId, note }) => client.supervision.remind(token(), { requestId, note }),

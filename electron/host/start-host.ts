@@ -93,7 +93,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     fetchFromServer: (hash) => fetchServerMedia(client.serverUrl, cache.session.get().token, hash),
   });
   const prefetchQueueMedia = () =>
-    media.prefetch(cache.requests.window('queue', new Date().toISOString(), 0, MEDIA_PREFETCH_WINDOW).flatMap((r) => mediaHashesIn(r.attachments)));
+    media.prefetch(
+      cache.requests
+        .window('queue', new Date().toISOString(), 0, MEDIA_PREFETCH_WINDOW)
+        .flatMap((r) => mediaHashesIn(r.attachments)),
+    );
   events.subscribe((event) => {
     if (event.type === 'requests-changed') prefetchQueueMedia();
   });

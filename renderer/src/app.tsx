@@ -29,7 +29,8 @@ export function App() {
   }, []);
 
   if (!hostBridge) return <MessageScreen text={t('app.noHost')} />;
-  if (!session) return <MessageScreen text={loadError ? t('notice.failed', { message: loadError }) : t('app.loading')} />;
+  if (!session)
+    return <MessageScreen text={loadError ? t('notice.failed', { message: loadError }) : t('app.loading')} />;
   // Keyed by operator so a new shift starts from a clean workstation.
   return session.operator ? <WorkstationScreen key={session.operator.id} /> : <SignInScreen />;
 }

@@ -23,7 +23,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
       json = true;
       continue;
     }
-    if (!['--train', '--test', '--folds', '--text', '--label', '--svg', '--timing-rows'].includes(flag)) throw new Error(`unknown argument ${flag}\n${USAGE}`);
+    if (!['--train', '--test', '--folds', '--text', '--label', '--svg', '--timing-rows'].includes(flag))
+      throw new Error(`unknown argument ${flag}\n${USAGE}`);
     const value = argv[++i];
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
     values.set(flag, value);
@@ -36,11 +37,15 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const train = required('--train');
   const test = values.get('--test');
   const folds = optionalInteger(values.get('--folds'), '--folds', 2);
-  if ((test === undefined) === (folds === undefined)) throw new Error(`give exactly one of --test or --folds\n${USAGE}`);
+  if ((test === undefined) === (folds === undefined))
+    throw new Error(`give exactly one of --test or --folds\n${USAGE}`);
   const svg = values.get('--svg');
   return {
     train,
-    textColumns: required('--text').split(',').map((c) => c.trim()).filter((c) => c !== ''),
+    textColumns: required('--text')
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== ''),
     labelColumn: required('--label'),
     json,
     ...(test === undefined ? {} : { test }),

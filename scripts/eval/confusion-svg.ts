@@ -1,5 +1,9 @@
 /** The confusion matrix as a self-contained SVG heat map: rows are true classes, columns predictions. */
-export function confusionSvg(labels: readonly string[], confusion: readonly (readonly number[])[], title: string): string {
+export function confusionSvg(
+  labels: readonly string[],
+  confusion: readonly (readonly number[])[],
+  title: string,
+): string {
   const cell = 56;
   const left = 130;
   const top = 120;
@@ -16,7 +20,9 @@ export function confusionSvg(labels: readonly string[], confusion: readonly (rea
   ];
   labels.forEach((label, i) => {
     const x = left + i * cell + cell / 2;
-    parts.push(`<text x="${x}" y="${top - 8}" text-anchor="start" transform="rotate(-45 ${x} ${top - 8})">${escape(label)}</text>`);
+    parts.push(
+      `<text x="${x}" y="${top - 8}" text-anchor="start" transform="rotate(-45 ${x} ${top - 8})">${escape(label)}</text>`,
+    );
     parts.push(`<text x="${left - 8}" y="${top + i * cell + cell / 2 + 5}" text-anchor="end">${escape(label)}</text>`);
   });
   confusion.forEach((row, i) => {
@@ -25,11 +31,17 @@ export function confusionSvg(labels: readonly string[], confusion: readonly (rea
       const share = count / total; // shade by share of the true class, so small classes read as clearly as big ones
       const shade = Math.round(255 - share * 200);
       const fill = i === j ? `rgb(${shade},${Math.round(255 - share * 120)},${shade})` : `rgb(255,${shade},${shade})`;
-      parts.push(`<rect x="${left + j * cell}" y="${top + i * cell}" width="${cell}" height="${cell}" fill="${fill}" stroke="#ddd"/>`);
-      parts.push(`<text x="${left + j * cell + cell / 2}" y="${top + i * cell + cell / 2 + 5}" text-anchor="middle" fill="${share > 0.6 ? '#fff' : '#222'}">${count}</text>`);
+      parts.push(
+        `<rect x="${left + j * cell}" y="${top + i * cell}" width="${cell}" height="${cell}" fill="${fill}" stroke="#ddd"/>`,
+      );
+      parts.push(
+        `<text x="${left + j * cell + cell / 2}" y="${top + i * cell + cell / 2 + 5}" text-anchor="middle" fill="${share > 0.6 ? '#fff' : '#222'}">${count}</text>`,
+      );
     });
   });
-  parts.push(`<text x="${left}" y="${top + size + 30}" fill="#555" font-size="11">cell colour: share of the row (true class); green diagonal = right, red = confused</text>`);
+  parts.push(
+    `<text x="${left}" y="${top + size + 30}" fill="#555" font-size="11">cell colour: share of the row (true class); green diagonal = right, red = confused</text>`,
+  );
   parts.push('</svg>');
   return parts.join('\n') + '\n';
 }

@@ -41,10 +41,24 @@ export function reportText(result: EvaluationResult, timing: Timing | null): str
     `prediction          mean ${f(result.predictMeanMs, 3)} ms, p99 ${f(result.predictP99Ms, 3)} ms per request`,
     `model size          ${(result.modelBytes / 1e6).toFixed(2)} MB as JSON`,
   ];
-  if (timing) lines.push(`training on ${timing.rows} resampled rows: ${f(timing.trainSeconds, 2)} s wall, ${f(timing.trainCpuSeconds, 2)} s CPU`);
-  lines.push('', table(['class', 'precision', 'recall', 'F1', 'support'], result.perClass.map((c) => [c.label, f(c.precision, 3), f(c.recall, 3), f(c.f1, 3), String(c.support)])));
+  if (timing)
+    lines.push(
+      `training on ${timing.rows} resampled rows: ${f(timing.trainSeconds, 2)} s wall, ${f(timing.trainCpuSeconds, 2)} s CPU`,
+    );
+  lines.push(
+    '',
+    table(
+      ['class', 'precision', 'recall', 'F1', 'support'],
+      result.perClass.map((c) => [c.label, f(c.precision, 3), f(c.recall, 3), f(c.f1, 3), String(c.support)]),
+    ),
+  );
   lines.push('', 'confusion matrix (rows: true, columns: predicted)');
-  lines.push(table(['', ...result.labels.map((_, i) => String(i + 1))], result.confusion.map((row, i) => [`${i + 1} ${result.labels[i]}`, ...row.map(String)])));
+  lines.push(
+    table(
+      ['', ...result.labels.map((_, i) => String(i + 1))],
+      result.confusion.map((row, i) => [`${i + 1} ${result.labels[i]}`, ...row.map(String)]),
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -53,5 +67,13 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   const width = (s: string): number => [...s].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ''))));
-  return all.map((r) => r.map((cell, c) => (c === 0 ? cell + ' '.repeat(widths[c]! - width(cell)) : ' '.repeat(widths[c]! - width(cell)) + cell)).join('  ')).join('\n');
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) =>
+          c === 0 ? cell + ' '.repeat(widths[c]! - width(cell)) : ' '.repeat(widths[c]! - width(cell)) + cell,
+        )
+        .join('  '),
+    )
+    .join('\n');
 }

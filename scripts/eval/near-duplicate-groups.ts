@@ -10,7 +10,8 @@ function main(argv: readonly string[]): void {
   const [path, ...rest] = argv;
   const flag = (name: string): string | undefined => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
   const columns = (flag('--text') ?? '').split(',').filter((c) => c !== '');
-  if (!path || columns.length === 0) throw new Error('usage: tsx scripts/eval/near-duplicate-groups.ts FILE.csv --text COL[,COL] [--threshold 0.7]');
+  if (!path || columns.length === 0)
+    throw new Error('usage: tsx scripts/eval/near-duplicate-groups.ts FILE.csv --text COL[,COL] [--threshold 0.7]');
   if (!existsSync(path)) throw new Error(`no such file: ${path}`);
   const records = parse(readFileSync(path, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
   const header = records[0] ?? [];
@@ -32,7 +33,16 @@ function main(argv: readonly string[]): void {
   const sizes = new Map<number, number>();
   texts.forEach((_, i) => sizes.set(root(i), (sizes.get(root(i)) ?? 0) + 1));
   const groups = [...sizes.values()].filter((n) => n > 1).sort((a, b) => b - a);
-  console.log(JSON.stringify({ messages: texts.length, threshold: index.options.threshold, groups: groups.length, messagesInGroups: groups.reduce((a, b) => a + b, 0), largestGroups: groups.slice(0, 10), seconds: Number(seconds.toFixed(2)) }));
+  console.log(
+    JSON.stringify({
+      messages: texts.length,
+      threshold: index.options.threshold,
+      groups: groups.length,
+      messagesInGroups: groups.reduce((a, b) => a + b, 0),
+      largestGroups: groups.slice(0, 10),
+      seconds: Number(seconds.toFixed(2)),
+    }),
+  );
 }
 
 try {

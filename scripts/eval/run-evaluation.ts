@@ -1,5 +1,10 @@
 /** Trains and scores the text model: on a train/test pair or by stratified k-fold cross-validation. */
-import { evaluateRankings, expectedCalibrationError, percentile, type ClassificationReport } from '../../shared/text/metrics';
+import {
+  evaluateRankings,
+  expectedCalibrationError,
+  percentile,
+  type ClassificationReport,
+} from '../../shared/text/metrics';
 import { stratifiedFolds } from '../../shared/text/folds';
 import { seededRandom } from '../../shared/text/hash';
 import { serializeModel } from '../../shared/text/model-serialization';
@@ -40,12 +45,24 @@ function trainAndScore(train: readonly LabelledRow[], test: readonly LabelledRow
   }
 }
 
-export function evaluate(train: readonly LabelledRow[], test: readonly LabelledRow[] | null, folds: number): EvaluationResult {
+export function evaluate(
+  train: readonly LabelledRow[],
+  test: readonly LabelledRow[] | null,
+  folds: number,
+): EvaluationResult {
   const pass: Pass = { truth: [], ranked: [], confidences: [], predictMs: [], trainSeconds: [] };
   if (test) trainAndScore(train, test, pass);
   else {
-    const fold = stratifiedFolds(train.map((r) => r.label), folds);
-    for (let f = 0; f < folds; f++) trainAndScore(train.filter((_, i) => fold[i] !== f), train.filter((_, i) => fold[i] === f), pass);
+    const fold = stratifiedFolds(
+      train.map((r) => r.label),
+      folds,
+    );
+    for (let f = 0; f < folds; f++)
+      trainAndScore(
+        train.filter((_, i) => fold[i] !== f),
+        train.filter((_, i) => fold[i] === f),
+        pass,
+      );
   }
   const labels = [...new Set([...train, ...(test ?? [])].map((r) => r.label))].sort();
   const report = evaluateRankings(pass.truth, pass.ranked, labels);
@@ -57,7 +74,10 @@ export function evaluate(train: readonly LabelledRow[], test: readonly LabelledR
     trainRows: test ? train.length : Math.round((train.length * (folds - 1)) / folds),
     predictMeanMs: pass.predictMs.reduce((a, b) => a + b, 0) / Math.max(pass.predictMs.length, 1),
     predictP99Ms: percentile(pass.predictMs, 99),
-    calibrationError: expectedCalibrationError(pass.confidences, pass.ranked.map((r, i) => r[0] === pass.truth[i])),
+    calibrationError: expectedCalibrationError(
+      pass.confidences,
+      pass.ranked.map((r, i) => r[0] === pass.truth[i]),
+    ),
     modelBytes: new TextEncoder().encode(JSON.stringify(serializeModel(full))).length,
   };
 }
@@ -66,7 +86,10 @@ export function evaluate(train: readonly LabelledRow[], test: readonly LabelledR
  * Seconds (wall clock and this process's CPU) to train on `rows` examples drawn with replacement (seeded)
  * from `train`: a size benchmark only. CPU time matters on a shared machine, where wall time includes waiting.
  */
-export function timeTraining(train: readonly LabelledRow[], rows: number): { rows: number; trainSeconds: number; trainCpuSeconds: number } {
+export function timeTraining(
+  train: readonly LabelledRow[],
+  rows: number,
+): { rows: number; trainSeconds: number; trainCpuSeconds: number } {
   const random = seededRandom(rows);
   const sample = Array.from({ length: rows }, () => train[Math.floor(random() * train.length)]!);
   const started = performance.now();

@@ -25,7 +25,14 @@ export function electronSqliteBinding(): string {
   const nodeGyp = createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js');
   execFileSync(
     process.execPath,
-    [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    [
+      nodeGyp,
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: work, stdio: 'inherit' },
   );
   mkdirSync(join(binding, '..'), { recursive: true });

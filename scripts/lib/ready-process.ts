@@ -35,7 +35,11 @@ export function startReadyProcess(options: ReadyOptions): Promise<ReadyProcess> 
     let pending = '';
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`${options.name} printed no ready line within ${(options.timeoutMs ?? 60_000) / 1000} s; see ${options.logFile}`));
+      reject(
+        new Error(
+          `${options.name} printed no ready line within ${(options.timeoutMs ?? 60_000) / 1000} s; see ${options.logFile}`,
+        ),
+      );
     }, options.timeoutMs ?? 60_000);
     const onData = (chunk: Buffer) => {
       pending += chunk.toString();

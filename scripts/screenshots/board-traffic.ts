@@ -39,7 +39,11 @@ export interface ArchivedMessage {
  * `queued` posts for today's queue and `archived` ones handled before, each filed under the board's
  * category and routed to the unit the centre would choose; one post per citizen, so none joins another.
  */
-export function boardTraffic(queued: number, archived: number, sentAt: Date): { queue: CitizenMessage[]; archive: ArchivedMessage[] } {
+export function boardTraffic(
+  queued: number,
+  archived: number,
+  sentAt: Date,
+): { queue: CitizenMessage[]; archive: ArchivedMessage[] } {
   const posts = pick(readLabelledCsvCorpus(LABELLED_CSV, '一级标签'), queued + archived, SEED);
   const archive = posts.slice(queued).map(({ message, label }) => {
     const citizenMessage = onTheirChannel(message, sentAt);
@@ -53,7 +57,13 @@ export function boardTraffic(queued: number, archived: number, sentAt: Date): { 
 
 /** What spammers sent: intake files it under junk by itself, and the junk model learns from it. */
 export function junkMessages(sentAt: Date): CitizenMessage[] {
-  return JUNK_TEXTS.map((text, i) => ({ channel: 'weibo', citizen: citizenOn('weibo', `junk-${i}`), kind: 'text', text, sentAt }));
+  return JUNK_TEXTS.map((text, i) => ({
+    channel: 'weibo',
+    citizen: citizenOn('weibo', `junk-${i}`),
+    kind: 'text',
+    text,
+    sentAt,
+  }));
 }
 
 /** A shuffled sample, one post per citizen, none that intake would take for junk. */
@@ -74,5 +84,9 @@ function pick(posts: readonly LabelledCorpusMessage[], count: number, seed: numb
 /** Each citizen keeps to one channel, so their earlier requests show as theirs. */
 function onTheirChannel(message: CorpusMessage, sentAt: Date): CitizenMessage {
   const roll = createHash('sha256').update(message.openid).digest().readUInt32BE(0) / 2 ** 32;
-  return messageOn(pickChannel('mix', () => roll), message, sentAt);
+  return messageOn(
+    pickChannel('mix', () => roll),
+    message,
+    sentAt,
+  );
 }

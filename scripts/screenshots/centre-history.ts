@@ -55,11 +55,15 @@ export async function stageArchive(
   archive: readonly ArchivedMessage[],
   now: Date,
 ): Promise<void> {
-  await citizensWrite(server.url, archive.map((a) => a.message));
+  await citizensWrite(
+    server.url,
+    archive.map((a) => a.message),
+  );
   const byCitizen = new Map([...(await colleague.pullAll()).values()].map((r) => [r.citizen.id, r]));
   const requests = archive.map((a) => {
     const request = byCitizen.get(`${a.message.channel}:${a.message.citizen}`);
-    if (!request || request.status !== 'new') throw new Error(`no new request from ${a.message.citizen}: ${request?.status}`);
+    if (!request || request.status !== 'new')
+      throw new Error(`no new request from ${a.message.citizen}: ${request?.status}`);
     return request;
   });
   const random = seededRandom(7);
@@ -68,13 +72,23 @@ export async function stageArchive(
   await colleague.push(
     requests.flatMap((r, i): Step[] => [
       { requestId: r.id, baseVersion: r.version, action: { kind: 'classify', categoryId: archive[i]!.categoryId } },
-      { requestId: r.id, baseVersion: r.version + 1, action: { kind: 'transfer', unitId: archive[i]!.unitId, note: null } },
+      {
+        requestId: r.id,
+        baseVersion: r.version + 1,
+        action: { kind: 'transfer', unitId: archive[i]!.unitId, note: null },
+      },
     ]),
   );
-  const answered = requests.flatMap((r, i) => (stories[i]!.fate === 'with-unit' ? [] : [{ request: r, unitId: archive[i]!.unitId }]));
+  const answered = requests.flatMap((r, i) =>
+    stories[i]!.fate === 'with-unit' ? [] : [{ request: r, unitId: archive[i]!.unitId }],
+  );
   await unitsAnswer(server, answered);
   // Classify, transfer and the unit's answer each took a version.
-  await colleague.push(requests.flatMap((r, i): Step[] => (stories[i]!.fate === 'closed' ? [{ requestId: r.id, baseVersion: r.version + 3, action: { kind: 'close' } }] : [])));
+  await colleague.push(
+    requests.flatMap((r, i): Step[] =>
+      stories[i]!.fate === 'closed' ? [{ requestId: r.id, baseVersion: r.version + 3, action: { kind: 'close' } }] : [],
+    ),
+  );
 
   const db = serverDatabase(server);
   try {
@@ -89,25 +103,38 @@ export async function stageArchive(
 function storyOf(i: number, n: number, now: number, random: () => number): Story {
   const receivedAt = now - DAY - ((n - i) / n) * (ARCHIVE_DAYS - 1) * DAY - random() * HOUR;
   const transferredAt = receivedAt + (10 + random() * 50) * MINUTE;
-  const withUnit: Story = { days: { receivedAt: new Date(receivedAt), transferredAt: new Date(transferredAt) }, fate: 'with-unit' };
+  const withUnit: Story = {
+    days: { receivedAt: new Date(receivedAt), transferredAt: new Date(transferredAt) },
+    fate: 'with-unit',
+  };
   const recent = now - transferredAt < RECENT_DAYS * DAY;
   if ((recent && random() < 0.5) || (!recent && i % OVERDUE_EVERY === 0)) return withUnit;
   const answeredAt = transferredAt + (random() < LATE_SHARE ? 8 + random() * 4 : 0.3 + random() * 3.5) * DAY;
   if (answeredAt > now - HOUR) return withUnit;
   const closedAt = answeredAt + (1 + random() * 3) * HOUR;
   const days = { ...withUnit.days, unitAnsweredAt: new Date(answeredAt) };
-  return closedAt > now - 10 * MINUTE ? { days, fate: 'answered' } : { days: { ...days, closedAt: new Date(closedAt) }, fate: 'closed' };
+  return closedAt > now - 10 * MINUTE
+    ? { days, fate: 'answered' }
+    : { days: { ...days, closedAt: new Date(closedAt) }, fate: 'closed' };
 }
 
 /** Each unit signs in to the units' API with its account (name = password, added where the unit has none) and answers. */
-async function unitsAnswer(server: { url: string; dataDir: string }, work: readonly { request: Request; unitId: string }[]): Promise<void> {
+async function unitsAnswer(
+  server: { url: string; dataDir: string },
+  work: readonly { request: Request; unitId: string }[],
+): Promise<void> {
   const client = jsonClient(server.url);
   const unitIds = [...new Set(work.map((w) => w.unitId))];
   const db = serverDatabase(server);
   const names = new Map<string, string>();
   try {
     for (const unitId of unitIds) {
-      const account = await db.selectFrom('unit_accounts').select('name').where('unit_id', '=', unitId).orderBy('name').executeTakeFirst();
+      const account = await db
+        .selectFrom('unit_accounts')
+        .select('name')
+        .where('unit_id', '=', unitId)
+        .orderBy('name')
+        .executeTakeFirst();
       names.set(unitId, account?.name ?? (await addUnitAccount(db, unitId, unitId, unitId)).name);
     }
   } finally {
@@ -120,8 +147,15 @@ async function unitsAnswer(server: { url: string; dataDir: string }, work: reado
     tokens.set(unitId, UnitLoginResponse.parse(login.body).token);
   }
   for (const [i, { request, unitId }] of work.entries()) {
-    const answer = await client.post(`${UNIT_API}/requests/${request.id}/${'answer' satisfies UnitActionPath}`, { text: UNIT_ANSWERS[i % UNIT_ANSWERS.length] }, tokens.get(unitId)!);
-    if (answer.status !== 200) throw new Error(`${unitId} could not answer ${request.number} (${answer.status}): ${JSON.stringify(answer.body)}`);
+    const answer = await client.post(
+      `${UNIT_API}/requests/${request.id}/${'answer' satisfies UnitActionPath}`,
+      { text: UNIT_ANSWERS[i % UNIT_ANSWERS.length] },
+      tokens.get(unitId)!,
+    );
+    if (answer.status !== 200)
+      throw new Error(
+        `${unitId} could not answer ${request.number} (${answer.status}): ${JSON.stringify(answer.body)}`,
+      );
   }
 }
 
@@ -146,7 +180,9 @@ export async function stageQueue(
     for (const [i, message] of messages.entries()) {
       const id = byCitizen.get(`${message.channel}:${message.citizen}`);
       if (!id) throw new Error(`no new request from ${message.channel}:${message.citizen}`);
-      await retellDates(db, setDeadlines, id, { receivedAt: new Date(now.getTime() - ((messages.length - i) / messages.length) * minutes * MINUTE) });
+      await retellDates(db, setDeadlines, id, {
+        receivedAt: new Date(now.getTime() - ((messages.length - i) / messages.length) * minutes * MINUTE),
+      });
     }
   } finally {
     await db.destroy();

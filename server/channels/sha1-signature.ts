@@ -5,7 +5,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * concatenated, hex. Each platform chooses the parts (WeChat: its Token; Weibo: the App Secret).
  */
 export function sortedSha1(parts: readonly string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 /** Compares a received signature with the expected one in constant time, so timing does not leak it. */

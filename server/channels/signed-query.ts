@@ -13,9 +13,13 @@ export interface FreshnessOptions {
  */
 export function checkSignedQuery(query: Record<string, unknown>, secret: string, options: FreshnessOptions): void {
   const { signature, timestamp, nonce } = query;
-  if (typeof timestamp !== 'string' || typeof nonce !== 'string') throw new Refusal(401, 'missing signature parameters');
+  if (typeof timestamp !== 'string' || typeof nonce !== 'string')
+    throw new Refusal(401, 'missing signature parameters');
   if (!signatureMatches(sortedSha1([secret, timestamp, nonce]), signature)) throw new Refusal(401, 'bad signature');
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(options.nowMs / 1000 - Number(timestamp)) > options.maxClockSkewSeconds) {
+  if (
+    !/^\d{1,12}$/.test(timestamp) ||
+    Math.abs(options.nowMs / 1000 - Number(timestamp)) > options.maxClockSkewSeconds
+  ) {
     throw new Refusal(403, 'stale timestamp');
   }
 }

@@ -13,7 +13,9 @@ import type { Compilable, CompiledQuery } from 'kysely';
  * `build` sees markers in place of the argument's values, so it may route them into the query but
  * must not compute with them. Undefined values are left out, as Kysely leaves out such columns.
  */
-export function compiledQuery<Args extends object, Row>(build: (args: Args) => Compilable<Row>): (args: Args) => CompiledQuery<Row> {
+export function compiledQuery<Args extends object, Row>(
+  build: (args: Args) => Compilable<Row>,
+): (args: Args) => CompiledQuery<Row> {
   const byKeys = new Map<string, { compiled: CompiledQuery<Row>; slots: (string | undefined)[] }>();
   return (args) => {
     const keys = Object.keys(args).filter((key) => args[key as keyof Args] !== undefined);
@@ -29,6 +31,9 @@ export function compiledQuery<Args extends object, Row>(build: (args: Args) => C
     }
     const { compiled, slots } = entry;
     const values = args as Record<string, unknown>;
-    return { ...compiled, parameters: slots.map((slot, i) => (slot === undefined ? compiled.parameters[i] : values[slot])) };
+    return {
+      ...compiled,
+      parameters: slots.map((slot, i) => (slot === undefined ? compiled.parameters[i] : values[slot])),
+    };
   };
 }

@@ -15,7 +15,12 @@ const ulid = monotonicFactory();
 const HOLIDAY_VERSION = 'holiday_version';
 
 /** Stores an administrator's schedule; it is validated first, so a bad file never reaches the deadlines. */
-export async function storeHolidaySchedule(db: Db, schedule: HolidaySchedule, source: string, loadedBy: string): Promise<HolidayCalendar> {
+export async function storeHolidaySchedule(
+  db: Db,
+  schedule: HolidaySchedule,
+  source: string,
+  loadedBy: string,
+): Promise<HolidayCalendar> {
   const calendar = createHolidayCalendar(schedule);
   await db.transaction().execute(async (trx) => {
     await trx
@@ -42,7 +47,10 @@ export function holidayCalendarLoader(db: Db): () => Promise<HolidayCalendar> {
     if (cached?.version === version) return cached.calendar;
     const rows = await db.selectFrom('holiday_schedules').select(['holidays', 'workdays']).orderBy('id').execute();
     const loaded = rows.map((row) =>
-      createHolidayCalendar({ holidays: JSON.parse(row.holidays) as string[], workdays: JSON.parse(row.workdays) as string[] }),
+      createHolidayCalendar({
+        holidays: JSON.parse(row.holidays) as string[],
+        workdays: JSON.parse(row.workdays) as string[],
+      }),
     );
     cached = { version, calendar: mergeHolidayCalendars(PUBLISHED_HOLIDAY_CALENDAR, ...loaded) };
     return cached.calendar;

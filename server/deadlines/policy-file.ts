@@ -8,6 +8,7 @@ import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy } from '../../shared/deadline';
 export function loadDeadlinePolicy(file: string | undefined): DeadlinePolicy {
   if (!file) return DEFAULT_DEADLINE_POLICY;
   const given: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (typeof given !== 'object' || given === null) throw new TypeError(`${file}: expected a JSON object of deadline policy sections`);
+  if (typeof given !== 'object' || given === null)
+    throw new TypeError(`${file}: expected a JSON object of deadline policy sections`);
   return DeadlinePolicy.parse({ ...DEFAULT_DEADLINE_POLICY, ...given });
 }

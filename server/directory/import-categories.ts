@@ -48,7 +48,8 @@ export async function importCategories(db: Db, csvText: string): Promise<Categor
       known.add(node.id);
       added += 1;
     }
-    const directoryVersion = added > 0 ? await nextValue(trx, DIRECTORY_VERSION) : await currentValue(trx, DIRECTORY_VERSION);
+    const directoryVersion =
+      added > 0 ? await nextValue(trx, DIRECTORY_VERSION) : await currentValue(trx, DIRECTORY_VERSION);
     return { added, unchanged: nodes.length - added, directoryVersion };
   });
 }
@@ -62,7 +63,10 @@ function parseTree(csvText: string): Node[] {
     throw new CategoryImportError(`not a readable CSV file: ${(err as Error).message}`);
   }
   const [header, ...body] = rows;
-  if (!header) throw new CategoryImportError('the file is empty: expected a header line 一级分类,二级分类,三级分类 and rows below it');
+  if (!header)
+    throw new CategoryImportError(
+      'the file is empty: expected a header line 一级分类,二级分类,三级分类 and rows below it',
+    );
   if (HEADER.some((name, i) => header[i] !== name)) {
     throw new CategoryImportError(`wrong header "${header.join(',')}": expected ${HEADER.join(',')}`);
   }
@@ -79,7 +83,8 @@ function parseTree(csvText: string): Node[] {
     let parentId: string | null = null;
     names.forEach((name, level) => {
       if (name === '') return;
-      if (name.includes('/')) throw new CategoryImportError(`line ${line}: "${name}" contains "/", which separates levels in category ids`);
+      if (name.includes('/'))
+        throw new CategoryImportError(`line ${line}: "${name}" contains "/", which separates levels in category ids`);
       const id: string = parentId === null ? name : `${parentId}/${name}`;
       if (!nodes.has(id)) nodes.set(id, { id, name, parentId, level: level + 1 });
       parentId = id;

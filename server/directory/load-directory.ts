@@ -11,7 +11,13 @@ export async function loadDirectory(db: Db): Promise<Directory> {
   // Version first: contents newer than the version only cost a redundant pull later, the reverse would hide a change.
   const version = await directoryVersion(db);
   const units = await db.selectFrom('units').selectAll().orderBy('sort_order').execute();
-  const categories = await db.selectFrom('categories').selectAll().orderBy('level').orderBy('sort_order').orderBy('id').execute();
+  const categories = await db
+    .selectFrom('categories')
+    .selectAll()
+    .orderBy('level')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
   return {
     version,
     units: units.map((u) => ({

@@ -17,12 +17,24 @@ export async function seedDirectory(db: Db): Promise<void> {
     if (!hasUnits) {
       const rows = flatten(cityUnits(), null, 1);
       // Parents come before their children, as the self-reference requires.
-      for (let i = 0; i < rows.length; i += 100) await trx.insertInto('units').values(rows.slice(i, i + 100)).execute();
+      for (let i = 0; i < rows.length; i += 100)
+        await trx
+          .insertInto('units')
+          .values(rows.slice(i, i + 100))
+          .execute();
     }
     if (!hasCategories) {
       await trx
         .insertInto('categories')
-        .values(FIRST_LEVEL_CATEGORIES.map((name, order) => ({ id: name, name, parent_id: null, level: 1, sort_order: order })))
+        .values(
+          FIRST_LEVEL_CATEGORIES.map((name, order) => ({
+            id: name,
+            name,
+            parent_id: null,
+            level: 1,
+            sort_order: order,
+          })),
+        )
         .execute();
     }
     await nextValue(trx, DIRECTORY_VERSION);

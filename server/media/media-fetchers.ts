@@ -14,7 +14,8 @@ export type MediaFetcher = (account: string, mediaId: string) => Promise<Fetched
  */
 async function download(url: string): Promise<FetchedMedia> {
   const answer = await callPlatform(url);
-  if (!answer.answered) return { ok: false, error: answer.result.outcome === 'sent' ? 'network' : answer.result.errorCode };
+  if (!answer.answered)
+    return { ok: false, error: answer.result.outcome === 'sent' ? 'network' : answer.result.errorCode };
   if (answer.status !== 200) return { ok: false, error: `http-${answer.status}` };
   if (/json|text\/plain/i.test(answer.contentType)) {
     const json = jsonOf(answer.body);
@@ -25,15 +26,22 @@ async function download(url: string): Promise<FetchedMedia> {
 }
 
 /** WeChat temporary media: GET /cgi-bin/media/get with the account's access token. */
-export function wechatMediaFetcher(accounts: readonly WechatAccount[], baseUrl: string, tokens: WechatTokens): MediaFetcher {
+export function wechatMediaFetcher(
+  accounts: readonly WechatAccount[],
+  baseUrl: string,
+  tokens: WechatTokens,
+): MediaFetcher {
   const byOriginalId = new Map(accounts.map((account) => [account.originalId, account]));
   return async (originalId, mediaId) => {
     const account = byOriginalId.get(originalId);
     if (!account) return { ok: false, error: 'no-account' };
     const token = await tokens.token(account);
     if (!token.ok) return { ok: false, error: token.result.outcome === 'sent' ? 'token' : token.result.errorCode };
-    const fetched = await download(`${baseUrl}/cgi-bin/media/get?${new URLSearchParams({ access_token: token.token, media_id: mediaId })}`);
-    if (!fetched.ok && ['40001', '40014', '42001'].includes(fetched.error)) await tokens.invalidate(account, token.token);
+    const fetched = await download(
+      `${baseUrl}/cgi-bin/media/get?${new URLSearchParams({ access_token: token.token, media_id: mediaId })}`,
+    );
+    if (!fetched.ok && ['40001', '40014', '42001'].includes(fetched.error))
+      await tokens.invalidate(account, token.token);
     return fetched;
   };
 }
@@ -44,6 +52,8 @@ export function weiboMediaFetcher(accounts: readonly WeiboAccount[], baseUrl: st
   return async (uid, mediaId) => {
     const account = byUid.get(uid);
     if (!account) return { ok: false, error: 'no-account' };
-    return download(`${baseUrl}/2/mss/msget?${new URLSearchParams({ access_token: account.accessToken, fid: mediaId })}`);
+    return download(
+      `${baseUrl}/2/mss/msget?${new URLSearchParams({ access_token: account.accessToken, fid: mediaId })}`,
+    );
   };
 }

@@ -12,7 +12,12 @@ const ulid = monotonicFactory();
 const FETCHABLE = new Set(['wechat', 'weibo']);
 
 /** Queues a fetch for each image and voice message's media, in the intake transaction; the fetch itself never holds intake up. */
-export async function queueMediaFetches(trx: Transaction<Database>, requestId: string, message: InboundMessage, now: string): Promise<void> {
+export async function queueMediaFetches(
+  trx: Transaction<Database>,
+  requestId: string,
+  message: InboundMessage,
+  now: string,
+): Promise<void> {
   if (!FETCHABLE.has(message.channel)) return;
   for (const attachment of message.attachments) {
     if ((attachment.kind !== 'image' && attachment.kind !== 'voice') || !attachment.mediaId) continue;

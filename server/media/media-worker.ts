@@ -63,22 +63,42 @@ export function mediaWorker({ db, store, channels, platforms, tokens, timing, lo
       const giveUp = attempts >= timing.maxAttempts;
       await db
         .updateTable('media_jobs')
-        .set({ status: giveUp ? 'failed' : 'pending', attempts, error: fetched.error, next_attempt_at: new Date(Date.now() + retryDelayMs(attempts, timing)).toISOString() })
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          attempts,
+          error: fetched.error,
+          next_attempt_at: new Date(Date.now() + retryDelayMs(attempts, timing)).toISOString(),
+        })
         .where('id', '=', job.id)
         .execute();
-      log.warn({ requestId: job.request_id, channel: job.channel, attempts, error: fetched.error, gaveUp: giveUp }, 'media fetch failed');
+      log.warn(
+        { requestId: job.request_id, channel: job.channel, attempts, error: fetched.error, gaveUp: giveUp },
+        'media fetch failed',
+      );
       return;
     }
     const hash = await store.put(fetched.bytes);
     await db.transaction().execute(async (trx) => {
       const changeSeq = await nextValue(trx, CHANGE_SEQ);
-      await trx.updateTable('media_jobs').set({ status: 'fetched', attempts, hash, content_type: fetched.contentType, error: null }).where('id', '=', job.id).execute();
-      const request = await trx.selectFrom('requests').select('attachments').where('id', '=', job.request_id).executeTakeFirst();
+      await trx
+        .updateTable('media_jobs')
+        .set({ status: 'fetched', attempts, hash, content_type: fetched.contentType, error: null })
+        .where('id', '=', job.id)
+        .execute();
+      const request = await trx
+        .selectFrom('requests')
+        .select('attachments')
+        .where('id', '=', job.request_id)
+        .executeTakeFirst();
       if (!request) return;
       const attachments = (JSON.parse(request.attachments) as Attachment[]).map((a) =>
         (a.kind === 'image' || a.kind === 'voice') && a.mediaId === job.media_id ? { ...a, url: mediaUrl(hash) } : a,
       );
-      await trx.updateTable('requests').set({ attachments: JSON.stringify(attachments), change_seq: changeSeq }).where('id', '=', job.request_id).execute();
+      await trx
+        .updateTable('requests')
+        .set({ attachments: JSON.stringify(attachments), change_seq: changeSeq })
+        .where('id', '=', job.request_id)
+        .execute();
     });
   }
 

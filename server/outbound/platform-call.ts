@@ -4,9 +4,17 @@ import type { SendResult } from './send-result';
 const CALL_TIMEOUT_MS = 15_000;
 
 /** Errors raised before any byte of the request left: the platform cannot have acted on it. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
-export type PlatformAnswer = { answered: true; status: number; body: Buffer; contentType: string } | { answered: false; result: SendResult };
+export type PlatformAnswer =
+  { answered: true; status: number; body: Buffer; contentType: string } | { answered: false; result: SendResult };
 
 /** One HTTP call to a platform API, its network failures sorted into safe-to-retry and unknown. */
 export async function callPlatform(url: string, init: RequestInit = {}): Promise<PlatformAnswer> {
@@ -16,7 +24,12 @@ export async function callPlatform(url: string, init: RequestInit = {}): Promise
     return { answered: true, status: response.status, body, contentType: response.headers.get('content-type') ?? '' };
   } catch (error) {
     const code = networkCode(error);
-    return { answered: false, result: NOT_SENT_CODES.has(code) ? { outcome: 'retry', errorCode: code } : { outcome: 'unknown', errorCode: code } };
+    return {
+      answered: false,
+      result: NOT_SENT_CODES.has(code)
+        ? { outcome: 'retry', errorCode: code }
+        : { outcome: 'unknown', errorCode: code },
+    };
   }
 }
 
@@ -35,7 +48,9 @@ export function retryableStatus(status: number): boolean {
 export function jsonOf(body: Buffer): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

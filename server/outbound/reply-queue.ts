@@ -9,7 +9,12 @@ import type { Database } from '../db/schema';
  * decision id is the row's key). When the platform's window is already closed nothing is queued
  * to send: the row records it as not-allowed and the request says so.
  */
-export async function queueReply(trx: Transaction<Database>, request: Request, decision: { id: string; text: string }, now: string): Promise<Request> {
+export async function queueReply(
+  trx: Transaction<Database>,
+  request: Request,
+  decision: { id: string; text: string },
+  now: string,
+): Promise<Request> {
   const window = replyWindow(request.channel, request.contact, Date.parse(now));
   const status = window.open ? 'queued' : 'not-allowed';
   await trx
@@ -30,7 +35,17 @@ export async function queueReply(trx: Transaction<Database>, request: Request, d
     })
     .onConflict((oc) => oc.column('decision_id').doNothing())
     .execute();
-  const replyDelivery: ReplyDelivery = { status, errorCode: window.open ? null : window.reason, at: now, decisionId: decision.id, attempts: 0 };
-  await trx.updateTable('requests').set({ reply_delivery: JSON.stringify(replyDelivery) }).where('id', '=', request.id).execute();
+  const replyDelivery: ReplyDelivery = {
+    status,
+    errorCode: window.open ? null : window.reason,
+    at: now,
+    decisionId: decision.id,
+    attempts: 0,
+  };
+  await trx
+    .updateTable('requests')
+    .set({ reply_delivery: JSON.stringify(replyDelivery) })
+    .where('id', '=', request.id)
+    .execute();
   return { ...request, replyDelivery };
 }

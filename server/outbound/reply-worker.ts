@@ -73,14 +73,33 @@ export function replyWorker({ db, channels, platforms, tokens, timing, log, now 
     if (Number(claim.numUpdatedRows) !== 1) return; // another worker took it
     const row: OutboundRow = { ...queued, status: 'sending', attempts: Number(queued.attempts) + 1 };
 
-    const settlement = (await closedWindow(row)) ?? settlementOf(row, await senders[row.channel as Channel]({ account: row.account, recipient: row.recipient, text: row.text }));
+    const settlement =
+      (await closedWindow(row)) ??
+      settlementOf(
+        row,
+        await senders[row.channel as Channel]({ account: row.account, recipient: row.recipient, text: row.text }),
+      );
     await settleReply(db, row, settlement, new Date(now()).toISOString());
-    log.info({ decisionId: row.decision_id, requestId: row.request_id, channel: row.channel, attempt: row.attempts, status: settlement.status, errorCode: settlement.errorCode }, 'reply delivery');
+    log.info(
+      {
+        decisionId: row.decision_id,
+        requestId: row.request_id,
+        channel: row.channel,
+        attempt: row.attempts,
+        status: settlement.status,
+        errorCode: settlement.errorCode,
+      },
+      'reply delivery',
+    );
   }
 
   /** The rule check before each attempt: the window may have closed while the reply waited. */
   async function closedWindow(row: OutboundRow): Promise<Settlement | null> {
-    const request = await db.selectFrom('requests').select('contact').where('id', '=', row.request_id).executeTakeFirst();
+    const request = await db
+      .selectFrom('requests')
+      .select('contact')
+      .where('id', '=', row.request_id)
+      .executeTakeFirst();
     const contact = request?.contact ? (JSON.parse(request.contact) as ReplyContact) : NO_CONTACT;
     const window = replyWindow(row.channel as Channel, contact, now());
     return window.open ? null : { status: 'not-allowed', errorCode: window.reason };
@@ -89,17 +108,37 @@ export function replyWorker({ db, channels, platforms, tokens, timing, log, now 
   function settlementOf(row: OutboundRow, result: SendResult): Settlement {
     if (result.outcome === 'sent') return { status: 'sent', errorCode: null };
     if (result.outcome === 'retry' && row.attempts < timing.maxAttempts) {
-      return { status: 'queued', errorCode: result.errorCode, nextAttemptAt: new Date(now() + retryDelayMs(row.attempts, timing)).toISOString() };
+      return {
+        status: 'queued',
+        errorCode: result.errorCode,
+        nextAttemptAt: new Date(now() + retryDelayMs(row.attempts, timing)).toISOString(),
+      };
     }
-    return { status: 'failed', errorCode: result.outcome === 'unknown' ? `outcome-unknown:${result.errorCode}` : result.errorCode };
+    return {
+      status: 'failed',
+      errorCode: result.outcome === 'unknown' ? `outcome-unknown:${result.errorCode}` : result.errorCode,
+    };
   }
 
   async function settleAbandoned(): Promise<void> {
     const before = new Date(now() - ABANDONED_AFTER_MS).toISOString();
-    const abandoned = await db.selectFrom('outbound_replies').selectAll().where('status', '=', 'sending').where('updated_at', '<', before).execute();
+    const abandoned = await db
+      .selectFrom('outbound_replies')
+      .selectAll()
+      .where('status', '=', 'sending')
+      .where('updated_at', '<', before)
+      .execute();
     for (const row of abandoned) {
-      await settleReply(db, row, { status: 'failed', errorCode: 'outcome-unknown:interrupted' }, new Date(now()).toISOString());
-      log.warn({ decisionId: row.decision_id, requestId: row.request_id }, 'reply delivery interrupted: outcome unknown, not resent');
+      await settleReply(
+        db,
+        row,
+        { status: 'failed', errorCode: 'outcome-unknown:interrupted' },
+        new Date(now()).toISOString(),
+      );
+      log.warn(
+        { decisionId: row.decision_id, requestId: row.request_id },
+        'reply delivery interrupted: outcome unknown, not resent',
+      );
     }
   }
 

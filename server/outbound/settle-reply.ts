@@ -31,14 +31,24 @@ export async function settleReply(db: Db, row: OutboundRow, settlement: Settleme
       })
       .where('decision_id', '=', row.decision_id)
       .execute();
-    const request = await trx.selectFrom('requests').select(['reply_delivery', 'contact']).where('id', '=', row.request_id).executeTakeFirst();
+    const request = await trx
+      .selectFrom('requests')
+      .select(['reply_delivery', 'contact'])
+      .where('id', '=', row.request_id)
+      .executeTakeFirst();
     if (!request) return;
     const shown = request.reply_delivery === null ? null : (JSON.parse(request.reply_delivery) as ReplyDelivery);
     const latest = shown?.decisionId === row.decision_id;
     const sent = settlement.status === 'sent';
     if (!latest && !sent) return;
     const contact = request.contact === null ? NO_CONTACT : (JSON.parse(request.contact) as ReplyContact);
-    const delivery: ReplyDelivery = { status: settlement.status, errorCode: settlement.errorCode, at: now, decisionId: row.decision_id, attempts: Number(row.attempts) };
+    const delivery: ReplyDelivery = {
+      status: settlement.status,
+      errorCode: settlement.errorCode,
+      at: now,
+      decisionId: row.decision_id,
+      attempts: Number(row.attempts),
+    };
     await trx
       .updateTable('requests')
       .set({

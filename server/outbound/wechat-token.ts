@@ -18,10 +18,21 @@ export function wechatTokens(db: Db, baseUrl: string, now: () => number = Date.n
   const keyOf = (account: WechatAccount) => `wechat:${account.appId}`;
 
   async function fetchToken(account: WechatAccount): Promise<TokenResult> {
-    const query = new URLSearchParams({ grant_type: 'client_credential', appid: account.appId, secret: account.appSecret });
+    const query = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: account.appId,
+      secret: account.appSecret,
+    });
     const answer = await callPlatform(`${baseUrl}/cgi-bin/token?${query}`);
     // A token fetch changes nothing the citizen sees, so even an unanswered one may be retried.
-    if (!answer.answered) return { ok: false, result: { outcome: 'retry', errorCode: answer.result.outcome === 'retry' ? answer.result.errorCode : 'token-timeout' } };
+    if (!answer.answered)
+      return {
+        ok: false,
+        result: {
+          outcome: 'retry',
+          errorCode: answer.result.outcome === 'retry' ? answer.result.errorCode : 'token-timeout',
+        },
+      };
     const json = jsonOf(answer.body);
     const token = json?.access_token;
     const expiresIn = Number(json?.expires_in);
@@ -29,14 +40,24 @@ export function wechatTokens(db: Db, baseUrl: string, now: () => number = Date.n
       const errcode = json?.errcode;
       // -1 is "system busy"; a bad AppSecret or an IP not on the whitelist will not mend itself.
       const code = typeof errcode === 'number' ? String(errcode) : `http-${answer.status}`;
-      return { ok: false, result: { outcome: errcode === -1 || answer.status >= 500 ? 'retry' : 'failed', errorCode: code } };
+      return {
+        ok: false,
+        result: { outcome: errcode === -1 || answer.status >= 500 ? 'retry' : 'failed', errorCode: code },
+      };
     }
     const fetchedAt = now();
-    const row = { key: keyOf(account), token, expires_at: new Date(fetchedAt + expiresIn * 1000).toISOString(), fetched_at: new Date(fetchedAt).toISOString() };
+    const row = {
+      key: keyOf(account),
+      token,
+      expires_at: new Date(fetchedAt + expiresIn * 1000).toISOString(),
+      fetched_at: new Date(fetchedAt).toISOString(),
+    };
     await db
       .insertInto('access_tokens')
       .values(row)
-      .onConflict((oc) => oc.column('key').doUpdateSet({ token: row.token, expires_at: row.expires_at, fetched_at: row.fetched_at }))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ token: row.token, expires_at: row.expires_at, fetched_at: row.fetched_at }),
+      )
       .execute();
     return { ok: true, token };
   }
@@ -44,7 +65,11 @@ export function wechatTokens(db: Db, baseUrl: string, now: () => number = Date.n
   return {
     /** The account's token: the stored one while it is fresh, else a new one. */
     async token(account: WechatAccount): Promise<TokenResult> {
-      const stored = await db.selectFrom('access_tokens').select(['token', 'expires_at']).where('key', '=', keyOf(account)).executeTakeFirst();
+      const stored = await db
+        .selectFrom('access_tokens')
+        .select(['token', 'expires_at'])
+        .where('key', '=', keyOf(account))
+        .executeTakeFirst();
       if (stored && Date.parse(stored.expires_at) - RENEW_EARLY_MS > now()) return { ok: true, token: stored.token };
       const running = fetching.get(account.appId);
       if (running) return running;

@@ -16,7 +16,8 @@ export interface ServerActor {
   name: string;
 }
 
-export type ActOutcome = { outcome: 'applied'; request: Request } | { outcome: 'rejected'; rejection: Rejection } | { outcome: 'not-found' };
+export type ActOutcome =
+  { outcome: 'applied'; request: Request } | { outcome: 'rejected'; rejection: Rejection } | { outcome: 'not-found' };
 
 /**
  * Makes and applies a decision on the server, against the request's current version. `mayAct` is checked
@@ -48,8 +49,23 @@ export async function actOnRequest(
       operatorId: actor.id,
       madeAt: now,
     } as RequestEvent;
-    const stamp = { decisionId: event.id, kind: event.kind, operatorId: actor.id, operatorName: actor.name, deviceId, at: now };
-    const result = await decideAndStore(trx, current, event, { actor: actor.kind, stamp, now, changeSeq, setDeadlines });
-    return result.ok ? { outcome: 'applied', request: result.request } : { outcome: 'rejected', rejection: result.rejection };
+    const stamp = {
+      decisionId: event.id,
+      kind: event.kind,
+      operatorId: actor.id,
+      operatorName: actor.name,
+      deviceId,
+      at: now,
+    };
+    const result = await decideAndStore(trx, current, event, {
+      actor: actor.kind,
+      stamp,
+      now,
+      changeSeq,
+      setDeadlines,
+    });
+    return result.ok
+      ? { outcome: 'applied', request: result.request }
+      : { outcome: 'rejected', rejection: result.rejection };
   });
 }

@@ -15,7 +15,10 @@ const ulid = monotonicFactory();
 
 /** Whether any request came from this channel identity: only a citizen the centre has heard from can be linked. */
 export async function citizenKnown(trx: Transaction<Database>, citizenId: string): Promise<boolean> {
-  return (await trx.selectFrom('requests').select('id').where('citizen_id', '=', citizenId).limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await trx.selectFrom('requests').select('id').where('citizen_id', '=', citizenId).limit(1).executeTakeFirst()) !==
+    undefined
+  );
 }
 
 /** The identities linked with `citizenId` as one person (itself among them); intake runs it compiled (intake-queries.ts). */
@@ -37,12 +40,26 @@ export function linkedIdentitiesFrom(rows: readonly { citizen_id: string }[]): s
  * of identities: the others with a new change number each, so the next pull brings them. Returns
  * the request with its identities; the caller stores its change.
  */
-export async function linkCitizen(trx: Transaction<Database>, request: Request, otherId: string, decisionId: string, now: string): Promise<Request> {
+export async function linkCitizen(
+  trx: Transaction<Database>,
+  request: Request,
+  otherId: string,
+  decisionId: string,
+  now: string,
+): Promise<Request> {
   const pair = [request.citizen.id, otherId];
-  const placed = await trx.selectFrom('citizen_links').select(['citizen_id', 'person_id']).where('citizen_id', 'in', pair).execute();
+  const placed = await trx
+    .selectFrom('citizen_links')
+    .select(['citizen_id', 'person_id'])
+    .where('citizen_id', 'in', pair)
+    .execute();
   const [person = ulid(), absorbed] = [...new Set(placed.map((row) => row.person_id))];
   if (absorbed !== undefined) {
-    await trx.updateTable('citizen_links').set({ person_id: person, decision_id: decisionId, linked_at: now }).where('person_id', '=', absorbed).execute();
+    await trx
+      .updateTable('citizen_links')
+      .set({ person_id: person, decision_id: decisionId, linked_at: now })
+      .where('person_id', '=', absorbed)
+      .execute();
   }
   const fresh = pair.filter((id) => !placed.some((row) => row.citizen_id === id));
   if (fresh.length > 0) {
@@ -51,14 +68,27 @@ export async function linkCitizen(trx: Transaction<Database>, request: Request, 
       .values(fresh.map((citizen_id) => ({ citizen_id, person_id: person, decision_id: decisionId, linked_at: now })))
       .execute();
   }
-  const identities = (await trx.selectFrom('citizen_links').select('citizen_id').where('person_id', '=', person).execute()).map((row) => row.citizen_id).sort();
+  const identities = (
+    await trx.selectFrom('citizen_links').select('citizen_id').where('person_id', '=', person).execute()
+  )
+    .map((row) => row.citizen_id)
+    .sort();
   const stamped = JSON.stringify(identities);
   await trx.updateTable('requests').set({ citizen_identities: stamped }).where('id', '=', request.id).execute();
 
-  const others = await trx.selectFrom('requests').select('id').where('citizen_id', 'in', identities).where('id', '!=', request.id).execute();
+  const others = await trx
+    .selectFrom('requests')
+    .select('id')
+    .where('citizen_id', 'in', identities)
+    .where('id', '!=', request.id)
+    .execute();
   const changeSeqs = others.length > 0 ? await nextValues(trx, CHANGE_SEQ, others.length) : [];
   for (const [i, other] of others.entries()) {
-    await trx.updateTable('requests').set({ citizen_identities: stamped, updated_at: now, change_seq: changeSeqs[i]! }).where('id', '=', other.id).execute();
+    await trx
+      .updateTable('requests')
+      .set({ citizen_identities: stamped, updated_at: now, change_seq: changeSeqs[i]! })
+      .where('id', '=', other.id)
+      .execute();
   }
   return { ...request, citizen: { ...request.citizen, identities } };
 }

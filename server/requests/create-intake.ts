@@ -2,7 +2,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Transaction } from 'kysely';
 import { DEFAULT_DEADLINE_POLICY } from '../../shared/deadline';
 import { junkReason } from '../../shared/junk/junk-rules';
-import { EMPTY_TIMELINE, NO_CONTACT, NO_DEADLINES, type Attachment, type InboundMessage, type ReplyContact } from '../../shared/model';
+import {
+  EMPTY_TIMELINE,
+  NO_CONTACT,
+  NO_DEADLINES,
+  type Attachment,
+  type InboundMessage,
+  type ReplyContact,
+} from '../../shared/model';
 import { contactAfter } from '../../shared/replies/reply-window';
 import { CHANGE_SEQ } from '../db/counters';
 import { monotonicUlid } from '../db/ulid';
@@ -93,7 +100,12 @@ class DuplicateMessage extends Error {
   }
 }
 
-async function receive(trx: Transaction<Database>, queries: IntakeQueries, message: InboundMessage, setDeadlines: SetDeadlines): Promise<IntakeResult> {
+async function receive(
+  trx: Transaction<Database>,
+  queries: IntakeQueries,
+  message: InboundMessage,
+  setDeadlines: SetDeadlines,
+): Promise<IntakeResult> {
   // A platform retry, or a duplicate earlier in the same batch: answered without writing anything. A
   // concurrent one from another server instance gets past this and meets the unique constraint below.
   const seen = await queries.storedRequestOf(trx, message);
@@ -116,7 +128,13 @@ async function receive(trx: Transaction<Database>, queries: IntakeQueries, messa
       id: open.id,
       text: joinText(open.text, message.text),
       attachments: JSON.stringify(attachments),
-      contact: JSON.stringify(contactAfter(open.contact === null ? NO_CONTACT : (JSON.parse(open.contact) as ReplyContact), message, receivedAt)),
+      contact: JSON.stringify(
+        contactAfter(
+          open.contact === null ? NO_CONTACT : (JSON.parse(open.contact) as ReplyContact),
+          message,
+          receivedAt,
+        ),
+      ),
       version: Number(open.version) + 1,
       updated_at: receivedAt,
       change_seq: changeSeq,
@@ -150,7 +168,9 @@ async function receive(trx: Transaction<Database>, queries: IntakeQueries, messa
       updated_at: receivedAt,
       last_decision: null,
       change_seq: changeSeq,
-      ...clockColumns(setDeadlines({ receivedAt, categoryId: null, unitId: null, timeline: EMPTY_TIMELINE, deadlines: NO_DEADLINES })),
+      ...clockColumns(
+        setDeadlines({ receivedAt, categoryId: null, unitId: null, timeline: EMPTY_TIMELINE, deadlines: NO_DEADLINES }),
+      ),
     });
   }
 

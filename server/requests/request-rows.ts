@@ -1,5 +1,16 @@
 import type { Selectable, Updateable } from 'kysely';
-import { NO_CONTACT, type Attachment, type Channel, type DatedText, type DecisionStamp, type ExtensionRequest, type ReplyContact, type ReplyDelivery, type Request, type RequestStatus } from '../../shared/model';
+import {
+  NO_CONTACT,
+  type Attachment,
+  type Channel,
+  type DatedText,
+  type DecisionStamp,
+  type ExtensionRequest,
+  type ReplyContact,
+  type ReplyDelivery,
+  type Request,
+  type RequestStatus,
+} from '../../shared/model';
 import type { RequestsTable } from '../db/schema';
 
 export type RequestRow = Selectable<RequestsTable>;

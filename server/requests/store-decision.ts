@@ -1,5 +1,12 @@
 import type { Transaction } from 'kysely';
-import { decide, type DecideResult, type DecisionStamp, type Rejection, type Request, type RequestEvent } from '../../shared/model';
+import {
+  decide,
+  type DecideResult,
+  type DecisionStamp,
+  type Rejection,
+  type Request,
+  type RequestEvent,
+} from '../../shared/model';
 import type { SetDeadlines } from '../deadlines/deadline-clock';
 import { queueReply } from '../outbound/reply-queue';
 import type { Database } from '../db/schema';
@@ -29,7 +36,12 @@ export async function loadRequest(trx: Transaction<Database>, id: string): Promi
  * Applies a decision with the rule book, recomputes the request's due times, and stores both the
  * request and the decision (applied or rejected, so a replay can be answered the same).
  */
-export async function decideAndStore(trx: Transaction<Database>, current: Request, event: RequestEvent, ctx: StoreContext): Promise<DecideResult> {
+export async function decideAndStore(
+  trx: Transaction<Database>,
+  current: Request,
+  event: RequestEvent,
+  ctx: StoreContext,
+): Promise<DecideResult> {
   if (event.kind === 'link-citizen' && !(await citizenKnown(trx, event.citizenId))) {
     const rejection: Rejection = { code: 'unknown-request', message: `no request from citizen ${event.citizenId}` };
     await recordDecision(trx, event, ctx.actor, ctx.now, rejection);
@@ -46,7 +58,8 @@ export async function decideAndStore(trx: Transaction<Database>, current: Reques
     return result;
   }
   const decided = ctx.setDeadlines(result.request);
-  const request = event.kind === 'link-citizen' ? await linkCitizen(trx, decided, event.citizenId, event.id, ctx.now) : decided;
+  const request =
+    event.kind === 'link-citizen' ? await linkCitizen(trx, decided, event.citizenId, event.id, ctx.now) : decided;
   await trx
     .updateTable('requests')
     .set({ ...decidedColumns(request), change_seq: ctx.changeSeq })

@@ -13,7 +13,11 @@ export function suggestionRulesVersion(db: Db): Promise<number> {
 export async function loadSuggestionRules(db: Db): Promise<SuggestionRules> {
   const version = await suggestionRulesVersion(db);
   const rows = await db.selectFrom('keyword_rules').selectAll().orderBy('position').execute();
-  const rules = rows.map((row) => ({ words: JSON.parse(row.words) as string[], categoryId: row.category_id, unitId: row.unit_id }));
+  const rules = rows.map((row) => ({
+    words: JSON.parse(row.words) as string[],
+    categoryId: row.category_id,
+    unitId: row.unit_id,
+  }));
   return { version, rules };
 }
 
@@ -30,7 +34,14 @@ export async function replaceSuggestionRules(db: Db, rules: readonly KeywordRule
     if (rules.length > 0) {
       await trx
         .insertInto('keyword_rules')
-        .values(rules.map((rule, position) => ({ position, words: JSON.stringify(rule.words), category_id: rule.categoryId, unit_id: rule.unitId })))
+        .values(
+          rules.map((rule, position) => ({
+            position,
+            words: JSON.stringify(rule.words),
+            category_id: rule.categoryId,
+            unit_id: rule.unitId,
+          })),
+        )
         .execute();
     }
     await trx

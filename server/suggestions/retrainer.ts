@@ -33,7 +33,9 @@ export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogge
   async function trainOnce(): Promise<void> {
     pending = 0;
     const sets = await trainingSets(db, options.minPerClass);
-    const jobs: TrainingJob[] = (Object.keys(sets) as ModelKind[]).filter((kind) => sets[kind].length > 0).map((kind) => ({ kind, examples: sets[kind], options: TRAINING_OPTIONS[kind] }));
+    const jobs: TrainingJob[] = (Object.keys(sets) as ModelKind[])
+      .filter((kind) => sets[kind].length > 0)
+      .map((kind) => ({ kind, examples: sets[kind], options: TRAINING_OPTIONS[kind] }));
     if (jobs.length === 0) {
       log.info({ minPerClass: options.minPerClass }, 'suggestion models: too few decided examples to train');
       return;
@@ -41,7 +43,10 @@ export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogge
     const started = Date.now();
     await trainInWorker(jobs, async ({ kind, model, examples }) => {
       const version = await saveModel(db, kind, model, examples, new Date().toISOString());
-      log.info({ kind, version, examples, labels: model.labels.length, ms: Date.now() - started }, 'suggestion model trained');
+      log.info(
+        { kind, version, examples, labels: model.labels.length, ms: Date.now() - started },
+        'suggestion model trained',
+      );
     });
   }
 
@@ -92,5 +97,3 @@ export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogge
     },
   };
 }
-
-export type Retrainer = ReturnType<typeof retrainer>;

@@ -21,7 +21,10 @@ const WORKER = new URL('./train-worker.ts', import.meta.url);
  * Worker threads do not inherit tsx's loader hooks, so the worker registers them before loading the
  * TypeScript entry (the server runs under tsx).
  */
-export function trainInWorker(jobs: readonly TrainingJob[], onTrained: (trained: TrainedModel) => Promise<void>): Promise<void> {
+export function trainInWorker(
+  jobs: readonly TrainingJob[],
+  onTrained: (trained: TrainedModel) => Promise<void>,
+): Promise<void> {
   const tsx = import.meta.resolve('tsx/esm/api');
   const source = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}); })`;
   const worker = new Worker(source, { eval: true, workerData: jobs });

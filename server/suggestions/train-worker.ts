@@ -8,6 +8,10 @@ import type { TrainingJob, TrainedModel } from './train-in-worker';
  */
 const jobs = workerData as TrainingJob[];
 for (const job of jobs) {
-  const result: TrainedModel = { kind: job.kind, examples: job.examples.length, model: serializeModel(trainTextModel(job.examples, job.options)) };
+  const result: TrainedModel = {
+    kind: job.kind,
+    examples: job.examples.length,
+    model: serializeModel(trainTextModel(job.examples, job.options)),
+  };
   parentPort!.postMessage(result);
 }

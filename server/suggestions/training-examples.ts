@@ -31,7 +31,11 @@ export async function trainingSets(db: Db, minPerClass: number): Promise<Trainin
     if (row.unit_id) unit.push({ text: row.text, label: row.unit_id });
     junk.push({ text: row.text, label: row.status === 'junk' ? JUNK_LABEL : NOT_JUNK_LABEL });
   }
-  return { category: learnable(category, minPerClass), unit: learnable(unit, minPerClass), junk: learnable(junk, minPerClass) };
+  return {
+    category: learnable(category, minPerClass),
+    unit: learnable(unit, minPerClass),
+    junk: learnable(junk, minPerClass),
+  };
 }
 
 /** The examples of classes with enough of them; none when fewer than two classes are left, as nothing can be told apart. */

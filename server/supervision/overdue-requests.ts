@@ -19,9 +19,21 @@ export async function overdueRequests(db: Db, now: Date): Promise<OverdueList> {
     .select('units.name as unit_name')
     .where((eb) =>
       eb.or([
-        eb.and([eb('requests.status', '=', 'transferred'), eb('requests.unit_answered_at', 'is', null), eb('requests.unit_due_at', '<', at)]),
-        eb.and([eb('requests.status', 'in', ['new', 'accepted']), eb('requests.answered_at', 'is', null), eb('requests.answer_due_at', '<', at)]),
-        eb.and([eb('requests.status', '=', 'new'), eb('requests.first_response_at', 'is', null), eb('requests.acknowledge_due_at', '<', at)]),
+        eb.and([
+          eb('requests.status', '=', 'transferred'),
+          eb('requests.unit_answered_at', 'is', null),
+          eb('requests.unit_due_at', '<', at),
+        ]),
+        eb.and([
+          eb('requests.status', 'in', ['new', 'accepted']),
+          eb('requests.answered_at', 'is', null),
+          eb('requests.answer_due_at', '<', at),
+        ]),
+        eb.and([
+          eb('requests.status', '=', 'new'),
+          eb('requests.first_response_at', 'is', null),
+          eb('requests.acknowledge_due_at', '<', at),
+        ]),
       ]),
     )
     .limit(LIMIT)

@@ -16,9 +16,13 @@ export async function unitPerformance(db: Db, now: Date): Promise<UnitPerformanc
       'requests.unit_id',
       'units.name',
       count(sql`requests.status = 'transferred'`).as('holding'),
-      count(sql`requests.status = 'transferred' and requests.unit_answered_at is null and requests.unit_due_at < ${at}`).as('overdue'),
+      count(
+        sql`requests.status = 'transferred' and requests.unit_answered_at is null and requests.unit_due_at < ${at}`,
+      ).as('overdue'),
       count(sql`requests.unit_answered_at is not null`).as('answered'),
-      count(sql`requests.unit_answered_at is not null and requests.unit_answered_at <= requests.unit_due_at`).as('answered_on_time'),
+      count(sql`requests.unit_answered_at is not null and requests.unit_answered_at <= requests.unit_due_at`).as(
+        'answered_on_time',
+      ),
     ])
     .groupBy(['requests.unit_id', 'units.name'])
     .execute();
@@ -35,6 +39,9 @@ export async function unitPerformance(db: Db, now: Date): Promise<UnitPerformanc
       onTimeRate: answered ? answeredOnTime / answered : null,
     };
   });
-  units.sort((a, b) => b.overdue - a.overdue || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.unitName.localeCompare(b.unitName, 'zh'));
+  units.sort(
+    (a, b) =>
+      b.overdue - a.overdue || (a.onTimeRate ?? 2) - (b.onTimeRate ?? 2) || a.unitName.localeCompare(b.unitName, 'zh'),
+  );
   return { units, serverTime: at };
 }

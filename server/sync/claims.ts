@@ -40,7 +40,11 @@ export function claims(db: Db, leaseMs: number) {
         .returningAll()
         .executeTakeFirst();
       if (taken) return { granted: true, claim: toClaim(taken) };
-      const holder = await db.selectFrom('claims').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow();
+      const holder = await db
+        .selectFrom('claims')
+        .selectAll()
+        .where('request_id', '=', requestId)
+        .executeTakeFirstOrThrow();
       return { granted: false, claim: toClaim(holder) };
     },
 
@@ -67,5 +71,11 @@ export function claims(db: Db, leaseMs: number) {
 export type Claims = ReturnType<typeof claims>;
 
 function toClaim(row: ClaimsTable): Claim {
-  return { requestId: row.request_id, operatorId: row.operator_id, operatorName: row.operator_name, deviceId: row.device_id, until: row.until };
+  return {
+    requestId: row.request_id,
+    operatorId: row.operator_id,
+    operatorName: row.operator_name,
+    deviceId: row.device_id,
+    until: row.until,
+  };
 }

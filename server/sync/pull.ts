@@ -46,6 +46,7 @@ export async function pull(db: Db, claims: Claims, body: Required<PullRequest>):
 
 function parseCursor(cursor: string | null): number {
   if (cursor === null) return 0;
-  if (!/^\d{1,15}$/.test(cursor)) throw new BadCursorError(`unknown cursor "${cursor.slice(0, 40)}": pull again with null`);
+  if (!/^\d{1,15}$/.test(cursor))
+    throw new BadCursorError(`unknown cursor "${cursor.slice(0, 40)}": pull again with null`);
   return Number(cursor);
 }

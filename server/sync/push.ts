@@ -17,7 +17,12 @@ import { decideAndStore, recordDecision } from '../requests/store-decision';
  * The decision id is the idempotency key: a decision seen before is answered from its stored
  * outcome (a rejection again as that rejection, an application as a replay) and changes nothing.
  */
-export async function pushDecisions(db: Db, clock: DeadlineClock, session: Session, decisions: readonly Decision[]): Promise<PushResult[]> {
+export async function pushDecisions(
+  db: Db,
+  clock: DeadlineClock,
+  session: Session,
+  decisions: readonly Decision[],
+): Promise<PushResult[]> {
   const setDeadlines = await clock.prepare();
   return db.transaction().execute(async (trx) => {
     // Taken first so concurrent pushes (another server instance, a retry still running) apply one
@@ -46,13 +51,30 @@ interface BatchLookup {
   changeSeqs: number[];
 }
 
-async function lookUpBatch(trx: Transaction<Database>, session: Session, decisions: readonly Decision[], changeSeqs: number[]): Promise<BatchLookup> {
-  const seen = await trx.selectFrom('decisions').selectAll().where('id', 'in', decisions.map((d) => d.id)).execute();
+async function lookUpBatch(
+  trx: Transaction<Database>,
+  session: Session,
+  decisions: readonly Decision[],
+  changeSeqs: number[],
+): Promise<BatchLookup> {
+  const seen = await trx
+    .selectFrom('decisions')
+    .selectAll()
+    .where(
+      'id',
+      'in',
+      decisions.map((d) => d.id),
+    )
+    .execute();
   const taken = await trx
     .selectFrom('decisions')
     .select(['id', 'seq'])
     .where('device_id', '=', session.deviceId)
-    .where('seq', 'in', decisions.map((d) => d.seq))
+    .where(
+      'seq',
+      'in',
+      decisions.map((d) => d.seq),
+    )
     .execute();
   const units = await trx.selectFrom('units').select('id').where('active', '=', 1).execute();
   const categories = await trx.selectFrom('categories').select('id').execute();
@@ -63,7 +85,10 @@ async function lookUpBatch(trx: Transaction<Database>, session: Session, decisio
     seqTaken: new Map(taken.map((row) => [Number(row.seq), row.id])),
     units: new Set(units.map((row) => row.id)),
     categories: new Set(categories.map((row) => row.id)),
-    requests: new Map<string, Request | null>([...requestIds.map((id): [string, null] => [id, null]), ...requests.map((row): [string, Request] => [row.id, toRequest(row)])]),
+    requests: new Map<string, Request | null>([
+      ...requestIds.map((id): [string, null] => [id, null]),
+      ...requests.map((row): [string, Request] => [row.id, toRequest(row)]),
+    ]),
     changeSeqs: [...changeSeqs],
   };
 }
@@ -77,7 +102,12 @@ async function pushOne(
 ): Promise<PushResult> {
   // Not stored: a foreign device must not be able to take up another device's ids or sequence numbers.
   if (decision.operatorId !== session.operator.id || decision.deviceId !== session.deviceId) {
-    return rejected(decision, 'forbidden', `decision ${decision.id} was not made by this session's operator on this device`, null);
+    return rejected(
+      decision,
+      'forbidden',
+      `decision ${decision.id} was not made by this session's operator on this device`,
+      null,
+    );
   }
   const current = batch.requests.get(decision.requestId) ?? null;
 
@@ -86,7 +116,12 @@ async function pushOne(
 
   const seqTaken = batch.seqTaken.get(decision.seq);
   if (seqTaken) {
-    return rejected(decision, 'forbidden', `device ${decision.deviceId} already used seq ${decision.seq} for decision ${seqTaken}`, current);
+    return rejected(
+      decision,
+      'forbidden',
+      `device ${decision.deviceId} already used seq ${decision.seq} for decision ${seqTaken}`,
+      current,
+    );
   }
   // Within one batch a repeated id or seq is caught here, as the stored ones are above.
   batch.seqTaken.set(decision.seq, decision.id);
@@ -124,7 +159,8 @@ async function pushOne(
 /** A link gave other requests of the citizen new identities: later decisions in the batch must see them. */
 function relinkInBatch(batch: BatchLookup, identities: readonly string[]): void {
   for (const [id, request] of batch.requests) {
-    if (request && identities.includes(request.citizen.id)) batch.requests.set(id, { ...request, citizen: { ...request.citizen, identities: [...identities] } });
+    if (request && identities.includes(request.citizen.id))
+      batch.requests.set(id, { ...request, citizen: { ...request.citizen, identities: [...identities] } });
   }
 }
 
@@ -144,7 +180,9 @@ async function rebased(trx: Transaction<Database>, current: Request, decision: D
     .where('applied_version', '>', decision.baseVersion)
     .where('device_id', '!=', decision.deviceId)
     .execute();
-  return theirs.every((their) => mayFollow(decision.kind, their.kind)) ? { ...decision, baseVersion: current.version } : decision;
+  return theirs.every((their) => mayFollow(decision.kind, their.kind))
+    ? { ...decision, baseVersion: current.version }
+    : decision;
 }
 
 function answerAgain(decision: Decision, seen: Selectable<DecisionsTable>, current: Request | null): PushResult {
@@ -152,7 +190,12 @@ function answerAgain(decision: Decision, seen: Selectable<DecisionsTable>, curre
     return rejected(decision, 'forbidden', `decision id ${decision.id} belongs to another device`, null);
   }
   if (seen.outcome === 'rejected' && seen.rejection !== null) {
-    return { decisionId: decision.id, outcome: 'rejected', reason: JSON.parse(seen.rejection) as Rejection, request: current };
+    return {
+      decisionId: decision.id,
+      outcome: 'rejected',
+      reason: JSON.parse(seen.rejection) as Rejection,
+      request: current,
+    };
   }
   return { decisionId: decision.id, outcome: 'replay', request: current };
 }

@@ -15,7 +15,14 @@ export function shifts(db: Db) {
     async start(operatorId: string, deviceId: string, now = new Date()): Promise<void> {
       await db
         .insertInto('shifts')
-        .values({ id: ulid(), operator_id: operatorId, device_id: deviceId, started_at: now.toISOString(), ended_at: null, handover_note: null })
+        .values({
+          id: ulid(),
+          operator_id: operatorId,
+          device_id: deviceId,
+          started_at: now.toISOString(),
+          ended_at: null,
+          handover_note: null,
+        })
         .execute();
     },
 
@@ -32,7 +39,14 @@ export function shifts(db: Db) {
       if (Number(ended.numUpdatedRows) === 0) {
         await db
           .insertInto('shifts')
-          .values({ id: ulid(), operator_id: session.operator.id, device_id: session.deviceId, started_at: at, ended_at: at, handover_note: handoverNote })
+          .values({
+            id: ulid(),
+            operator_id: session.operator.id,
+            device_id: session.deviceId,
+            started_at: at,
+            ended_at: at,
+            handover_note: handoverNote,
+          })
           .execute();
       }
       return at;

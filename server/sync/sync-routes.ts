@@ -31,7 +31,10 @@ export interface SyncRoutesOptions {
 }
 
 /** The workstation sync API (shared/sync/protocol.ts): login, pull, push, claims and shift sign-out. */
-export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app, { db, clock, claimLeaseMs, onApplied }) => {
+export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (
+  app,
+  { db, clock, claimLeaseMs, onApplied },
+) => {
   const claims = claimStore(db, claimLeaseMs);
   const shifts = shiftStore(db);
   const signedIn = { preHandler: requireSession(db) };
@@ -60,7 +63,12 @@ export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app, { d
     if (!body) return reply;
     const session = sessionOf(request);
     if (body.deviceId !== session.deviceId) {
-      return sendError(reply, 403, 'forbidden', `this session belongs to device ${session.deviceId}, not ${body.deviceId}`);
+      return sendError(
+        reply,
+        403,
+        'forbidden',
+        `this session belongs to device ${session.deviceId}, not ${body.deviceId}`,
+      );
     }
     const response: PushResponse = { results: await pushDecisions(db, clock, session, body.decisions) };
     const applied = new Set(response.results.filter((r) => r.outcome === 'applied').map((r) => r.decisionId));

@@ -13,19 +13,39 @@ export async function addUnitAccount(db: Db, name: string, password: string, uni
   const id = ulid();
   await db
     .insertInto('unit_accounts')
-    .values({ id, name, unit_id: unit.id, password_hash: await hashPassword(password), created_at: new Date().toISOString() })
+    .values({
+      id,
+      name,
+      unit_id: unit.id,
+      password_hash: await hashPassword(password),
+      created_at: new Date().toISOString(),
+    })
     .execute();
   return { id, name, unitId: unit.id, unitName: unit.name };
 }
 
-export async function findUnitAccount(db: Db, by: { id: string } | { name: string }): Promise<{ account: UnitAccount; passwordHash: string } | null> {
+export async function findUnitAccount(
+  db: Db,
+  by: { id: string } | { name: string },
+): Promise<{ account: UnitAccount; passwordHash: string } | null> {
   let query = db
     .selectFrom('unit_accounts')
     .innerJoin('units', 'units.id', 'unit_accounts.unit_id')
-    .select(['unit_accounts.id', 'unit_accounts.name', 'unit_accounts.unit_id', 'unit_accounts.password_hash', 'units.name as unit_name']);
+    .select([
+      'unit_accounts.id',
+      'unit_accounts.name',
+      'unit_accounts.unit_id',
+      'unit_accounts.password_hash',
+      'units.name as unit_name',
+    ]);
   query = 'id' in by ? query.where('unit_accounts.id', '=', by.id) : query.where('unit_accounts.name', '=', by.name);
   const row = await query.executeTakeFirst();
-  return row ? { account: { id: row.id, name: row.name, unitId: row.unit_id, unitName: row.unit_name }, passwordHash: row.password_hash } : null;
+  return row
+    ? {
+        account: { id: row.id, name: row.name, unitId: row.unit_id, unitName: row.unit_name },
+        passwordHash: row.password_hash,
+      }
+    : null;
 }
 
 /** The account when name and password match, else null (after the same work either way). */
@@ -53,5 +73,3 @@ export async function ensureDemoUnitAccounts(db: Db): Promise<void> {
     if (!(await findUnitAccount(db, { name }))) await addUnitAccount(db, name, name, unitId);
   }
 }
-
-export const DEMO_UNIT_ACCOUNT_NAMES = DEMO_UNIT_ACCOUNTS.map(([name]) => name);

@@ -76,7 +76,11 @@ export const unitApiRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }>
     if (!kind) return sendError(reply, 404, 'not-found', `no unit action ${request.params.action}`);
     const action = parseBody(UnitAction, { ...(request.body as object), kind }, reply);
     if (!action) return reply;
-    return answerOutcome(reply, request.params.id, await actAsUnit(db, clock, unit.account, unit.scope, request.params.id, action));
+    return answerOutcome(
+      reply,
+      request.params.id,
+      await actAsUnit(db, clock, unit.account, unit.scope, request.params.id, action),
+    );
   });
 };
 

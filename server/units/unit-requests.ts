@@ -28,7 +28,12 @@ export async function listUnitRequests(db: Db, scope: readonly string[], state: 
 }
 
 export async function findUnitRequest(db: Db, scope: readonly string[], id: string): Promise<Request | null> {
-  const row = await db.selectFrom('requests').selectAll().where('id', '=', id).where('unit_id', 'in', scope).executeTakeFirst();
+  const row = await db
+    .selectFrom('requests')
+    .selectAll()
+    .where('id', '=', id)
+    .where('unit_id', 'in', scope)
+    .executeTakeFirst();
   return row ? toRequest(row) : null;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Channel, DecisionAction, Instant, RequestStatus, Ulid } from "../model";
-import type { Decision, DecisionStamp, Directory, Operator, Rejection, Request } from "../model";
-import type { Claim, Handover } from "../sync/protocol";
+import { Channel, DecisionAction, Instant, RequestStatus, Ulid } from '../model';
+import type { Decision, DecisionStamp, Directory, Operator, Rejection, Request } from '../model';
+import type { Claim, Handover } from '../sync/protocol';
 import type { LedgerCompleteness } from '../ledger';
 import { RemindRequest, type OverdueList, type UnitPerformance } from '../units/protocol';
 
@@ -237,15 +237,29 @@ export interface WorkstationApi {
   'session.signOut'(args: { handoverNote?: string }): Promise<Session>;
   'queue.list'(args: { view: QueueView }): Promise<LocalRequest[]>;
   'request.get'(args: { id: string }): Promise<LocalRequest | null>;
-  'request.decide'(args: { requestId: string; action: DecisionAction; measure?: HandlingMeasure }): Promise<DecideOutcome>;
+  'request.decide'(args: {
+    requestId: string;
+    action: DecisionAction;
+    measure?: HandlingMeasure;
+  }): Promise<DecideOutcome>;
   /** Several decisions on one request as one step (the one-key accept); undo takes them back together. */
-  'request.decideAll'(args: { requestId: string; actions: DecisionAction[]; measure?: HandlingMeasure }): Promise<DecideOutcome>;
+  'request.decideAll'(args: {
+    requestId: string;
+    actions: DecisionAction[];
+    measure?: HandlingMeasure;
+  }): Promise<DecideOutcome>;
   'request.context'(args: { id: string }): Promise<RequestContext>;
   /**
    * A slice of a view in its order as of `at` (the caller's clock, so its deadline labels and the order
    * agree; default the host's). `keepId`: move the slice to where that request now stands if it left it.
    */
-  'queue.window'(args: { view: QueueView; offset: number; limit: number; at?: string; keepId?: string }): Promise<QueueWindow>;
+  'queue.window'(args: {
+    view: QueueView;
+    offset: number;
+    limit: number;
+    at?: string;
+    keepId?: string;
+  }): Promise<QueueWindow>;
   'search.requests'(args: { query: string; filters: SearchFilters; limit: number }): Promise<SearchResult>;
   'stats.today'(args: Record<string, never>): Promise<TodayCounter>;
   'request.undo'(args: Record<string, never>): Promise<UndoOutcome>;
@@ -275,7 +289,10 @@ export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<WorkstationApi[M
 
 const none = z.object({}).strict();
 const HandlingMeasureArgs = z.object({
-  handlingMs: z.number().nonnegative().max(7 * 24 * 3600_000),
+  handlingMs: z
+    .number()
+    .nonnegative()
+    .max(7 * 24 * 3600_000),
   keyPresses: z.number().int().nonnegative().max(10_000),
 });
 
@@ -290,7 +307,10 @@ const LedgerExportArgs = z
     mask: z.boolean().default(true),
   })
   .strict()
-  .refine((a) => (a.from === undefined) === (a.to === undefined) && !(a.day !== undefined && a.from !== undefined), 'give a day, or both from and to');
+  .refine(
+    (a) => (a.from === undefined) === (a.to === undefined) && !(a.day !== undefined && a.from !== undefined),
+    'give a day, or both from and to',
+  );
 
 export const workstationArgs = {
   'session.get': none,
@@ -299,7 +319,11 @@ export const workstationArgs = {
   'queue.list': z.object({ view: z.enum(['queue', 'junk', 'done', 'all']) }),
   'request.get': z.object({ id: Ulid }),
   'request.decide': z.object({ requestId: Ulid, action: DecisionAction, measure: HandlingMeasureArgs.optional() }),
-  'request.decideAll': z.object({ requestId: Ulid, actions: z.array(DecisionAction).min(1).max(8), measure: HandlingMeasureArgs.optional() }),
+  'request.decideAll': z.object({
+    requestId: Ulid,
+    actions: z.array(DecisionAction).min(1).max(8),
+    measure: HandlingMeasureArgs.optional(),
+  }),
   'request.context': z.object({ id: Ulid }),
   'queue.window': z.object({
     view: z.enum(['queue', 'junk', 'done', 'all']),
@@ -308,7 +332,11 @@ export const workstationArgs = {
     at: Instant.optional(),
     keepId: Ulid.optional(),
   }),
-  'search.requests': z.object({ query: z.string().max(200), filters: SearchFilters, limit: z.number().int().min(1).max(200) }),
+  'search.requests': z.object({
+    query: z.string().max(200),
+    filters: SearchFilters,
+    limit: z.number().int().min(1).max(200),
+  }),
   'stats.today': none,
   'request.undo': none,
   'directory.get': none,
@@ -342,4 +370,3 @@ export interface HostBridge {
 }
 
 export { BROWSER_SHELL_PATHS, IPC_CHANNELS } from './transport';
-

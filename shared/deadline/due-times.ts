@@ -18,7 +18,12 @@ export function acknowledgeDueAt(arrival: TimeInput, policy: DeadlinePolicy, opt
  * The answer promise. On a working day: `workingTimeHours` of session time, counted from arrival or, outside
  * the sessions, from the next session start. On a rest day or holiday: `restDayHours` calendar hours.
  */
-export function answerDueAt(arrival: TimeInput, policy: DeadlinePolicy, calendar: HolidayCalendar, options: DeadlineOptions = {}): Date {
+export function answerDueAt(
+  arrival: TimeInput,
+  policy: DeadlinePolicy,
+  calendar: HolidayCalendar,
+  options: DeadlineOptions = {},
+): Date {
   const { answer, workingHours } = policyForCategory(policy, options.categoryId);
   const at = toEpochMs(arrival);
   const restDayPromise = (from: number) => from + answer.restDayHours * HOUR_MS;
@@ -44,7 +49,12 @@ export function unitDueAt(
 ): Date {
   const { unitHandling, workingHours } = policyForCategory(policy, options.categoryId);
   const extension = options.extensionWorkingDays ?? 0;
-  if (!Number.isInteger(extension) || extension < 0) throw new RangeError(`extension must be whole working days ≥ 0: ${extension}`);
-  const lastDay = nthWorkingDayAfter(beijingDayNumber(toEpochMs(transferredAt)), unitHandling.workingDays + extension, calendar);
+  if (!Number.isInteger(extension) || extension < 0)
+    throw new RangeError(`extension must be whole working days ≥ 0: ${extension}`);
+  const lastDay = nthWorkingDayAfter(
+    beijingDayNumber(toEpochMs(transferredAt)),
+    unitHandling.workingDays + extension,
+    calendar,
+  );
   return new Date(closingTime(lastDay, workingHours));
 }

@@ -15,11 +15,13 @@ export function parseHolidayScheduleJson(text: string): HolidaySchedule {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new SyntaxError(`holiday schedule is not JSON: ${(error as Error).message}`);
+    throw new SyntaxError(`holiday schedule is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const parsed = ScheduleFile.safeParse(value);
   if (!parsed.success) {
-    throw new TypeError(`holiday schedule needs { holidays, workdays } as date lists: ${z.prettifyError(parsed.error)}`);
+    throw new TypeError(
+      `holiday schedule needs { holidays, workdays } as date lists: ${z.prettifyError(parsed.error)}`,
+    );
   }
   return { holidays: dates(parsed.data.holidays), workdays: dates(parsed.data.workdays) };
 }

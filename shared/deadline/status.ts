@@ -20,7 +20,11 @@ export function deadlineStatus(due: TimeInput, now: TimeInput, thresholds: Statu
 export type ClockName = 'acknowledge' | 'answer' | 'unit';
 
 /** When one clock of a request in this category turns amber and red: every screen reads the policy's thresholds here. */
-export function clockThresholds(clock: ClockName, categoryId: string | null, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): StatusThresholds {
+export function clockThresholds(
+  clock: ClockName,
+  categoryId: string | null,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): StatusThresholds {
   const resolved = policyForCategory(policy, categoryId);
   return { acknowledge: resolved.acknowledge, answer: resolved.answer, unit: resolved.unitHandling }[clock].thresholds;
 }

@@ -9,9 +9,13 @@ export type WorkingSession = z.infer<typeof WorkingSession>;
 /** The centre's opening hours on a working day, in Beijing time, e.g. 09:00–12:00 and 13:30–17:30. */
 export const WorkingHours = z
   .object({ sessions: z.array(WorkingSession).min(1) })
-  .refine((hours) => sessionWindows(hours).every(([start, end], i, all) => start < end && (i === 0 || all[i - 1]![1] <= start)), {
-    message: 'sessions must each end after they start, in order, without overlapping',
-  });
+  .refine(
+    (hours) =>
+      sessionWindows(hours).every(([start, end], i, all) => start < end && (i === 0 || all[i - 1]![1] <= start)),
+    {
+      message: 'sessions must each end after they start, in order, without overlapping',
+    },
+  );
 export type WorkingHours = z.infer<typeof WorkingHours>;
 
 export const DEFAULT_WORKING_HOURS: WorkingHours = {

@@ -17,7 +17,12 @@ export function isWorkingTime(ms: number, hours: WorkingHours, calendar: Holiday
  * The moment `durationMs` of working time has passed after `fromMs`, counting only session time on
  * working days. A duration that ends exactly at closing time is due at closing, not next morning.
  */
-export function addWorkingTime(fromMs: number, durationMs: number, hours: WorkingHours, calendar: HolidayCalendar): number {
+export function addWorkingTime(
+  fromMs: number,
+  durationMs: number,
+  hours: WorkingHours,
+  calendar: HolidayCalendar,
+): number {
   const windows = sessionWindows(hours);
   let remaining = durationMs;
   const firstDay = beijingDayNumber(fromMs);

@@ -35,7 +35,11 @@ export function indexUnits(units: readonly Unit[]): UnitIndex {
         if (initials.startsWith(headPinyin.charAt(0))) prefixKeys.push(initials.slice(1));
         if (pinyin.startsWith(headPinyin)) prefixKeys.push(pinyin.slice(headPinyin.length));
       }
-      return { unit, prefixKeys: prefixKeys.filter((k) => k.length > 0), allKeys: [initials, pinyin, name, ...aliases] };
+      return {
+        unit,
+        prefixKeys: prefixKeys.filter((k) => k.length > 0),
+        allKeys: [initials, pinyin, name, ...aliases],
+      };
     });
   return { entries };
 }

@@ -21,7 +21,10 @@ export interface HandlingFacts {
 export const SUMMARY_LENGTH = 60;
 
 /** The parts of a request a ledger line shows. */
-export type LedgerRequest = Pick<Request, 'number' | 'channel' | 'citizen' | 'text' | 'receivedAt' | 'status' | 'categoryId'>;
+export type LedgerRequest = Pick<
+  Request,
+  'number' | 'channel' | 'citizen' | 'text' | 'receivedAt' | 'status' | 'categoryId'
+>;
 
 export function ledgerLineFrom(request: LedgerRequest, facts: HandlingFacts): LedgerLine {
   return {

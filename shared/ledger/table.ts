@@ -38,7 +38,13 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '首次响应时间', kind: 'datetime', width: 19, printShare: null, cell: (l) => l.firstResponseAt },
   { header: '按时答复', kind: 'text', width: 8, printShare: null, cell: (l) => yesNo(l.deadlineMet) },
   { header: '状态', kind: 'text', width: 8, printShare: null, cell: (l) => STATUS_LABEL[l.status] },
-  { header: '答复内容', kind: 'text', width: 40, printShare: 30, cell: (l, mask) => (l.reply === null ? '' : masked(l.reply, mask)) },
+  {
+    header: '答复内容',
+    kind: 'text',
+    width: 40,
+    printShare: 30,
+    cell: (l, mask) => (l.reply === null ? '' : masked(l.reply, mask)),
+  },
 ];
 
 /** Every line as cells; personal numbers and names are masked unless `mask` is false (authorised export). */

@@ -16,7 +16,13 @@ export const Attachment = z.discriminatedUnion('kind', [
     url: z.string().nullable().optional(),
   }),
   z.object({ kind: z.literal('video'), mediaId: z.string().nullable(), thumbMediaId: z.string().nullable() }),
-  z.object({ kind: z.literal('location'), latitude: z.number(), longitude: z.number(), scale: z.number().nullable(), label: z.string().nullable() }),
+  z.object({
+    kind: z.literal('location'),
+    latitude: z.number(),
+    longitude: z.number(),
+    scale: z.number().nullable(),
+    label: z.string().nullable(),
+  }),
   z.object({ kind: z.literal('link'), title: z.string(), description: z.string().nullable(), url: z.string() }),
 ]);
 export type Attachment = z.infer<typeof Attachment>;

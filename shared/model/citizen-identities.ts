@@ -3,7 +3,9 @@ import { Channel } from './channel';
 import type { Citizen } from './request';
 
 /** One channel identity as requests name their citizen: `weibo:1234567890`, `wechat:oAbc…`, `alipay:2088…`. */
-export const CitizenIdentity = z.string().regex(/^(wechat|weibo|alipay):[^\s:][^\s]{0,199}$/, 'expected channel:id, e.g. weibo:1234567890');
+export const CitizenIdentity = z
+  .string()
+  .regex(/^(wechat|weibo|alipay):[^\s:][^\s]{0,199}$/, 'expected channel:id, e.g. weibo:1234567890');
 export type CitizenIdentity = z.infer<typeof CitizenIdentity>;
 
 /** The citizen's channel identities: the linked ones, or just the one the request came from. */

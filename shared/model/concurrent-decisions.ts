@@ -26,7 +26,14 @@ const SETTLING = new Set([
 const ONE_ANSWER = new Set(['classify', 'reply']);
 
 /** Kinds that only add to a request (they keep its version), so they never stand in anyone's way. */
-const ADDITIONS = new Set(['note', 'link-citizen', 'unit-progress', 'unit-extension-request', 'extension-grant', 'remind']);
+const ADDITIONS = new Set([
+  'note',
+  'link-citizen',
+  'unit-progress',
+  'unit-extension-request',
+  'extension-grant',
+  'remind',
+]);
 
 export function mayFollow(mine: string, theirs: string): boolean {
   if (ADDITIONS.has(mine) || ADDITIONS.has(theirs)) return true;

@@ -51,14 +51,23 @@ const ALLOWED_FROM: Record<RequestActionKind, readonly RequestStatus[]> = {
 };
 
 /** Kinds that add to a request without contradicting anything a concurrent decision assumed. */
-const ANNOTATIONS: ReadonlySet<RequestActionKind> = new Set(['note', 'link-citizen', 'unit-progress', 'unit-extension-request', 'extension-grant', 'remind']);
+const ANNOTATIONS: ReadonlySet<RequestActionKind> = new Set([
+  'note',
+  'link-citizen',
+  'unit-progress',
+  'unit-extension-request',
+  'extension-grant',
+  'remind',
+]);
 
 /** Returned more often than this, a request is flagged. */
 export const RETURNS_BEFORE_FLAG = 2;
 
 export function decide(request: Request, decision: RequestEvent, ctx: DecideContext): DecideResult {
   const result = apply(request, decision, ctx);
-  return result.ok ? ok({ ...result.request, timeline: timelineAfter(request, result.request, decision.kind, ctx.now) }) : result;
+  return result.ok
+    ? ok({ ...result.request, timeline: timelineAfter(request, result.request, decision.kind, ctx.now) })
+    : result;
 }
 
 function apply(request: Request, decision: RequestEvent, ctx: DecideContext): DecideResult {
@@ -81,7 +90,8 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
     case 'accept':
       return ok({ ...next, status: 'accepted' });
     case 'classify':
-      if (!ctx.categoryExists(decision.categoryId)) return reject('unknown-category', `no category ${decision.categoryId}`);
+      if (!ctx.categoryExists(decision.categoryId))
+        return reject('unknown-category', `no category ${decision.categoryId}`);
       return ok({ ...next, categoryId: decision.categoryId, status: promote(request.status) });
     case 'transfer':
       if (!ctx.unitExists(decision.unitId)) return reject('unknown-unit', `no unit ${decision.unitId}`);
@@ -102,7 +112,8 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
     case 'reopen':
       return ok({ ...next, status: 'new', mergedInto: null });
     case 'merge':
-      if (decision.intoRequestId === request.id) return reject('invalid-transition', 'cannot merge a request into itself');
+      if (decision.intoRequestId === request.id)
+        return reject('invalid-transition', 'cannot merge a request into itself');
       return ok({ ...next, status: 'merged', mergedInto: decision.intoRequestId });
     case 'escalate':
       return ok({ ...next, escalated: true });
@@ -111,8 +122,13 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
     case 'link-citizen':
       // Who the citizen is contradicts no decision on the request, so, like a note, it keeps the version.
       // The server then gives every linked request the whole group (server/requests/citizen-links.ts).
-      if (decision.citizenId === request.citizen.id) return reject('invalid-transition', 'cannot link a citizen to itself');
-      return ok({ ...request, updatedAt: ctx.now, citizen: { ...request.citizen, identities: linkedIdentities(request.citizen, decision.citizenId) } });
+      if (decision.citizenId === request.citizen.id)
+        return reject('invalid-transition', 'cannot link a citizen to itself');
+      return ok({
+        ...request,
+        updatedAt: ctx.now,
+        citizen: { ...request.citizen, identities: linkedIdentities(request.citizen, decision.citizenId) },
+      });
     case 'unit-answer':
       return ok({ ...next, status: 'replied', unitAnswer: decision.text, extensionRequest: null });
     case 'unit-return': {
@@ -130,16 +146,28 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
     case 'unit-progress':
       return ok({ ...request, updatedAt: ctx.now, unitProgress: { text: decision.text, at: ctx.now } });
     case 'unit-extension-request':
-      return ok({ ...request, updatedAt: ctx.now, extensionRequest: { workingDays: decision.workingDays, reason: decision.reason, at: ctx.now } });
+      return ok({
+        ...request,
+        updatedAt: ctx.now,
+        extensionRequest: { workingDays: decision.workingDays, reason: decision.reason, at: ctx.now },
+      });
     case 'extension-grant':
       return ok({
         ...request,
         updatedAt: ctx.now,
-        deadlines: { ...request.deadlines, extensionWorkingDays: request.deadlines.extensionWorkingDays + decision.workingDays },
+        deadlines: {
+          ...request.deadlines,
+          extensionWorkingDays: request.deadlines.extensionWorkingDays + decision.workingDays,
+        },
         extensionRequest: null,
       });
     case 'remind':
-      return ok({ ...request, updatedAt: ctx.now, reminderCount: request.reminderCount + 1, lastReminder: { text: decision.note, at: ctx.now } });
+      return ok({
+        ...request,
+        updatedAt: ctx.now,
+        reminderCount: request.reminderCount + 1,
+        lastReminder: { text: decision.note, at: ctx.now },
+      });
   }
 }
 

@@ -28,7 +28,6 @@ export const DecisionAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link-citizen'), citizenId: CitizenIdentity }),
 ]);
 export type DecisionAction = z.infer<typeof DecisionAction>;
-export type DecisionKind = DecisionAction['kind'];
 
 export const DecisionMeta = z.object({
   id: Ulid,
@@ -47,12 +46,12 @@ export type Decision = DecisionMeta & DecisionAction;
 
 /** Why the server (or the local view) refused a decision. */
 export const RejectionCode = z.enum([
-  'stale',              // the request changed since the operator saw it
+  'stale', // the request changed since the operator saw it
   'invalid-transition', // the decision makes no sense in the request's current status
   'unknown-request',
   'unknown-unit',
   'unknown-category',
-  'forbidden',          // operator or device mismatch
+  'forbidden', // operator or device mismatch
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 

@@ -38,4 +38,9 @@ export const ReplyContact = z.object({
 });
 export type ReplyContact = z.infer<typeof ReplyContact>;
 
-export const NO_CONTACT: ReplyContact = { lastMessageAt: null, lastMentionAt: null, unfollowedAt: null, lastReplySentAt: null };
+export const NO_CONTACT: ReplyContact = {
+  lastMessageAt: null,
+  lastMentionAt: null,
+  unfollowedAt: null,
+  lastReplySentAt: null,
+};

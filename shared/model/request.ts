@@ -46,7 +46,12 @@ export const RequestDeadlines = z.object({
 });
 export type RequestDeadlines = z.infer<typeof RequestDeadlines>;
 
-export const NO_DEADLINES: RequestDeadlines = { acknowledgeDueAt: null, answerDueAt: null, unitDueAt: null, extensionWorkingDays: 0 };
+export const NO_DEADLINES: RequestDeadlines = {
+  acknowledgeDueAt: null,
+  answerDueAt: null,
+  unitDueAt: null,
+  extensionWorkingDays: 0,
+};
 
 /**
  * When each step happened, for the ledger and for met/missed (shared/units/clock-outcomes.ts).
@@ -63,7 +68,13 @@ export const RequestTimeline = z.object({
 });
 export type RequestTimeline = z.infer<typeof RequestTimeline>;
 
-export const EMPTY_TIMELINE: RequestTimeline = { firstResponseAt: null, answeredAt: null, transferredAt: null, unitAnsweredAt: null, closedAt: null };
+export const EMPTY_TIMELINE: RequestTimeline = {
+  firstResponseAt: null,
+  answeredAt: null,
+  transferredAt: null,
+  unitAnsweredAt: null,
+  closedAt: null,
+};
 
 /** A dated piece of text from a unit or a supervisor. */
 export const DatedText = z.object({ text: z.string(), at: Instant });

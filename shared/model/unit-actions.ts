@@ -14,7 +14,11 @@ export const UnitAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unit-answer'), text: z.string().trim().min(1).max(4000) }),
   /** For a case that cannot close yet (complex, historical): what has been done and what comes next. */
   z.object({ kind: z.literal('unit-progress'), text: z.string().trim().min(1).max(4000) }),
-  z.object({ kind: z.literal('unit-extension-request'), workingDays: WorkingDays, reason: z.string().trim().min(1).max(2000) }),
+  z.object({
+    kind: z.literal('unit-extension-request'),
+    workingDays: WorkingDays,
+    reason: z.string().trim().min(1).max(2000),
+  }),
   /** 退单: the request is not this unit's business; it goes back to the queue with the reason. */
   z.object({ kind: z.literal('unit-return'), reason: z.string().trim().min(1).max(2000) }),
 ]);

@@ -32,7 +32,9 @@ export interface QueueKey {
 export function queueDueAt(request: Pick<Request, 'receivedAt' | 'categoryId' | 'deadlines'>): number {
   const stamped = request.deadlines.answerDueAt;
   if (stamped !== null) return Date.parse(stamped);
-  return answerDueAt(request.receivedAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, { categoryId: request.categoryId }).getTime();
+  return answerDueAt(request.receivedAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, {
+    categoryId: request.categoryId,
+  }).getTime();
 }
 
 /** Raised to a supervisor, or bounced by units more than twice: ahead of the requests merely waiting. */
@@ -40,8 +42,15 @@ export function queuePriority(request: Pick<Request, 'escalated' | 'flagged'>): 
   return request.escalated || request.flagged;
 }
 
-export function queueKey(request: Pick<Request, 'id' | 'receivedAt' | 'categoryId' | 'deadlines' | 'escalated' | 'flagged'>): QueueKey {
-  return { id: request.id, receivedAt: request.receivedAt, dueMs: queueDueAt(request), priority: queuePriority(request) };
+export function queueKey(
+  request: Pick<Request, 'id' | 'receivedAt' | 'categoryId' | 'deadlines' | 'escalated' | 'flagged'>,
+): QueueKey {
+  return {
+    id: request.id,
+    receivedAt: request.receivedAt,
+    dueMs: queueDueAt(request),
+    priority: queuePriority(request),
+  };
 }
 
 /** Overdue only after the due moment itself, as deadlineStatus says. */

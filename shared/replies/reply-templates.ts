@@ -16,10 +16,22 @@ export interface TemplateFields {
 }
 
 export const REPLY_TEMPLATES: readonly ReplyTemplate[] = [
-  { id: 'transferred', slot: 1, text: '{citizen}您好，您反映的问题（编号 {number}）已转交{unit}办理，请耐心等待答复。' },
+  {
+    id: 'transferred',
+    slot: 1,
+    text: '{citizen}您好，您反映的问题（编号 {number}）已转交{unit}办理，请耐心等待答复。',
+  },
   { id: 'received', slot: 2, text: '{citizen}您好，您的诉求（编号 {number}）已收到，我们会尽快处理并答复您。' },
-  { id: 'need-details', slot: 3, text: '{citizen}您好，为便于办理您的诉求（编号 {number}），请补充具体地址、时间和联系电话。' },
-  { id: 'police', slot: 4, text: '{citizen}您好，如遇紧急情况请立即拨打 110 报警。您的诉求（编号 {number}）已转交{unit}跟进。' },
+  {
+    id: 'need-details',
+    slot: 3,
+    text: '{citizen}您好，为便于办理您的诉求（编号 {number}），请补充具体地址、时间和联系电话。',
+  },
+  {
+    id: 'police',
+    slot: 4,
+    text: '{citizen}您好，如遇紧急情况请立即拨打 110 报警。您的诉求（编号 {number}）已转交{unit}跟进。',
+  },
   { id: 'thanks', slot: 5, text: '{citizen}您好，感谢您的建议（编号 {number}），我们已转{unit}研究参考。' },
 ];
 

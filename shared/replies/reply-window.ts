@@ -31,14 +31,17 @@ const at = (iso: string | null): number => (iso === null ? -Infinity : Date.pars
 export function replyWindow(channel: Channel, contact: ReplyContact, now: number): ReplyWindow {
   const lastMessage = at(contact.lastMessageAt);
   const lastMention = channel === 'weibo' ? at(contact.lastMentionAt) : -Infinity;
-  if (lastMessage === -Infinity && lastMention === -Infinity) return { open: false, closesAt: null, reason: 'no-contact' };
-  if (at(contact.unfollowedAt) >= Math.max(lastMessage, lastMention)) return { open: false, closesAt: contact.unfollowedAt, reason: 'unfollowed' };
+  if (lastMessage === -Infinity && lastMention === -Infinity)
+    return { open: false, closesAt: null, reason: 'no-contact' };
+  if (at(contact.unfollowedAt) >= Math.max(lastMessage, lastMention))
+    return { open: false, closesAt: contact.unfollowedAt, reason: 'unfollowed' };
 
   const messageCloses = lastMessage + REPLY_WINDOW_MS;
   if (now < messageCloses) return { open: true, closesAt: new Date(messageCloses).toISOString(), reason: 'open' };
   if (lastMention !== -Infinity) {
     const mentionCloses = new Date(lastMention + REPLY_WINDOW_MS).toISOString();
-    if (at(contact.lastReplySentAt) >= lastMention) return { open: false, closesAt: mentionCloses, reason: 'mention-answered' };
+    if (at(contact.lastReplySentAt) >= lastMention)
+      return { open: false, closesAt: mentionCloses, reason: 'mention-answered' };
     if (now < lastMention + REPLY_WINDOW_MS) return { open: true, closesAt: mentionCloses, reason: 'mention-once' };
   }
   const closedAt = Math.max(messageCloses, lastMention + REPLY_WINDOW_MS);
@@ -52,10 +55,16 @@ const LEAVING = new Set(['unsubscribe', 'unfollow']);
  * The contact after one more message from the citizen. The platform's own time counts (the window
  * runs from when they wrote), but never later than we received it, so a skewed clock cannot stretch it.
  */
-export function contactAfter(contact: ReplyContact, message: Pick<InboundMessage, 'kind' | 'event' | 'sentAt'>, receivedAt: string): ReplyContact {
+export function contactAfter(
+  contact: ReplyContact,
+  message: Pick<InboundMessage, 'kind' | 'event' | 'sentAt'>,
+  receivedAt: string,
+): ReplyContact {
   const when = message.sentAt < receivedAt ? message.sentAt : receivedAt;
   const later = (previous: string | null) => (previous === null || when > previous ? when : previous);
-  if (message.kind === 'event' && message.event !== null && LEAVING.has(message.event)) return { ...contact, unfollowedAt: later(contact.unfollowedAt) };
-  if (message.kind === 'event' && message.event === 'mention') return { ...contact, lastMentionAt: later(contact.lastMentionAt) };
+  if (message.kind === 'event' && message.event !== null && LEAVING.has(message.event))
+    return { ...contact, unfollowedAt: later(contact.unfollowedAt) };
+  if (message.kind === 'event' && message.event === 'mention')
+    return { ...contact, lastMentionAt: later(contact.lastMentionAt) };
   return { ...contact, lastMessageAt: later(contact.lastMessageAt) };
 }

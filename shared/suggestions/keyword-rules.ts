@@ -21,10 +21,22 @@ export type SuggestionRules = z.infer<typeof SuggestionRules>;
 
 /** The centre's rules of thumb that a new server starts with, for the first-level categories and common units. */
 export const DEFAULT_KEYWORD_RULES: readonly KeywordRule[] = [
-  { words: ['被偷', '被盗', '报警', '诈骗', '打架', '派出所', '小偷'], categoryId: '政法', unitId: 'city-public-security' },
-  { words: ['交警', '违停', '闯红灯', '交通事故', '红绿灯', '乱停车'], categoryId: '交通运输', unitId: 'city-traffic-police' },
+  {
+    words: ['被偷', '被盗', '报警', '诈骗', '打架', '派出所', '小偷'],
+    categoryId: '政法',
+    unitId: 'city-public-security',
+  },
+  {
+    words: ['交警', '违停', '闯红灯', '交通事故', '红绿灯', '乱停车'],
+    categoryId: '交通运输',
+    unitId: 'city-traffic-police',
+  },
   { words: ['公交', '地铁', '出租车', '网约车', '客运'], categoryId: '交通运输', unitId: 'city-transport' },
-  { words: ['路灯', '占道', '摊贩', '违章建筑', '违建', '垃圾', '井盖'], categoryId: '城乡建设', unitId: 'city-urban-management' },
+  {
+    words: ['路灯', '占道', '摊贩', '违章建筑', '违建', '垃圾', '井盖'],
+    categoryId: '城乡建设',
+    unitId: 'city-urban-management',
+  },
   { words: ['物业', '房屋', '小区', '电梯', '住建'], categoryId: '城乡建设', unitId: 'city-housing' },
   { words: ['公积金'], categoryId: '城乡建设', unitId: 'city-housing-fund' },
   { words: ['噪音', '油烟', '污染', '排污', '异味', '扰民'], categoryId: '环境保护', unitId: 'city-ecology' },
@@ -33,7 +45,11 @@ export const DEFAULT_KEYWORD_RULES: readonly KeywordRule[] = [
   { words: ['社保', '养老金', '社保卡'], categoryId: '劳动和社会保障', unitId: 'city-social-insurance' },
   { words: ['医院', '挂号', '医生', '看病'], categoryId: '卫生计生', unitId: 'city-health' },
   { words: ['医保', '报销'], categoryId: '卫生计生', unitId: 'city-medical-security' },
-  { words: ['缺斤短两', '假货', '消费', '退款', '商家', '价格'], categoryId: '商贸旅游', unitId: 'city-market-regulation' },
+  {
+    words: ['缺斤短两', '假货', '消费', '退款', '商家', '价格'],
+    categoryId: '商贸旅游',
+    unitId: 'city-market-regulation',
+  },
   { words: ['景区', '旅游', '导游'], categoryId: '商贸旅游', unitId: 'city-culture-tourism' },
   { words: ['低保', '养老院', '救助', '婚姻登记'], categoryId: '民政', unitId: 'city-civil-affairs' },
   { words: ['停水', '水管', '自来水', '积水'], categoryId: '城乡建设', unitId: 'city-water' },

@@ -10,9 +10,15 @@ export function mediaHashOf(url: string | null | undefined): string | null {
 }
 
 /** The addresses of the fetched attachments of these kinds, in order. */
-export function mediaHashesIn(attachments: readonly Attachment[], kinds: readonly ('image' | 'voice')[] = ['image', 'voice']): string[] {
+export function mediaHashesIn(
+  attachments: readonly Attachment[],
+  kinds: readonly ('image' | 'voice')[] = ['image', 'voice'],
+): string[] {
   return attachments.flatMap((attachment) => {
-    const hash = attachment.kind === 'image' || attachment.kind === 'voice' ? kinds.includes(attachment.kind) && mediaHashOf(attachment.url) : null;
+    const hash =
+      attachment.kind === 'image' || attachment.kind === 'voice'
+        ? kinds.includes(attachment.kind) && mediaHashOf(attachment.url)
+        : null;
     return hash ? [hash] : [];
   });
 }

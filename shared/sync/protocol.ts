@@ -142,7 +142,6 @@ export type PushResult = z.infer<typeof PushResult>;
 export const PushResponse = z.object({ results: z.array(PushResult) });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-
 export const ClaimRequest = z.object({ requestId: Ulid });
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 

@@ -14,7 +14,11 @@ export function softmax(scores: ArrayLike<number>, temperature: number): Float64
 }
 
 /** Mean negative log-likelihood of the true classes under softmax(scores / T). */
-export function negativeLogLikelihood(scores: readonly ArrayLike<number>[], truth: Int32Array, temperature: number): number {
+export function negativeLogLikelihood(
+  scores: readonly ArrayLike<number>[],
+  truth: Int32Array,
+  temperature: number,
+): number {
   let sum = 0;
   scores.forEach((s, i) => (sum -= Math.log(Math.max(softmax(s, temperature)[truth[i]!]!, 1e-300))));
   return sum / Math.max(scores.length, 1);

@@ -95,11 +95,17 @@ export function fitIdf(documents: readonly FieldCounts[], dimension: number): Fl
  * The model's input vector: per field, sublinear tf × idf, L2-normalised, times the field weight; then the
  * whole vector L2-normalised. N-grams never seen in training (idf 0) are dropped, like a vocabulary would.
  */
-export function weighFeatures(fields: FieldCounts, idf: Float32Array, fieldWeights: readonly number[], accumulator: SparseAccumulator): SparseVector {
+export function weighFeatures(
+  fields: FieldCounts,
+  idf: Float32Array,
+  fieldWeights: readonly number[],
+  accumulator: SparseAccumulator,
+): SparseVector {
   fields.forEach((counts, f) => {
     const weight = fieldWeights[Math.min(f, fieldWeights.length - 1)] ?? 1;
     let norm = 0;
-    for (let k = 0; k < counts.indices.length; k++) norm += ((1 + Math.log(counts.values[k]!)) * idf[counts.indices[k]!]!) ** 2;
+    for (let k = 0; k < counts.indices.length; k++)
+      norm += ((1 + Math.log(counts.values[k]!)) * idf[counts.indices[k]!]!) ** 2;
     if (norm === 0 || weight === 0) return;
     const scale = weight / Math.sqrt(norm);
     for (let k = 0; k < counts.indices.length; k++) {

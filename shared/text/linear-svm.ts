@@ -92,7 +92,8 @@ export function trainOneVsRestSvm(
         bound[c] = maxGradient[c]! <= 0 ? Infinity : maxGradient[c]!;
         continue;
       }
-      if (!unshrink(shrunk, shrunkCount, classCount, c)) active[c] = 0; // converged on every example
+      if (!unshrink(shrunk, shrunkCount, classCount, c))
+        active[c] = 0; // converged on every example
       else bound[c] = Infinity; // converged on the unshrunk ones: check all once more
     }
   }

@@ -33,7 +33,11 @@ export function triageKeyPresses(rank: number): number {
 }
 
 /** `ranked[i]` lists labels best first for example i; a true label absent from it counts as rank ∞. */
-export function evaluateRankings(truth: readonly string[], ranked: readonly (readonly string[])[], labelOrder?: readonly string[]): ClassificationReport {
+export function evaluateRankings(
+  truth: readonly string[],
+  ranked: readonly (readonly string[])[],
+  labelOrder?: readonly string[],
+): ClassificationReport {
   if (truth.length !== ranked.length) throw new Error('truth and predictions differ in length');
   const labels = labelOrder ?? [...new Set([...truth, ...ranked.flatMap((r) => r.slice(0, 1))])].sort();
   const index = new Map(labels.map((l, i) => [l, i]));
@@ -87,7 +91,11 @@ export function percentile(values: readonly number[], p: number): number {
  * Expected calibration error over equal-width confidence bins: how far "confidence 0.8" is from being right
  * 80% of the time, averaged by bin size. 0 is perfectly calibrated.
  */
-export function expectedCalibrationError(confidences: readonly number[], correct: readonly boolean[], bins = 10): number {
+export function expectedCalibrationError(
+  confidences: readonly number[],
+  correct: readonly boolean[],
+  bins = 10,
+): number {
   const count = new Array<number>(bins).fill(0);
   const confidenceSum = new Array<number>(bins).fill(0);
   const correctSum = new Array<number>(bins).fill(0);
@@ -98,5 +106,7 @@ export function expectedCalibrationError(confidences: readonly number[], correct
     if (correct[i]) correctSum[b]!++;
   });
   const n = confidences.length;
-  return n === 0 ? 0 : count.reduce((sum, m, b) => sum + (m === 0 ? 0 : Math.abs(confidenceSum[b]! - correctSum[b]!) / n), 0);
+  return n === 0
+    ? 0
+    : count.reduce((sum, m, b) => sum + (m === 0 ? 0 : Math.abs(confidenceSum[b]! - correctSum[b]!) / n), 0);
 }

@@ -18,7 +18,12 @@ export const MODEL_FORMAT = 'yiwang-text-model/2';
 export interface SerializedTextModel {
   readonly format: typeof MODEL_FORMAT;
   readonly labels: readonly string[];
-  readonly features: { readonly dimensionBits: number; readonly ngramMin: number; readonly ngramMax: number; readonly fieldWeights: readonly number[] };
+  readonly features: {
+    readonly dimensionBits: number;
+    readonly ngramMin: number;
+    readonly ngramMax: number;
+    readonly fieldWeights: readonly number[];
+  };
   readonly temperature: number;
   readonly bias: readonly number[];
   /** Per label, the weights' quantisation step. */
@@ -110,6 +115,7 @@ export function deserializeModel(data: SerializedTextModel): TextModel {
 /** The whole number of steps a compacted weight is; anything else was not made by compactWeights. */
 function stepsOf(weight: number, step: number): number {
   const whole = Math.round(weight / step);
-  if (Math.abs(whole) > QUANTISATION_LEVELS || Math.fround(whole * step) !== weight) throw new Error('model weights are not compacted');
+  if (Math.abs(whole) > QUANTISATION_LEVELS || Math.fround(whole * step) !== weight)
+    throw new Error('model weights are not compacted');
   return whole;
 }

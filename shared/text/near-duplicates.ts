@@ -33,7 +33,9 @@ export class NearDuplicateIndex {
   constructor(options: Partial<NearDuplicateOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
     const random = seededRandom(this.options.seed);
-    this.salts = Uint32Array.from({ length: this.options.bands * this.options.rowsPerBand }, () => Math.floor(random() * 2 ** 32));
+    this.salts = Uint32Array.from({ length: this.options.bands * this.options.rowsPerBand }, () =>
+      Math.floor(random() * 2 ** 32),
+    );
   }
 
   get size(): number {

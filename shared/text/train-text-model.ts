@@ -43,7 +43,10 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   seed: 1,
 };
 
-export function trainTextModel(examples: readonly TrainingExample[], options: Partial<TrainingOptions> = {}): TextModel {
+export function trainTextModel(
+  examples: readonly TrainingExample[],
+  options: Partial<TrainingOptions> = {},
+): TextModel {
   if (examples.length === 0) throw new Error('cannot train a text model on no examples');
   const settings = { ...DEFAULT_TRAINING_OPTIONS, ...options };
   const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -59,16 +62,28 @@ export function trainTextModel(examples: readonly TrainingExample[], options: Pa
   return new TextModel({ labels, features: settings.features, idf, weights, bias: scorer.bias, steps, temperature });
 }
 
-function fitScorer(vectors: readonly SparseVector[], truth: Int32Array, classes: number, dimension: number, settings: TrainingOptions): LinearScores {
+function fitScorer(
+  vectors: readonly SparseVector[],
+  truth: Int32Array,
+  classes: number,
+  dimension: number,
+  settings: TrainingOptions,
+): LinearScores {
   const { local, globalOf } = compact(vectors, dimension);
   const used = globalOf.length;
-  const svm = trainOneVsRestSvm(local, truth, classes, used, { c: settings.svmC, maxPasses: settings.svmPasses, tolerance: 0.1, seed: settings.seed });
+  const svm = trainOneVsRestSvm(local, truth, classes, used, {
+    c: settings.svmC,
+    maxPasses: settings.svmPasses,
+    tolerance: 0.1,
+    seed: settings.seed,
+  });
   const nb = trainComplementNb(local, truth, classes, used, settings.nbSmoothing);
   const svmScale = 1 / spread(local, svm, classes);
   const nbScale = 1 / spread(local, nb, classes);
   const weights = new Float32Array(dimension * classes);
   globalOf.forEach((g, j) => {
-    for (let c = 0; c < classes; c++) weights[g * classes + c] = svm.weights[j * classes + c]! * svmScale + nb.weights[j * classes + c]! * nbScale;
+    for (let c = 0; c < classes; c++)
+      weights[g * classes + c] = svm.weights[j * classes + c]! * svmScale + nb.weights[j * classes + c]! * nbScale;
   });
   return { weights, bias: Float32Array.from(svm.bias, (b) => b * svmScale) };
 }
@@ -119,11 +134,21 @@ function heldOutTemperature(
 ): number {
   const k = settings.calibrationFolds;
   if (classes < 2 || examples.length < 2 * k) return 1;
-  const fold = stratifiedFolds(examples.map((e) => e.label), k, settings.seed);
+  const fold = stratifiedFolds(
+    examples.map((e) => e.label),
+    k,
+    settings.seed,
+  );
   const heldOut: Float64Array[] = new Array(vectors.length);
   for (let f = 0; f < k; f++) {
     const train = vectors.flatMap((_, i) => (fold[i] === f ? [] : [i]));
-    const scorer = fitScorer(train.map((i) => vectors[i]!), Int32Array.from(train, (i) => truth[i]!), classes, dimension, settings);
+    const scorer = fitScorer(
+      train.map((i) => vectors[i]!),
+      Int32Array.from(train, (i) => truth[i]!),
+      classes,
+      dimension,
+      settings,
+    );
     vectors.forEach((v, i) => {
       if (fold[i] !== f) return;
       heldOut[i] = Float64Array.from(scorer.bias);

@@ -10,7 +10,7 @@ import {
   RequestTimeline,
   SupervisorAction,
   Ulid,
-  UnitAction,
+  type UnitAction,
 } from '../model';
 
 /**

@@ -9,7 +9,11 @@ export type DeadlineInputs = Pick<Request, 'receivedAt' | 'categoryId' | 'unitId
  * unit holds (or answered) the request. Recomputed after every change, so a reclassification or an
  * extension moves them.
  */
-export function requestDeadlines(request: DeadlineInputs, policy: DeadlinePolicy, calendar: HolidayCalendar): RequestDeadlines {
+export function requestDeadlines(
+  request: DeadlineInputs,
+  policy: DeadlinePolicy,
+  calendar: HolidayCalendar,
+): RequestDeadlines {
   const options = { categoryId: request.categoryId };
   const { transferredAt } = request.timeline;
   const { extensionWorkingDays } = request.deadlines;

@@ -13,7 +13,12 @@ const RESPONSE_KEY = 'alipay_open_public_message_custom_send_response';
  * the account registered (the demo one, for the demo account).
  */
 export function alipayApi(app: FastifyInstance, accounts: readonly AlipayAccount[], state: PlatformState): void {
-  const publicKeys = new Map(accounts.map((a) => [a.appId, createPublicKey({ key: Buffer.from(a.appPublicKey, 'base64'), format: 'der', type: 'spki' })]));
+  const publicKeys = new Map(
+    accounts.map((a) => [
+      a.appId,
+      createPublicKey({ key: Buffer.from(a.appPublicKey, 'base64'), format: 'der', type: 'spki' }),
+    ]),
+  );
 
   app.post('/gateway.do', async (request) => {
     const params = Object.fromEntries(new URLSearchParams(typeof request.body === 'string' ? request.body : ''));
@@ -22,7 +27,9 @@ export function alipayApi(app: FastifyInstance, accounts: readonly AlipayAccount
       key !== undefined &&
       params.sign_type === 'RSA2' &&
       typeof params.sign === 'string' &&
-      createVerify('RSA-SHA256').update(Buffer.from(alipaySignContent(params, true), 'utf8')).verify(key, params.sign, 'base64');
+      createVerify('RSA-SHA256')
+        .update(Buffer.from(alipaySignContent(params, true), 'utf8'))
+        .verify(key, params.sign, 'base64');
     let biz: { to_user_id?: unknown; msg_type?: unknown; text?: { content?: unknown } } = {};
     try {
       biz = JSON.parse(params.biz_content ?? '{}') as typeof biz;
@@ -35,10 +42,31 @@ export function alipayApi(app: FastifyInstance, accounts: readonly AlipayAccount
       ? 'isv.invalid-signature'
       : params.method !== METHOD
         ? 'isv.invalid-method'
-        : (state.takeSendFault('alipay') ?? (recipient && biz.msg_type === 'text' && text ? '10000' : 'isv.missing-parameter'));
-    state.record({ channel: 'alipay', api: 'send', authorised, account: params.app_id ?? null, recipient, text, answer });
+        : (state.takeSendFault('alipay') ??
+          (recipient && biz.msg_type === 'text' && text ? '10000' : 'isv.missing-parameter'));
+    state.record({
+      channel: 'alipay',
+      api: 'send',
+      authorised,
+      account: params.app_id ?? null,
+      recipient,
+      text,
+      answer,
+    });
     if (answer === '10000') return { [RESPONSE_KEY]: { code: '10000', msg: 'Success' }, sign: 'simulated' };
-    if (answer === '20000') return { [RESPONSE_KEY]: { code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error' }, sign: 'simulated' };
-    return { [RESPONSE_KEY]: { code: authorised ? '40004' : '40002', msg: 'Business Failed', sub_code: answer, sub_msg: 'simulated error' }, sign: 'simulated' };
+    if (answer === '20000')
+      return {
+        [RESPONSE_KEY]: { code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error' },
+        sign: 'simulated',
+      };
+    return {
+      [RESPONSE_KEY]: {
+        code: authorised ? '40004' : '40002',
+        msg: 'Business Failed',
+        sub_code: answer,
+        sub_msg: 'simulated error',
+      },
+      sign: 'simulated',
+    };
   });
 }

@@ -13,7 +13,9 @@ console.log(`platform APIs at ${platforms.url} — start the server with YIWANG_
 let shown = 0;
 const timer = setInterval(() => {
   for (const call of platforms.calls.slice(shown)) {
-    console.log(`${call.at} ${call.channel} ${call.api} ${call.authorised ? 'authorised' : 'REFUSED'} → ${call.answer}${call.text ? `: ${call.text.slice(0, 40)}` : ''}`);
+    console.log(
+      `${call.at} ${call.channel} ${call.api} ${call.authorised ? 'authorised' : 'REFUSED'} → ${call.answer}${call.text ? `: ${call.text.slice(0, 40)}` : ''}`,
+    );
   }
   shown = platforms.calls.length;
 }, 500);

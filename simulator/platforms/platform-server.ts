@@ -26,7 +26,9 @@ export interface PlatformServer {
 export async function startPlatforms(channels: ChannelsConfig, port = 0): Promise<PlatformServer> {
   const app = Fastify({ logger: false });
   // Weibo and Alipay post forms; they are read as text and parsed by each API.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
   const state = platformState();
   wechatApi(app, channels.wechat, state);
   weiboApi(app, channels.weibo, state);

@@ -19,7 +19,15 @@ export function wechatApi(app: FastifyInstance, accounts: readonly WechatAccount
     const { appid, secret, grant_type } = request.query as Record<string, string | undefined>;
     const account = accounts.find((a) => a.appId === appid);
     const authorised = grant_type === 'client_credential' && account !== undefined && account.appSecret === secret;
-    state.record({ channel: 'wechat', api: 'token', authorised, account: appid ?? null, recipient: null, text: null, answer: authorised ? '0' : '40125' });
+    state.record({
+      channel: 'wechat',
+      api: 'token',
+      authorised,
+      account: appid ?? null,
+      recipient: null,
+      text: null,
+      answer: authorised ? '0' : '40125',
+    });
     if (!authorised) return { errcode: 40125, errmsg: 'invalid appsecret' };
     const token = `sim-wechat-token-${++issued}-${createHash('sha1').update(`${appid}${issued}`).digest('hex').slice(0, 16)}`;
     tokens.set(appid!, token);
@@ -28,11 +36,26 @@ export function wechatApi(app: FastifyInstance, accounts: readonly WechatAccount
 
   app.post('/cgi-bin/message/custom/send', async (request) => {
     const appId = appIdOf((request.query as Record<string, unknown>).access_token);
-    const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as { touser?: unknown; msgtype?: unknown; text?: { content?: unknown } };
+    const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as {
+      touser?: unknown;
+      msgtype?: unknown;
+      text?: { content?: unknown };
+    };
     const text = typeof body.text?.content === 'string' ? body.text.content : null;
     const recipient = typeof body.touser === 'string' ? body.touser : null;
-    const answer = appId === null ? '40001' : (state.takeSendFault('wechat') ?? (recipient && body.msgtype === 'text' && text ? '0' : '40008'));
-    state.record({ channel: 'wechat', api: 'send', authorised: appId !== null, account: appId, recipient, text, answer });
+    const answer =
+      appId === null
+        ? '40001'
+        : (state.takeSendFault('wechat') ?? (recipient && body.msgtype === 'text' && text ? '0' : '40008'));
+    state.record({
+      channel: 'wechat',
+      api: 'send',
+      authorised: appId !== null,
+      account: appId,
+      recipient,
+      text,
+      answer,
+    });
     return { errcode: Number(answer), errmsg: answer === '0' ? 'ok' : 'simulated error' };
   });
 
@@ -40,7 +63,15 @@ export function wechatApi(app: FastifyInstance, accounts: readonly WechatAccount
     const { access_token, media_id } = request.query as Record<string, string | undefined>;
     const appId = appIdOf(access_token);
     const fault = appId !== null && state.takeMediaFault('wechat');
-    state.record({ channel: 'wechat', api: 'media', authorised: appId !== null, account: appId, recipient: null, text: media_id ?? null, answer: appId === null ? '40001' : fault ? '500' : '0' });
+    state.record({
+      channel: 'wechat',
+      api: 'media',
+      authorised: appId !== null,
+      account: appId,
+      recipient: null,
+      text: media_id ?? null,
+      answer: appId === null ? '40001' : fault ? '500' : '0',
+    });
     if (appId === null) return { errcode: 40001, errmsg: 'invalid credential' };
     if (fault) return reply.code(500).send('simulated outage');
     return reply.type('image/jpeg').send(state.mediaBytes(`wechat:${media_id ?? ''}`));

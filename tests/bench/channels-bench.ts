@@ -45,13 +45,20 @@ export async function channelsBench(): Promise<void> {
       const times = await closedLoop(deliveries);
       const seconds = (performance.now() - started) / 1000;
       const cpuAfter = processCpuMs(server.child.pid!);
-      const cpu = cpuBefore === null || cpuAfter === null ? '' : `  server CPU ${(((cpuAfter - cpuBefore) * 1000) / COUNT).toFixed(0)} µs/delivery`;
-      console.log(`channels: ${run.name.padEnd(20)} ${(COUNT / seconds).toFixed(0).padStart(6)} accepted/s  p50 ${fmt(percentile(times, 50))}  p99 ${fmt(percentile(times, 99))}  (${CONCURRENCY} in flight)${cpu}`);
+      const cpu =
+        cpuBefore === null || cpuAfter === null
+          ? ''
+          : `  server CPU ${(((cpuAfter - cpuBefore) * 1000) / COUNT).toFixed(0)} µs/delivery`;
+      console.log(
+        `channels: ${run.name.padEnd(20)} ${(COUNT / seconds).toFixed(0).padStart(6)} accepted/s  p50 ${fmt(percentile(times, 50))}  p99 ${fmt(percentile(times, 99))}  (${CONCURRENCY} in flight)${cpu}`,
+      );
     }
     const paced = build('wechat', TARGET_PER_SECOND * PACED_SECONDS);
     const times = await openLoop(paced, TARGET_PER_SECOND);
     const p99 = percentile(times, 99);
-    console.log(`channels: wechat plain at ${TARGET_PER_SECOND}/s for ${PACED_SECONDS} s: p50 ${fmt(percentile(times, 50))}  p99 ${fmt(p99)}  max ${fmt(Math.max(...times))}  (WeChat gives up at ${WECHAT_TIMEOUT_MS} ms)`);
+    console.log(
+      `channels: wechat plain at ${TARGET_PER_SECOND}/s for ${PACED_SECONDS} s: p50 ${fmt(percentile(times, 50))}  p99 ${fmt(p99)}  max ${fmt(Math.max(...times))}  (WeChat gives up at ${WECHAT_TIMEOUT_MS} ms)`,
+    );
   } finally {
     agent.destroy();
     await server.stop();
@@ -73,7 +80,11 @@ export async function channelsBench(): Promise<void> {
         },
         (res) => {
           res.resume();
-          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${delivery.channel}: HTTP ${res.statusCode}`))));
+          res.on('end', () =>
+            res.statusCode === 200
+              ? resolve(performance.now() - started)
+              : reject(new Error(`${delivery.channel}: HTTP ${res.statusCode}`)),
+          );
         },
       );
       req.on('error', reject);
@@ -109,7 +120,17 @@ export async function channelsBench(): Promise<void> {
 /** Built before the clock starts: signing (RSA2 above all) is the platform's work, not the server's. */
 function build(channel: Channel, count: number, options: BuildOptions = {}): ChannelDelivery[] {
   return Array.from({ length: count }, (_, i) =>
-    deliveryOf(DEMO_CHANNELS, { channel, citizen: newCitizen(channel), kind: 'text', text: `第${i}条：小区门口的路灯坏了一个星期了`, sentAt: new Date() }, options),
+    deliveryOf(
+      DEMO_CHANNELS,
+      {
+        channel,
+        citizen: newCitizen(channel),
+        kind: 'text',
+        text: `第${i}条：小区门口的路灯坏了一个星期了`,
+        sentAt: new Date(),
+      },
+      options,
+    ),
   );
 }
 

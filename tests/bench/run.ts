@@ -12,7 +12,13 @@ import { triageBench } from './triage-bench';
  *   suggest the suggestion's cost on the workstation: model predictions and the whole request.context
  *   sync    10,000 decisions after an outage (SQLite, and PostgreSQL when YIWANG_TEST_DATABASE_URL is set), a 100,000-request bootstrap, one push round trip
  */
-const PARTS: Record<string, () => Promise<void>> = { triage: triageBench, search: searchBench, suggest: suggestBench, sync: syncBench, channels: channelsBench };
+const PARTS: Record<string, () => Promise<void>> = {
+  triage: triageBench,
+  search: searchBench,
+  suggest: suggestBench,
+  sync: syncBench,
+  channels: channelsBench,
+};
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((part) => !(part in PARTS));

@@ -15,15 +15,48 @@ const ROUNDS = 5;
 const DATA_DIR = '.data/bench/search-1m';
 
 const LONG: readonly [string, SearchFilters][] = [
-  ['路灯坏了', {}], ['油烟太大', {}], ['拖欠工资', {}], ['手机被偷', {}], ['公积金提取', {}], ['不动产证', {}],
-  ['消防通道', {}], ['港澳通行证', {}], ['缺斤短两', {}], ['锦绣花园', {}], ['滨江苑', {}], ['退役军人', {}],
-  ['张先生12', {}], ['YW-20261128-0004', {}], ['流浪狗', {}], ['电梯坏了', {}], ['不存在的说法', {}],
-  ['路灯坏了', { channel: 'weibo' }], ['拖欠工资', { status: 'closed' }], ['油烟太大', { unitId: 'city-ecology', channel: 'alipay' }],
+  ['路灯坏了', {}],
+  ['油烟太大', {}],
+  ['拖欠工资', {}],
+  ['手机被偷', {}],
+  ['公积金提取', {}],
+  ['不动产证', {}],
+  ['消防通道', {}],
+  ['港澳通行证', {}],
+  ['缺斤短两', {}],
+  ['锦绣花园', {}],
+  ['滨江苑', {}],
+  ['退役军人', {}],
+  ['张先生12', {}],
+  ['YW-20261128-0004', {}],
+  ['流浪狗', {}],
+  ['电梯坏了', {}],
+  ['不存在的说法', {}],
+  ['路灯坏了', { channel: 'weibo' }],
+  ['拖欠工资', { status: 'closed' }],
+  ['油烟太大', { unitId: 'city-ecology', channel: 'alipay' }],
 ];
 const SHORT: readonly [string, SearchFilters][] = [
-  ['灯', {}], ['狗', {}], ['路', {}], ['证', {}], ['油烟', {}], ['工资', {}], ['护照', {}], ['社保', {}], ['电梯', {}],
-  ['医院', {}], ['噪音', {}], ['假货', {}], ['物业', {}], ['公交', {}], ['摊贩', {}], ['井盖', {}],
-  ['灯', { channel: 'weibo' }], ['工资', { status: 'closed' }], ['狗', { unitId: 'city-urban-management' }], ['医院', { channel: 'alipay', status: 'transferred' }],
+  ['灯', {}],
+  ['狗', {}],
+  ['路', {}],
+  ['证', {}],
+  ['油烟', {}],
+  ['工资', {}],
+  ['护照', {}],
+  ['社保', {}],
+  ['电梯', {}],
+  ['医院', {}],
+  ['噪音', {}],
+  ['假货', {}],
+  ['物业', {}],
+  ['公交', {}],
+  ['摊贩', {}],
+  ['井盖', {}],
+  ['灯', { channel: 'weibo' }],
+  ['工资', { status: 'closed' }],
+  ['狗', { unitId: 'city-urban-management' }],
+  ['医院', { channel: 'alipay', status: 'transferred' }],
 ];
 
 /** The search part: full-text search over 1,000,000 cached requests, as the host answers it (ids, then the requests). */
@@ -45,7 +78,10 @@ export async function searchBench(): Promise<void> {
       return times;
     };
     run([...LONG, ...SHORT]); // warm the page cache once, as a running workstation would be
-    for (const [label, queries, target] of [['3+ characters', LONG, 30], ['1–2 characters', SHORT, 100]] as const) {
+    for (const [label, queries, target] of [
+      ['3+ characters', LONG, 30],
+      ['1–2 characters', SHORT, 100],
+    ] as const) {
       const times = run(queries);
       const ms = (p: number) => percentile(times, p).toFixed(2);
       console.log(
@@ -64,11 +100,15 @@ async function build(): Promise<void> {
   const CHUNK = 100_000;
   for (let from = 0; from < CACHED; from += CHUNK) {
     const stream = requestStream(CHUNK, 1000 + from, true);
-    const requests = stream.map((r, i) => makeRequest({ ...r.seed, receivedAt: new Date(now - (CACHED - from - i) * 30_000).toISOString() }, from + i));
+    const requests = stream.map((r, i) =>
+      makeRequest({ ...r.seed, receivedAt: new Date(now - (CACHED - from - i) * 30_000).toISOString() }, from + i),
+    );
     seedWorkstation(requests, NO_SERVER, DATA_DIR);
     console.log(`search: indexed ${from + CHUNK} requests in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const cache = openWorkstationCache(DATA_DIR, NO_SERVER);
-  cache.db.exec("INSERT INTO search_trigram (search_trigram) VALUES ('optimize'); INSERT INTO search_chars (search_chars) VALUES ('optimize');");
+  cache.db.exec(
+    "INSERT INTO search_trigram (search_trigram) VALUES ('optimize'); INSERT INTO search_chars (search_chars) VALUES ('optimize');",
+  );
   cache.close();
 }

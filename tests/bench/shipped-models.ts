@@ -26,15 +26,26 @@ export interface ShippedSummary {
  * complaints; leaving those out too would leave whole topics unlearnable in this templated stream.
  * The archive has no junk, so, as on the server, no junk model is trained.
  */
-export function shipTrainedModels(dataDir: string, serverUrl: string, archive: readonly Request[], underTest: readonly Request[]): ShippedSummary[] {
+export function shipTrainedModels(
+  dataDir: string,
+  serverUrl: string,
+  archive: readonly Request[],
+  underTest: readonly Request[],
+): ShippedSummary[] {
   const tested = new Set(underTest.map((r) => r.text));
   const history = [...archive]
     .filter((r) => !tested.has(r.text))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, MAX_EXAMPLES);
   const sets: Partial<Record<ModelKind, TrainingExample[]>> = {
-    category: learnable(history.flatMap((r) => (r.categoryId ? [{ text: r.text, label: r.categoryId }] : [])), MIN_PER_CLASS),
-    unit: learnable(history.flatMap((r) => (r.unitId ? [{ text: r.text, label: r.unitId }] : [])), MIN_PER_CLASS),
+    category: learnable(
+      history.flatMap((r) => (r.categoryId ? [{ text: r.text, label: r.categoryId }] : [])),
+      MIN_PER_CLASS,
+    ),
+    unit: learnable(
+      history.flatMap((r) => (r.unitId ? [{ text: r.text, label: r.unitId }] : [])),
+      MIN_PER_CLASS,
+    ),
   };
   const cache = openWorkstationCache(dataDir, serverUrl);
   const shipped: ShippedSummary[] = [];
@@ -44,7 +55,13 @@ export function shipTrainedModels(dataDir: string, serverUrl: string, archive: r
       const started = performance.now();
       const model = serializeModel(trainTextModel(examples, TRAINING_OPTIONS[kind]));
       const trainSeconds = (performance.now() - started) / 1000;
-      const wire = JSON.stringify({ kind, version: 1, trainedAt: new Date().toISOString(), examples: examples.length, model });
+      const wire = JSON.stringify({
+        kind,
+        version: 1,
+        trainedAt: new Date().toISOString(),
+        examples: examples.length,
+        model,
+      });
       cache.suggestionModels.save(ShippedModel.parse(JSON.parse(wire)));
       shipped.push({ kind, examples: examples.length, labels: model.labels.length, bytes: wire.length, trainSeconds });
     }

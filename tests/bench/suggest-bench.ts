@@ -25,7 +25,11 @@ const ROUNDS = 5;
  * models' predictions alone and the whole request.context (rules, history, similar, duplicates).
  */
 export async function suggestBench(): Promise<void> {
-  const rows: Record<string, string>[] = parse(readFileSync(DEV_CSV, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
+  const rows: Record<string, string>[] = parse(readFileSync(DEV_CSV, 'utf8'), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  });
   const texts = rows.map((row) => `${row['留言主题'] ?? ''}\n${(row['留言详情'] ?? '').trim()}`.slice(0, 600));
   const sets: Record<ModelKind, TrainingExample[]> = {
     category: texts.map((text, i) => ({ text, label: rows[i]!['一级标签']! })),
@@ -39,8 +43,16 @@ export async function suggestBench(): Promise<void> {
     for (const kind of Object.keys(sets) as ModelKind[]) {
       const started = performance.now();
       const model = serializeModel(trainTextModel(sets[kind], TRAINING_OPTIONS[kind]));
-      cache.suggestionModels.save({ kind, version: 1, trainedAt: new Date().toISOString(), examples: sets[kind].length, model });
-      console.log(`suggest: ${kind} model, ${model.labels.length} labels, ${(JSON.stringify(model).length / 1e6).toFixed(1)} MB, trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      cache.suggestionModels.save({
+        kind,
+        version: 1,
+        trainedAt: new Date().toISOString(),
+        examples: sets[kind].length,
+        model,
+      });
+      console.log(
+        `suggest: ${kind} model, ${model.labels.length} labels, ${(JSON.stringify(model).length / 1e6).toFixed(1)} MB, trained in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     const now = new Date().toISOString();
     const requests = texts.map((text, i) => local(i, text, now));
@@ -68,7 +80,9 @@ export async function suggestBench(): Promise<void> {
       }
     }
     const report = (what: string, ms: number[]) =>
-      console.log(`suggest: ${what} per request: mean ${(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(3)} ms, p50 ${percentile(ms, 50).toFixed(3)} ms, p99 ${percentile(ms, 99).toFixed(3)} ms (${ms.length} requests)`);
+      console.log(
+        `suggest: ${what} per request: mean ${(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(3)} ms, p50 ${percentile(ms, 50).toFixed(3)} ms, p99 ${percentile(ms, 99).toFixed(3)} ms (${ms.length} requests)`,
+      );
     for (const kind of kinds) report(`${kind} model predict`, predict[kind]);
     report('whole request.context', context);
   } finally {

@@ -74,15 +74,20 @@ async function queueOffline(serverUrl: string, signIn: SignIn): Promise<void> {
   cache.operatorTokens.save(signIn.login.operator, signIn.token);
   const client = syncClient(serverUrl);
   const ids: string[] = [];
-  for (let more = true; more; ) {
+  for (let more = true; more;) {
     const state = cache.syncState.get();
-    const page = await client.pull(signIn.token, { cursor: state.cursor, directoryVersion: state.directoryVersion, limit: 1000 });
+    const page = await client.pull(signIn.token, {
+      cursor: state.cursor,
+      directoryVersion: state.directoryVersion,
+      limit: 1000,
+    });
     applyPull(cache, page);
     ids.push(...page.requests.map((r) => r.id));
     more = page.hasMore;
   }
   const made = decisions({ cache, holdMs: 0 });
-  for (const requestId of ids.slice(0, QUEUED)) made.decide(requestId, { kind: 'transfer', unitId: 'city-public-security', note: null });
+  for (const requestId of ids.slice(0, QUEUED))
+    made.decide(requestId, { kind: 'transfer', unitId: 'city-public-security', note: null });
   cache.close();
 }
 
@@ -110,7 +115,10 @@ async function bootstrap(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const all = ok(await host.call('queue.window', { view: 'all', offset: 0, limit: 1 })).total;
     // The catch-up leaves search indexing to the background: the archive is searchable once the newest request is found.
-    await until(async () => ok(await host.call('search.requests', { query: newest, filters: {}, limit: 1 })).items.length > 0, 100);
+    await until(
+      async () => ok(await host.call('search.requests', { query: newest, filters: {}, limit: 1 })).items.length > 0,
+      100,
+    );
     const searchable = (performance.now() - started) / 1000;
     console.log(
       `sync/bootstrap: ${all} requests pulled into a fresh workstation in ${seconds.toFixed(2)} s ` +
@@ -147,12 +155,16 @@ async function roundTrip(): Promise<void> {
         kind: 'accept',
       };
       const started = performance.now();
-      PushResponse.parse(await post(server.url, SYNC_PATHS.push, { deviceId: signIn.deviceId, decisions: [decision] }, signIn.token));
+      PushResponse.parse(
+        await post(server.url, SYNC_PATHS.push, { deviceId: signIn.deviceId, decisions: [decision] }, signIn.token),
+      );
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
-    console.log(`sync/round-trip: one decision pushed and answered: median ${at(0.5)} ms, p95 ${at(0.95)} ms (${ROUND_TRIPS} pushes)`);
+    console.log(
+      `sync/round-trip: one decision pushed and answered: median ${at(0.5)} ms, p95 ${at(0.95)} ms (${ROUND_TRIPS} pushes)`,
+    );
   } finally {
     await db.destroy();
     await server.stop();
@@ -171,12 +183,14 @@ interface SignIn {
 async function login(serverUrl: string, name: string, deviceId: string | null): Promise<SignIn> {
   const dir = mkdtempSync(join(tmpdir(), 'yiwang-bench-ws-'));
   // The device id must be the cache's own, so the cache is opened once to learn it.
-  const id = deviceId ?? (() => {
-    const cache = openWorkstationCache(dir, serverUrl);
-    const made = cache.device.id;
-    cache.close();
-    return made;
-  })();
+  const id =
+    deviceId ??
+    (() => {
+      const cache = openWorkstationCache(dir, serverUrl);
+      const made = cache.device.id;
+      cache.close();
+      return made;
+    })();
   const answer = LoginResponse.parse(await post(serverUrl, SYNC_PATHS.login, { name, password: name, deviceId: id }));
   return { deviceId: id, dir, token: answer.token, login: answer };
 }

@@ -31,17 +31,32 @@ export async function triageBench(): Promise<void> {
   const archive = [...requestStream(CACHED - HANDLED - boardArchive.length, 7, true), ...boardArchive];
   const templated = requestStream(HANDLED - boardNew.length, 11, false);
   const every = HANDLED / boardNew.length;
-  const stream = Array.from({ length: HANDLED }, (_, i) => (Math.floor((i + 1) / every) > Math.floor(i / every) ? boardNew.shift() : undefined) ?? templated.shift()!);
+  const stream = Array.from(
+    { length: HANDLED },
+    (_, i) =>
+      (Math.floor((i + 1) / every) > Math.floor(i / every) ? boardNew.shift() : undefined) ?? templated.shift()!,
+  );
   const now = Date.now();
   const requests = [
-    ...archive.map((r, i) => makeRequest({ ...r.seed, receivedAt: new Date(now - 90 * 86_400_000 + i * 60_000).toISOString() }, HANDLED + i)),
-    ...stream.map((r, i) => makeRequest({ ...r.seed, receivedAt: new Date(now - 3_600_000 + i * 1000).toISOString() }, i)),
+    ...archive.map((r, i) =>
+      makeRequest({ ...r.seed, receivedAt: new Date(now - 90 * 86_400_000 + i * 60_000).toISOString() }, HANDLED + i),
+    ),
+    ...stream.map((r, i) =>
+      makeRequest({ ...r.seed, receivedAt: new Date(now - 3_600_000 + i * 1000).toISOString() }, i),
+    ),
   ];
   const answers = new Map(requests.slice(archive.length).map((r, i) => [r.id, stream[i]!.answer]));
   const dataDir = seedWorkstation(requests, NO_SERVER);
   console.log(`triage: seeded ${requests.length} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  for (const m of shipTrainedModels(dataDir, NO_SERVER, requests.slice(0, archive.length), requests.slice(archive.length))) {
-    console.log(`triage: shipped the ${m.kind} model: ${m.labels} labels, trained on ${m.examples} archived requests in ${m.trainSeconds.toFixed(1)} s, ${(m.bytes / 1e6).toFixed(2)} MB`);
+  for (const m of shipTrainedModels(
+    dataDir,
+    NO_SERVER,
+    requests.slice(0, archive.length),
+    requests.slice(archive.length),
+  )) {
+    console.log(
+      `triage: shipped the ${m.kind} model: ${m.labels} labels, trained on ${m.examples} archived requests in ${m.trainSeconds.toFixed(1)} s, ${(m.bytes / 1e6).toFixed(2)} MB`,
+    );
   }
 
   // The browser is up first, as the Electron window is: start-up counts from the host process start,
@@ -83,8 +98,13 @@ export async function triageBench(): Promise<void> {
         }, id);
       }
     }
-    const paints = await page.evaluate((name) => performance.getEntriesByName(name).map((entry) => entry.duration), KEY_TO_PAINT);
-    console.log(`triage: suggestion source per request: ${[...sources].map(([source, n]) => `${source} ${n}`).join(', ')}`);
+    const paints = await page.evaluate(
+      (name) => performance.getEntriesByName(name).map((entry) => entry.duration),
+      KEY_TO_PAINT,
+    );
+    console.log(
+      `triage: suggestion source per request: ${[...sources].map(([source, n]) => `${source} ${n}`).join(', ')}`,
+    );
     report(keys, right, paints);
   } finally {
     await browser.close();
@@ -97,7 +117,10 @@ export async function triageBench(): Promise<void> {
 function scriptedOperator(page: Page) {
   const directory = seededDirectory();
   const units = indexUnits(directory.units);
-  const numbered = directory.categories.filter((c) => c.level === 1).sort((a, b) => a.order - b.order).slice(0, 9);
+  const numbered = directory.categories
+    .filter((c) => c.level === 1)
+    .sort((a, b) => a.order - b.order)
+    .slice(0, 9);
 
   /** The shortest prefix of the unit's initials (or name) that the type-ahead ranks first. */
   const shortestUnitQuery = (unitId: string): string => {
@@ -136,7 +159,11 @@ function scriptedOperator(page: Page) {
         const query = shortestUnitQuery(answer.unitId);
         await page.keyboard.press('t');
         await page.keyboard.type(query);
-        await page.getByTestId('picker-option').first().and(page.locator(`[data-id="${answer.unitId}"]`)).waitFor();
+        await page
+          .getByTestId('picker-option')
+          .first()
+          .and(page.locator(`[data-id="${answer.unitId}"]`))
+          .waitFor();
         await page.keyboard.press('Enter');
         pressed += 2 + query.length;
       }
@@ -150,12 +177,20 @@ function report(keys: readonly number[], right: number, paints: readonly number[
   const mean = keys.reduce((sum, k) => sum + k, 0) / keys.length;
   const distribution = new Map<number, number>();
   for (const k of keys) distribution.set(k, (distribution.get(k) ?? 0) + 1);
-  console.log(`triage: ${keys.length} requests handled; the suggestion was right for ${right} (${((100 * right) / keys.length).toFixed(1)} %)`);
+  console.log(
+    `triage: ${keys.length} requests handled; the suggestion was right for ${right} (${((100 * right) / keys.length).toFixed(1)} %)`,
+  );
   console.log(`triage: key presses per request: mean ${mean.toFixed(2)}`);
   for (const [k, n] of [...distribution].sort((a, b) => a[0] - b[0])) {
-    console.log(`  ${String(k).padStart(3)} keys: ${String(n).padStart(4)}  ${'█'.repeat(Math.ceil((50 * n) / keys.length))}`);
+    console.log(
+      `  ${String(k).padStart(3)} keys: ${String(n).padStart(4)}  ${'█'.repeat(Math.ceil((50 * n) / keys.length))}`,
+    );
   }
   const ms = (p: number) => percentile(paints, p).toFixed(1);
-  console.log(`triage: key press → next request painted (${paints.length} measured in the page): p50 ${ms(50)} ms, p95 ${ms(95)} ms, p99 ${ms(99)} ms`);
-  console.log(`triage: targets p95 < 50 ms, p99 < 100 ms: ${percentile(paints, 95) < 50 && percentile(paints, 99) < 100 ? 'met' : 'NOT met'}`);
+  console.log(
+    `triage: key press → next request painted (${paints.length} measured in the page): p50 ${ms(50)} ms, p95 ${ms(95)} ms, p99 ${ms(99)} ms`,
+  );
+  console.log(
+    `triage: targets p95 < 50 ms, p99 < 100 ms: ${percentile(paints, 95) < 50 && percentile(paints, 99) < 100 ? 'met' : 'NOT met'}`,
+  );
 }

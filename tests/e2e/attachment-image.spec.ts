@@ -9,12 +9,24 @@ import { signIn } from '../support/walking-skeleton-flow';
 
 const test = testWithPlatforms.extend({
   // Retries far enough apart that the workstation shows the picture pending before it arrives.
-  serverEnv: async ({ platforms }, use) => use({ YIWANG_PLATFORM_URL: platforms.url, YIWANG_MEDIA_POLL_MS: '100', YIWANG_MEDIA_RETRY_BASE_MS: '1500' }),
+  serverEnv: async ({ platforms }, use) =>
+    use({ YIWANG_PLATFORM_URL: platforms.url, YIWANG_MEDIA_POLL_MS: '100', YIWANG_MEDIA_RETRY_BASE_MS: '1500' }),
 });
 
-test('a WeChat picture shows as pending, then in the detail pane, and large with i', async ({ platforms, server, workstation: page }) => {
+test('a WeChat picture shows as pending, then in the detail pane, and large with i', async ({
+  platforms,
+  server,
+  workstation: page,
+}) => {
   platforms.failNextMedia('wechat', 2);
-  const delivery = deliveryOf(DEMO_CHANNELS, { channel: 'wechat', citizen: newCitizen('wechat'), kind: 'image', text: '', mediaId: 'e2e-picture', sentAt: new Date() });
+  const delivery = deliveryOf(DEMO_CHANNELS, {
+    channel: 'wechat',
+    citizen: newCitizen('wechat'),
+    kind: 'image',
+    text: '',
+    mediaId: 'e2e-picture',
+    sentAt: new Date(),
+  });
   expect(await postDelivery(server.url, delivery.accountKey, delivery)).toMatchObject({ ok: true });
   await signIn(page);
 

@@ -10,7 +10,10 @@ import { signIn } from '../support/walking-skeleton-flow';
 
 const BACKLOG = MAX_PULL_PAGE * 3;
 
-test('a fresh workstation shows the bootstrap progress while it pulls page after page', async ({ server, workstation: page }) => {
+test('a fresh workstation shows the bootstrap progress while it pulls page after page', async ({
+  server,
+  workstation: page,
+}) => {
   const db = openDatabase(`sqlite:${join(server.dataDir, 'yiwang.sqlite')}`);
   try {
     await seedBacklog(db, BACKLOG);

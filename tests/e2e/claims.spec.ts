@@ -8,7 +8,11 @@ import { signIn } from '../support/walking-skeleton-flow';
 const LEASE_MS = 4_000;
 test.use({ serverEnv: { YIWANG_DEMO: '1', YIWANG_CLAIM_LEASE_MS: String(LEASE_MS) } });
 
-test('opening a request claims it, staying renews it, leaving releases it; taking one over asks first', async ({ server, workstation: page, host }) => {
+test('opening a request claims it, staying renews it, leaving releases it; taking one over asks first', async ({
+  server,
+  workstation: page,
+  host,
+}) => {
   const ids = await receiveRequests(server, ['小区门口的路灯坏了一个星期', '楼下饭店油烟太大']);
   await signIn(page, 'op1', 'op1');
   await expect(page.getByTestId('queue-row')).toHaveCount(2, { timeout: 30_000 });
@@ -31,7 +35,9 @@ test('opening a request claims it, staying renews it, leaving releases it; takin
   const otherRow = page.locator(`[data-testid="queue-row"][data-request-id="${other}"]`);
   await expect(otherRow.getByTestId('queue-row-claim')).toHaveAttribute('data-operator-id', colleague.operator.id);
   await expect(otherRow.getByTestId('queue-row-claim')).toContainText('受理员二');
-  await expect(page.locator(`[data-testid="queue-row"][data-request-id="${opened}"]`).getByTestId('queue-row-claim')).toHaveCount(0);
+  await expect(
+    page.locator(`[data-testid="queue-row"][data-request-id="${opened}"]`).getByTestId('queue-row-claim'),
+  ).toHaveCount(0);
 
   // op1 moves on: the first request is released at once, not when its lease would end.
   await page.keyboard.press('j');
@@ -57,9 +63,16 @@ test('opening a request claims it, staying renews it, leaving releases it; takin
   await expect(question).toBeHidden();
   await expect(otherRow).toHaveCount(0);
   await expect
-    .poll(async () => {
-      const reply = await host.call('request.get', { id: other });
-      return reply.ok && reply.value && `${reply.value.status}:${reply.value.pending}:${reply.value.lastDecision?.operatorName}`;
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const reply = await host.call('request.get', { id: other });
+        return (
+          reply.ok &&
+          reply.value &&
+          `${reply.value.status}:${reply.value.pending}:${reply.value.lastDecision?.operatorName}`
+        );
+      },
+      { timeout: 30_000 },
+    )
     .toBe('junk:0:受理员一');
 });

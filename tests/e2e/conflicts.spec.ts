@@ -23,7 +23,9 @@ function serverDecisions(serverDataDir: string, requestId: string): string[] {
   try {
     return (
       db
-        .prepare('select d.kind, d.outcome, o.name from decisions d join operators o on o.id = d.operator_id where d.request_id = ? order by d.rowid')
+        .prepare(
+          'select d.kind, d.outcome, o.name from decisions d join operators o on o.id = d.operator_id where d.request_id = ? order by d.rowid',
+        )
         .all(requestId) as { kind: string; outcome: string; name: string }[]
     ).map((d) => `${d.kind}:${d.outcome}:${d.name}`);
   } finally {
@@ -72,7 +74,11 @@ test('the conflicts view shows theirs and mine, and settles one conflict each wa
 
     // 1 keeps theirs, 2 keeps mine as a note, 3 reopens: each on the conflict at the top.
     const settled: string[] = [];
-    for (const [key, left] of [['1', '2'], ['2', '1'], ['3', '0']] as const) {
+    for (const [key, left] of [
+      ['1', '2'],
+      ['2', '1'],
+      ['3', '0'],
+    ] as const) {
       settled.push((await page.getByTestId('conflict-row').first().getAttribute('data-request-id'))!);
       await page.keyboard.press(key);
       await expect(view).toHaveAttribute('data-count', left);
@@ -81,16 +87,12 @@ test('the conflicts view shows theirs and mine, and settles one conflict each wa
     const [kept, noted, reopened] = settled as [string, string, string];
     expect(new Set(settled)).toEqual(new Set(ids));
 
-    await expect.poll(() => serverDecisions(server.dataDir, noted), { timeout: 30_000 }).toEqual([
-      'transfer:applied:op2',
-      'junk:rejected:op1',
-      'note:applied:op1',
-    ]);
-    await expect.poll(() => serverDecisions(server.dataDir, reopened), { timeout: 30_000 }).toEqual([
-      'transfer:applied:op2',
-      'junk:rejected:op1',
-      'recall:applied:op1',
-    ]);
+    await expect
+      .poll(() => serverDecisions(server.dataDir, noted), { timeout: 30_000 })
+      .toEqual(['transfer:applied:op2', 'junk:rejected:op1', 'note:applied:op1']);
+    await expect
+      .poll(() => serverDecisions(server.dataDir, reopened), { timeout: 30_000 })
+      .toEqual(['transfer:applied:op2', 'junk:rejected:op1', 'recall:applied:op1']);
     expect(serverDecisions(server.dataDir, kept)).toEqual(['transfer:applied:op2', 'junk:rejected:op1']);
 
     // Esc goes back to the queue, where the reopened request waits to be decided again.

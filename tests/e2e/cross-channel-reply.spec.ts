@@ -13,7 +13,11 @@ import { signIn } from '../support/walking-skeleton-flow';
 
 const test = testWithPlatforms.extend({
   serverEnv: async ({ platforms }, use) => {
-    await use({ YIWANG_PLATFORM_URL: platforms.url, YIWANG_OUTBOUND_POLL_MS: '100', YIWANG_OUTBOUND_RETRY_BASE_MS: '100' });
+    await use({
+      YIWANG_PLATFORM_URL: platforms.url,
+      YIWANG_OUTBOUND_POLL_MS: '100',
+      YIWANG_OUTBOUND_RETRY_BASE_MS: '100',
+    });
   },
 });
 
@@ -39,7 +43,11 @@ async function showByKeyboard(page: Page, requestId: string): Promise<void> {
   await expect(page.getByTestId('suggestion')).toHaveAttribute('data-ready', 'true');
 }
 
-test('a citizen on Weibo and WeChat is one citizen in the workstation, and the reply goes back once on Weibo', async ({ server, platforms, workstation: page }) => {
+test('a citizen on Weibo and WeChat is one citizen in the workstation, and the reply goes back once on Weibo', async ({
+  server,
+  platforms,
+  workstation: page,
+}) => {
   const uid = newCitizen('weibo');
   const openId = newCitizen('wechat');
   await citizenWrites(server.url, 'weibo', uid, WEIBO_TEXT);
@@ -49,7 +57,8 @@ test('a citizen on Weibo and WeChat is one citizen in the workstation, and the r
   await signIn(page);
   const rows = page.getByTestId('queue-row');
   await expect(rows).toHaveCount(2, { timeout: 30_000 });
-  const idOf = (channel: Channel) => rows.filter({ has: page.locator(`.channel-${channel}`) }).getAttribute('data-request-id');
+  const idOf = (channel: Channel) =>
+    rows.filter({ has: page.locator(`.channel-${channel}`) }).getAttribute('data-request-id');
   const weiboId = (await idOf('weibo'))!;
   const wechatId = (await idOf('wechat'))!;
   // Two identities, nothing linked yet: each request stands alone.
@@ -97,6 +106,8 @@ test('a citizen on Weibo and WeChat is one citizen in the workstation, and the r
   await expect.poll(() => weiboSends().length, { timeout: 30_000 }).toBe(1);
   // Later sync rounds and worker passes send nothing more.
   await page.waitForTimeout(1500);
-  expect(weiboSends()).toEqual([expect.objectContaining({ authorised: true, recipient: uid, text: REPLY, answer: '0' })]);
+  expect(weiboSends()).toEqual([
+    expect.objectContaining({ authorised: true, recipient: uid, text: REPLY, answer: '0' }),
+  ]);
   expect(platforms.calls.filter((call) => call.channel === 'wechat' && call.api === 'send')).toHaveLength(0);
 });

@@ -8,7 +8,10 @@ const LAMP = '小区门口的路灯坏了一个星期，晚上很黑，老人孩
 const BUS = '12路公交车最近经常不按时发车，早上等了四十分钟也没来，上班迟到好几次了';
 
 function seeds(list: { text: string; citizenId: string }[]): () => Request[] {
-  return () => list.map((seed, i) => makeRequest({ ...seed, receivedAt: new Date(Date.now() - 1800_000 + i * 1000).toISOString() }, i));
+  return () =>
+    list.map((seed, i) =>
+      makeRequest({ ...seed, receivedAt: new Date(Date.now() - 1800_000 + i * 1000).toISOString() }, i),
+    );
 }
 
 /** The request the detail pane shows now, once its context (with the duplicates) has arrived. */

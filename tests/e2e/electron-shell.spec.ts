@@ -4,14 +4,21 @@ import { join } from 'node:path';
 import { _electron } from '@playwright/test';
 import { electronBinary } from '../../scripts/lib/electron-binary';
 import { FAST_SYNC, test } from '../support/e2e-fixtures';
-import { expectDecisionsOnServer, sendCitizenMessage, signIn, triageByKeyboard } from '../support/walking-skeleton-flow';
+import {
+  expectDecisionsOnServer,
+  sendCitizenMessage,
+  signIn,
+  triageByKeyboard,
+} from '../support/walking-skeleton-flow';
 
 const executablePath = electronBinary();
 // At file level, so no server is started for a test that cannot run; the test is still listed as skipped.
 test.skip(!executablePath, 'Electron binary not available on this machine');
 
 // The walking skeleton again, in the real Electron shell: app:// protocol, preload bridge, IPC.
-test('in Electron, a WeChat message is triaged from the keyboard and the decisions reach the server', async ({ server }) => {
+test('in Electron, a WeChat message is triaged from the keyboard and the decisions reach the server', async ({
+  server,
+}) => {
   const userData = mkdtempSync(join(tmpdir(), 'yiwang-electron-'));
   // The project folder: Electron starts package.json's "main", out/electron/main.cjs (npm run build).
   const app = await _electron.launch({

@@ -4,7 +4,9 @@ import { expect, expectShown, test } from '../support/triage-fixtures';
 
 // The work ledger exported by keys only, from the cache of a workstation with no server: today's CSV.
 
-test('g l, c, Enter downloads today’s ledger as CSV, with the line just handled and the completeness note', async ({ seeded }) => {
+test('g l, c, Enter downloads today’s ledger as CSV, with the line just handled and the completeness note', async ({
+  seeded,
+}) => {
   const { page, requests } = seeded;
   const lamp = requests[0]!;
   await expectShown(page, lamp);

@@ -14,15 +14,22 @@ const NOTE = '302 室漏水一事已转住建，明早回访\n路灯投诉等城
 function handoverNotes(serverDataDir: string): string[] {
   const db = new BetterSqlite3(join(serverDataDir, 'yiwang.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare("select handover_note from shifts where handover_note is not null and handover_note != '' order by ended_at desc").all() as { handover_note: string }[]).map(
-      (row) => row.handover_note,
-    );
+    return (
+      db
+        .prepare(
+          "select handover_note from shifts where handover_note is not null and handover_note != '' order by ended_at desc",
+        )
+        .all() as { handover_note: string }[]
+    ).map((row) => row.handover_note);
   } finally {
     db.close();
   }
 }
 
-test('signing out asks for a handover note, and the next operator sees it after signing in', async ({ server, workstation: page }) => {
+test('signing out asks for a handover note, and the next operator sees it after signing in', async ({
+  server,
+  workstation: page,
+}) => {
   await signIn(page, 'op1', 'op1');
   // A fresh centre: no note from an earlier shift, so nothing opens by itself.
   await expect(page.getByTestId('handover')).toBeHidden();

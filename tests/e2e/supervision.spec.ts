@@ -21,22 +21,41 @@ const NOTE = '今天下班前必须答复';
 async function overdueAtPolice(serverUrl: string, dataDir: string) {
   const db = openDatabase(`sqlite:${join(dataDir, 'yiwang.sqlite')}`);
   try {
-    const { requestId } = await createIntake(db).receive(makeMessage({ text: '井盖丢失三周无人处理', sentAt: '2025-11-03T00:30:00.000Z' }));
+    const { requestId } = await createIntake(db).receive(
+      makeMessage({ text: '井盖丢失三周无人处理', sentAt: '2025-11-03T00:30:00.000Z' }),
+    );
     const client = jsonClient(serverUrl);
-    const login = LoginResponse.parse((await client.post(SYNC_PATHS.login, { name: 'op1', password: 'op1', deviceId: 'ws-op1' })).body);
-    const pulled = PullResponse.parse((await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token)).body);
+    const login = LoginResponse.parse(
+      (await client.post(SYNC_PATHS.login, { name: 'op1', password: 'op1', deviceId: 'ws-op1' })).body,
+    );
+    const pulled = PullResponse.parse(
+      (await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token)).body,
+    );
     const request = pulled.requests.find((r) => r.id === requestId)!;
-    const transfer = decisionMaker('ws-op1', login.operator.id)(requestId, request.version, { kind: 'transfer', unitId: POLICE, note: null });
-    const pushed = PushResponse.parse((await client.post(SYNC_PATHS.push, { deviceId: 'ws-op1', decisions: [transfer] }, login.token)).body);
+    const transfer = decisionMaker('ws-op1', login.operator.id)(requestId, request.version, {
+      kind: 'transfer',
+      unitId: POLICE,
+      note: null,
+    });
+    const pushed = PushResponse.parse(
+      (await client.post(SYNC_PATHS.push, { deviceId: 'ws-op1', decisions: [transfer] }, login.token)).body,
+    );
     expect(pushed.results[0]?.outcome).toBe('applied');
-    await db.updateTable('requests').set({ transferred_at: '2025-11-03T01:00:00.000Z', unit_due_at: '2025-11-10T09:30:00.000Z' }).where('id', '=', requestId).execute();
+    await db
+      .updateTable('requests')
+      .set({ transferred_at: '2025-11-03T01:00:00.000Z', unit_due_at: '2025-11-10T09:30:00.000Z' })
+      .where('id', '=', requestId)
+      .execute();
     return requestId;
   } finally {
     await db.destroy();
   }
 }
 
-test('a supervisor sees the overdue request and the unit ranking, and reminds the unit with m', async ({ workstation: page, server }) => {
+test('a supervisor sees the overdue request and the unit ranking, and reminds the unit with m', async ({
+  workstation: page,
+  server,
+}) => {
   const requestId = await overdueAtPolice(server.url, server.dataDir);
   await signIn(page, 'sup1', 'sup1');
 
@@ -61,9 +80,18 @@ test('a supervisor sees the overdue request and the unit ranking, and reminds th
 
   const db = openDatabase(`sqlite:${join(server.dataDir, 'yiwang.sqlite')}`);
   try {
-    const stored = await db.selectFrom('decisions').selectAll().where('request_id', '=', requestId).where('kind', '=', 'remind').executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .where('kind', '=', 'remind')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(stored.payload)).toMatchObject({ kind: 'remind', note: NOTE });
-    const request = await db.selectFrom('requests').select(['reminder_count']).where('id', '=', requestId).executeTakeFirstOrThrow();
+    const request = await db
+      .selectFrom('requests')
+      .select(['reminder_count'])
+      .where('id', '=', requestId)
+      .executeTakeFirstOrThrow();
     expect(request.reminder_count).toBe(1);
   } finally {
     await db.destroy();
@@ -74,15 +102,27 @@ test('a supervisor sees the overdue request and the unit ranking, and reminds th
   await expect(view).toBeHidden();
 });
 
-test('at 1366×768 the unit ranking scrolls within the dialog, down to its last unit, by keys', async ({ workstation: page, server }) => {
+test('at 1366×768 the unit ranking scrolls within the dialog, down to its last unit, by keys', async ({
+  workstation: page,
+  server,
+}) => {
   // More units hold overdue requests than the dialog has room for.
-  const units = cityUnits().slice(0, 24).map((unit) => unit.id);
-  const ids = await receiveRequests(server, units.map((_, i) => `积水第 ${i + 1} 处无人处理`));
+  const units = cityUnits()
+    .slice(0, 24)
+    .map((unit) => unit.id);
+  const ids = await receiveRequests(
+    server,
+    units.map((_, i) => `积水第 ${i + 1} 处无人处理`),
+  );
   const operator = await colleagueAt(server.url, 'op1');
   for (const [i, id] of ids.entries()) await operator.decide(id, { kind: 'transfer', unitId: units[i]!, note: null });
   const db = openDatabase(`sqlite:${join(server.dataDir, 'yiwang.sqlite')}`);
   try {
-    await db.updateTable('requests').set({ transferred_at: '2025-11-03T01:00:00.000Z', unit_due_at: '2025-11-10T09:30:00.000Z' }).where('id', 'in', ids).execute();
+    await db
+      .updateTable('requests')
+      .set({ transferred_at: '2025-11-03T01:00:00.000Z', unit_due_at: '2025-11-10T09:30:00.000Z' })
+      .where('id', 'in', ids)
+      .execute();
   } finally {
     await db.destroy();
   }

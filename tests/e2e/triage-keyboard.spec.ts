@@ -3,7 +3,9 @@ import { expect, expectShown, test } from '../support/triage-fixtures';
 
 // The keyboard triage flow on a seeded workstation, keys only: every action of the issue once.
 
-test('Enter accepts the whole suggestion — accept, classify, transfer, acknowledge — and moves on', async ({ seeded }) => {
+test('Enter accepts the whole suggestion — accept, classify, transfer, acknowledge — and moves on', async ({
+  seeded,
+}) => {
   const { page, requests } = seeded;
   const [lamp, theft] = requests;
   await expectShown(page, lamp!);
@@ -17,11 +19,18 @@ test('Enter accepts the whole suggestion — accept, classify, transfer, acknowl
   await page.keyboard.press('Enter');
   await expectShown(page, theft!);
   const done = await seeded.local(lamp!.id);
-  expect(done).toMatchObject({ status: 'transferred', categoryId: '城乡建设', unitId: 'city-urban-management', pending: 4 });
+  expect(done).toMatchObject({
+    status: 'transferred',
+    categoryId: '城乡建设',
+    unitId: 'city-urban-management',
+    pending: 4,
+  });
   await expect(page.getByTestId('today-counter')).toHaveAttribute('data-handled', '1');
 });
 
-test('each part changes on its own: category by number key, unit by pinyin initials, reply by template', async ({ seeded }) => {
+test('each part changes on its own: category by number key, unit by pinyin initials, reply by template', async ({
+  seeded,
+}) => {
   const { page, requests } = seeded;
   const lamp = requests[0]!;
   await expectShown(page, lamp);
@@ -49,7 +58,9 @@ test('each part changes on its own: category by number key, unit by pinyin initi
   await expect(reply).toContainText(lamp.citizen.name!);
 
   await page.keyboard.press('Enter');
-  await expect.poll(() => seeded.local(lamp.id)).toMatchObject({ status: 'transferred', categoryId: '环境保护', unitId: 'city-public-security' });
+  await expect
+    .poll(() => seeded.local(lamp.id))
+    .toMatchObject({ status: 'transferred', categoryId: '环境保护', unitId: 'city-public-security' });
 });
 
 test('junk, escalate, snooze, note and merge take one key each', async ({ seeded }) => {
@@ -107,9 +118,13 @@ test('undo inside the hold window drops the whole step before it leaves', async 
   const lamp = requests[0]!;
   await expectShown(page, lamp);
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await host.call('sync.status', {})).ok && (await seeded.local(lamp.id)).status).toBe('transferred');
+  await expect
+    .poll(async () => (await host.call('sync.status', {})).ok && (await seeded.local(lamp.id)).status)
+    .toBe('transferred');
   await page.keyboard.press('z');
-  await expect.poll(() => seeded.local(lamp.id)).toMatchObject({ status: 'new', categoryId: null, unitId: null, pending: 0 });
+  await expect
+    .poll(() => seeded.local(lamp.id))
+    .toMatchObject({ status: 'new', categoryId: null, unitId: null, pending: 0 });
   // The request is back under the cursor.
   await expectShown(page, lamp);
 });
@@ -155,7 +170,9 @@ test('full-text search finds one, two and more characters, with filters', async 
     await expect(page.getByTestId('search')).toBeVisible();
     const ids = page.getByTestId('picker-option');
     await expect(ids.first()).toBeVisible();
-    const values = await ids.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')?.replace(/^request:/, '')));
+    const values = await ids.evaluateAll((nodes) =>
+      nodes.map((n) => n.getAttribute('data-id')?.replace(/^request:/, '')),
+    );
     await page.keyboard.press('Escape');
     return values;
   };

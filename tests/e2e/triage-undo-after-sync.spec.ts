@@ -7,9 +7,12 @@ import { CATEGORY_NAME, CITIZEN_TEXT, sendCitizenMessage, signIn, UNIT_QUERY } f
 function serverDecisions(serverDataDir: string): string[] {
   const db = new BetterSqlite3(join(serverDataDir, 'yiwang.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('select kind, outcome from decisions order by device_id, seq').all() as { kind: string; outcome: string }[]).map(
-      (d) => `${d.kind}:${d.outcome}`,
-    );
+    return (
+      db.prepare('select kind, outcome from decisions order by device_id, seq').all() as {
+        kind: string;
+        outcome: string;
+      }[]
+    ).map((d) => `${d.kind}:${d.outcome}`);
   } finally {
     db.close();
   }
@@ -17,7 +20,11 @@ function serverDecisions(serverDataDir: string): string[] {
 
 // After the hold window the step has reached the server: undo cannot delete it, so it sends the
 // decisions that reverse it — the unit is told by a recall — and the request is the operator's again.
-test('undo after sync compensates: the transfer is recalled, never silently deleted', async ({ server, workstation, host }) => {
+test('undo after sync compensates: the transfer is recalled, never silently deleted', async ({
+  server,
+  workstation,
+  host,
+}) => {
   await sendCitizenMessage(server.url);
   await signIn(workstation);
   const detail = workstation.getByTestId('detail');
@@ -35,27 +42,28 @@ test('undo after sync compensates: the transfer is recalled, never silently dele
   await expect(workstation.getByTestId('suggested-unit')).toHaveAttribute('data-value', 'city-public-security');
 
   await workstation.keyboard.press('Enter');
-  await expect.poll(() => serverDecisions(server.dataDir), { timeout: 30_000 }).toEqual([
-    'accept:applied',
-    'classify:applied',
-    'transfer:applied',
-    'reply:applied',
-  ]);
-  await expect.poll(async () => {
-    const status = await host.call('sync.status', {});
-    return status.ok && status.value.outbox;
-  }).toBe(0);
+  await expect
+    .poll(() => serverDecisions(server.dataDir), { timeout: 30_000 })
+    .toEqual(['accept:applied', 'classify:applied', 'transfer:applied', 'reply:applied']);
+  await expect
+    .poll(async () => {
+      const status = await host.call('sync.status', {});
+      return status.ok && status.value.outbox;
+    })
+    .toBe(0);
 
   await workstation.keyboard.press('z');
-  await expect.poll(() => serverDecisions(server.dataDir), { timeout: 30_000 }).toEqual([
-    'accept:applied',
-    'classify:applied',
-    'transfer:applied',
-    'reply:applied',
-    'note:applied',
-    'recall:applied',
-    'note:applied',
-  ]);
+  await expect
+    .poll(() => serverDecisions(server.dataDir), { timeout: 30_000 })
+    .toEqual([
+      'accept:applied',
+      'classify:applied',
+      'transfer:applied',
+      'reply:applied',
+      'note:applied',
+      'recall:applied',
+      'note:applied',
+    ]);
   // Back in the operator's queue, with no unit.
   await expect(detail).toHaveAttribute('data-request-id', requestId);
   await expect(workstation.getByTestId('detail-unit')).not.toHaveAttribute('data-value', /./);

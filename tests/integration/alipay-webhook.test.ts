@@ -33,7 +33,13 @@ const nextMsgId = () => String(msgIds++);
 const APP_PUBLIC_PEM = `-----BEGIN PUBLIC KEY-----\n${DEMO_APP_PUBLIC_KEY_BASE64.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----\n`;
 
 function fields(msgType: string, extra: AlipayFields = {}): AlipayFields {
-  return { AppId: ACCOUNT.appId, FromAlipayUserId: newUser(), CreateTime: String(Date.now()), MsgType: msgType, ...extra };
+  return {
+    AppId: ACCOUNT.appId,
+    FromAlipayUserId: newUser(),
+    CreateTime: String(Date.now()),
+    MsgType: msgType,
+    ...extra,
+  };
 }
 
 const notify = (f: AlipayFields): AlipayPost => ({ service: NOTIFY, biz_content: buildAlipayBizContent(f) });
@@ -50,10 +56,15 @@ async function post(delivery: { body: Uint8Array<ArrayBuffer>; contentType?: str
 
 /** The answer's <response> content, after checking its signature with the app public key. */
 function verifiedResponse(xml: string): string {
-  const match = /^<\?xml version="1.0" encoding="GBK"\?><alipay><response>(.*)<\/response><sign>([^<]+)<\/sign><sign_type>RSA2<\/sign_type><\/alipay>$/s.exec(xml);
+  const match =
+    /^<\?xml version="1.0" encoding="GBK"\?><alipay><response>(.*)<\/response><sign>([^<]+)<\/sign><sign_type>RSA2<\/sign_type><\/alipay>$/s.exec(
+      xml,
+    );
   expect(match).not.toBeNull();
   const [, content, sign] = match!;
-  expect(createVerify('RSA-SHA256').update(iconv.encode(content!, 'gbk')).verify(APP_PUBLIC_PEM, sign!, 'base64')).toBe(true);
+  expect(createVerify('RSA-SHA256').update(iconv.encode(content!, 'gbk')).verify(APP_PUBLIC_PEM, sign!, 'base64')).toBe(
+    true,
+  );
   return content!;
 }
 
@@ -68,25 +79,45 @@ interface MessageRow {
   sent_at: string;
 }
 
-const messagesFor = (user: string) => db.prepare('select * from messages where citizen_id = ? order by sent_at').all(`alipay:${user}`) as MessageRow[];
+const messagesFor = (user: string) =>
+  db.prepare('select * from messages where citizen_id = ? order by sent_at').all(`alipay:${user}`) as MessageRow[];
 const totalMessages = () => (db.prepare('select count(*) as n from messages').get() as { n: number }).n;
 const totalRequests = () => (db.prepare('select count(*) as n from requests').get() as { n: number }).n;
 const REFUSED = 'alipay push refused';
 
 describe('gateway verification (alipay.service.check)', () => {
-  const verifygw = { AppId: ACCOUNT.appId, FromUserId: '', CreateTime: String(Date.now()), MsgType: 'event', EventType: 'verifygw', ActionParam: '', AccountNo: '' };
+  const verifygw = {
+    AppId: ACCOUNT.appId,
+    FromUserId: '',
+    CreateTime: String(Date.now()),
+    MsgType: 'event',
+    EventType: 'verifygw',
+    ActionParam: '',
+    AccountNo: '',
+  };
 
   it('answers the signed success XML carrying the app public key, in GBK', async () => {
-    const answer = await post(buildAlipayDelivery({ service: 'alipay.service.check', biz_content: buildAlipayBizContent(verifygw) }));
+    const answer = await post(
+      buildAlipayDelivery({ service: 'alipay.service.check', biz_content: buildAlipayBizContent(verifygw) }),
+    );
     expect(answer.status).toBe(200);
     expect(answer.type).toMatch(/^text\/xml; charset=GBK/i);
-    expect(verifiedResponse(answer.xml)).toBe(`<success>true</success><biz_content>${DEMO_APP_PUBLIC_KEY_BASE64}</biz_content>`);
+    expect(verifiedResponse(answer.xml)).toBe(
+      `<success>true</success><biz_content>${DEMO_APP_PUBLIC_KEY_BASE64}</biz_content>`,
+    );
   });
 
   it('answers a forged check with the signed VERIFY_FAILED XML, a 401 and a log line', async () => {
     const before = logLines(server, REFUSED).length;
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const answer = await post(buildAlipayDelivery({ service: 'alipay.service.check', biz_content: buildAlipayBizContent(verifygw) }, { alipayPrivateKey: other }));
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const answer = await post(
+      buildAlipayDelivery(
+        { service: 'alipay.service.check', biz_content: buildAlipayBizContent(verifygw) },
+        { alipayPrivateKey: other },
+      ),
+    );
     expect(answer.status).toBe(401);
     expect(verifiedResponse(answer.xml)).toContain('<success>false</success><error_code>VERIFY_FAILED</error_code>');
     await expectOneNewLine(server, REFUSED, before, 'bad signature');
@@ -98,7 +129,11 @@ describe('messages that are stored (answered with the signed ack)', () => {
     const answer = await post(buildAlipayDelivery(notify(f), { charset }));
     expect(answer.status).toBe(200);
     const ack = verifiedResponse(answer.xml);
-    expect(ack).toMatch(new RegExp(`^<XML><ToUserId><!\\[CDATA\\[${f.FromAlipayUserId}\\]\\]></ToUserId><AppId><!\\[CDATA\\[${ACCOUNT.appId}\\]\\]></AppId><CreateTime>\\d{13}</CreateTime><MsgType><!\\[CDATA\\[ack\\]\\]></MsgType></XML>$`));
+    expect(ack).toMatch(
+      new RegExp(
+        `^<XML><ToUserId><!\\[CDATA\\[${f.FromAlipayUserId}\\]\\]></ToUserId><AppId><!\\[CDATA\\[${ACCOUNT.appId}\\]\\]></AppId><CreateTime>\\d{13}</CreateTime><MsgType><!\\[CDATA\\[ack\\]\\]></MsgType></XML>$`,
+      ),
+    );
     const rows = messagesFor(f.FromAlipayUserId!);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.account).toBe(ACCOUNT.appId);
@@ -106,10 +141,23 @@ describe('messages that are stored (answered with the signed ack)', () => {
   }
 
   it('text in GBK, MsgId as the dedupe key, CreateTime in ms', async () => {
-    const f = fields('text', { 'Text.Content': '办证难：社保卡补办跑了三趟 <b>&amp;</b> 还没办好', MsgId: nextMsgId(), CreateTime: '1457426646396' });
+    const f = fields('text', {
+      'Text.Content': '办证难：社保卡补办跑了三趟 <b>&amp;</b> 还没办好',
+      MsgId: nextMsgId(),
+      CreateTime: '1457426646396',
+    });
     const row = await deliver(f);
-    expect(row).toMatchObject({ kind: 'text', event: null, text: f['Text.Content'], dedupe_key: f.MsgId, sent_at: '2016-03-08T08:44:06.396Z' });
-    expect(db.prepare('select channel, text from requests where id = ?').get(row.request_id)).toEqual({ channel: 'alipay', text: f['Text.Content'] });
+    expect(row).toMatchObject({
+      kind: 'text',
+      event: null,
+      text: f['Text.Content'],
+      dedupe_key: f.MsgId,
+      sent_at: '2016-03-08T08:44:06.396Z',
+    });
+    expect(db.prepare('select channel, text from requests where id = ?').get(row.request_id)).toEqual({
+      channel: 'alipay',
+      text: f['Text.Content'],
+    });
   });
 
   it('text in UTF-8', async () => {
@@ -118,19 +166,30 @@ describe('messages that are stored (answered with the signed ack)', () => {
   });
 
   it('image', async () => {
-    const row = await deliver(fields('image', { 'Image.MediaId': 'A*media-1', 'Image.Format': 'jpg', MsgId: nextMsgId() }));
+    const row = await deliver(
+      fields('image', { 'Image.MediaId': 'A*media-1', 'Image.Format': 'jpg', MsgId: nextMsgId() }),
+    );
     expect(JSON.parse(row.attachments)).toEqual([{ kind: 'image', mediaId: 'A*media-1', url: null }]);
   });
 
   it('location', async () => {
-    const row = await deliver(fields('location', { Latitude: '30.274085', Longitude: '120.155070', Label: '西湖区', MsgId: nextMsgId() }));
+    const row = await deliver(
+      fields('location', { Latitude: '30.274085', Longitude: '120.155070', Label: '西湖区', MsgId: nextMsgId() }),
+    );
     expect(row).toMatchObject({ kind: 'location', text: '西湖区' });
   });
 
-  it.each(['follow', 'unfollow', 'click', 'enter'])('event %s, deduplicated by sender|CreateTime|EventType', async (eventType) => {
-    const f = fields('event', { EventType: eventType, ActionParam: eventType === 'click' ? 'menu_1' : '' });
-    expect(await deliver(f)).toMatchObject({ kind: 'event', event: eventType, dedupe_key: `${f.FromAlipayUserId}|${f.CreateTime}|${eventType}` });
-  });
+  it.each(['follow', 'unfollow', 'click', 'enter'])(
+    'event %s, deduplicated by sender|CreateTime|EventType',
+    async (eventType) => {
+      const f = fields('event', { EventType: eventType, ActionParam: eventType === 'click' ? 'menu_1' : '' });
+      expect(await deliver(f)).toMatchObject({
+        kind: 'event',
+        event: eventType,
+        dedupe_key: `${f.FromAlipayUserId}|${f.CreateTime}|${eventType}`,
+      });
+    },
+  );
 
   it('an unsupported type is acknowledged, not stored, with a log line', async () => {
     const before = logLines(server, 'alipay push ignored: unsupported message or event').length;
@@ -172,8 +231,18 @@ describe('posts that are refused: a 4xx, one warn line, nothing stored, the serv
   }
 
   it('signed with another key', async () => {
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    await expectRefused(await post(buildAlipayDelivery(notify(fields('text', { 'Text.Content': 'forged', MsgId: nextMsgId() })), { alipayPrivateKey: other })), 401, 'bad signature');
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    await expectRefused(
+      await post(
+        buildAlipayDelivery(notify(fields('text', { 'Text.Content': 'forged', MsgId: nextMsgId() })), {
+          alipayPrivateKey: other,
+        }),
+      ),
+      401,
+      'bad signature',
+    );
   });
 
   it('a value changed after signing', async () => {
@@ -183,7 +252,9 @@ describe('posts that are refused: a 4xx, one warn line, nothing stored, the serv
   });
 
   it('no sign', async () => {
-    const unsigned = Buffer.from(good().body).toString('latin1').replace(/&sign=[^&]*/, '');
+    const unsigned = Buffer.from(good().body)
+      .toString('latin1')
+      .replace(/&sign=[^&]*/, '');
     await expectRefused(await post(form(unsigned)), 401, 'bad signature');
   });
 
@@ -193,7 +264,11 @@ describe('posts that are refused: a 4xx, one warn line, nothing stored, the serv
   });
 
   it('malformed biz_content XML, correctly signed', async () => {
-    await expectRefused(await post(buildAlipayDelivery({ service: NOTIFY, biz_content: '<XML><MsgType>text</XML>' })), 400, /malformed XML/);
+    await expectRefused(
+      await post(buildAlipayDelivery({ service: NOTIFY, biz_content: '<XML><MsgType>text</XML>' })),
+      400,
+      /malformed XML/,
+    );
   });
 
   it('biz_content with a DOCTYPE (XXE)', async () => {
@@ -206,7 +281,11 @@ describe('posts that are refused: a 4xx, one warn line, nothing stored, the serv
   });
 
   it('a required field missing', async () => {
-    await expectRefused(await post(buildAlipayDelivery(notify(fields('text', { MsgId: nextMsgId() })))), 400, 'Text.Content: missing');
+    await expectRefused(
+      await post(buildAlipayDelivery(notify(fields('text', { MsgId: nextMsgId() })))),
+      400,
+      'Text.Content: missing',
+    );
   });
 
   it.each([
@@ -227,15 +306,33 @@ describe('posts that are refused: a 4xx, one warn line, nothing stored, the serv
   });
 
   it('an unknown service', async () => {
-    await expectRefused(await post(buildAlipayDelivery({ service: 'alipay.trade.pay' as AlipayPost['service'], biz_content: '<XML/>' })), 400, 'unsupported service');
+    await expectRefused(
+      await post(buildAlipayDelivery({ service: 'alipay.trade.pay' as AlipayPost['service'], biz_content: '<XML/>' })),
+      400,
+      'unsupported service',
+    );
   });
 
   it('an AppId of another account', async () => {
-    await expectRefused(await post(buildAlipayDelivery(notify(fields('text', { AppId: '2099999999999999', 'Text.Content': 'x', MsgId: nextMsgId() })))), 400, 'AppId does not match the account');
+    await expectRefused(
+      await post(
+        buildAlipayDelivery(
+          notify(fields('text', { AppId: '2099999999999999', 'Text.Content': 'x', MsgId: nextMsgId() })),
+        ),
+      ),
+      400,
+      'AppId does not match the account',
+    );
   });
 
   it('an oversized body', async () => {
-    await expectRefused(await post(buildAlipayDelivery(notify(fields('text', { 'Text.Content': '长'.repeat(40 * 1024), MsgId: nextMsgId() })))), 413, /too large/i);
+    await expectRefused(
+      await post(
+        buildAlipayDelivery(notify(fields('text', { 'Text.Content': '长'.repeat(40 * 1024), MsgId: nextMsgId() }))),
+      ),
+      413,
+      /too large/i,
+    );
   });
 
   it('an unknown account', async () => {

@@ -12,7 +12,11 @@ let base: string;
 
 beforeAll(async () => {
   // No server: the shell must work offline all the same.
-  host = await startHost({ dataDir: mkdtempSync(join(tmpdir(), 'yiwang-shell-')), serverUrl: 'http://127.0.0.1:9', pollMs: 60_000 });
+  host = await startHost({
+    dataDir: mkdtempSync(join(tmpdir(), 'yiwang-shell-')),
+    serverUrl: 'http://127.0.0.1:9',
+    pollMs: 60_000,
+  });
   shell = await startBrowserShell({ host, port: 0 });
   base = new URL(shell.url).origin;
 });
@@ -23,7 +27,11 @@ afterAll(async () => {
 });
 
 const call = (method: string, headers: Record<string, string>, body = '{}') =>
-  fetch(`${base}/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  fetch(`${base}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 
 describe('browser shell', () => {
   it('hands out the token in the page address fragment only', () => {
@@ -33,7 +41,10 @@ describe('browser shell', () => {
   it('answers API calls that carry the token', async () => {
     const response = await call('session.get', { Authorization: `Bearer ${shell.token}` });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, value: { operator: null, deviceId: expect.stringMatching(/^ws-/) } });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      value: { operator: null, deviceId: expect.stringMatching(/^ws-/) },
+    });
   });
 
   it('validates arguments and answers errors as values', async () => {
@@ -46,14 +57,27 @@ describe('browser shell', () => {
   it('refuses calls without the token, with a wrong one, or from another origin or host name', async () => {
     expect((await call('session.get', {})).status).toBe(401);
     expect((await call('session.get', { Authorization: 'Bearer nope' })).status).toBe(401);
-    expect((await call('session.get', { Authorization: `Bearer ${shell.token}`, Origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (await call('session.get', { Authorization: `Bearer ${shell.token}`, Origin: 'http://evil.example' })).status,
+    ).toBe(403);
     expect((await fetch(`${base}/api/events`)).status).toBe(401);
     // A page on a rebound DNS name reaches the same port under another Host name.
     const rebound = await new Promise<number>((resolve, reject) => {
       const { port } = new URL(base);
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/call/session.get', method: 'POST', headers: {
-        Host: `attacker.example:${port}`, Authorization: `Bearer ${shell.token}`, 'Content-Type': 'application/json',
-      } }, (res) => resolve(res.statusCode ?? 0));
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/call/session.get',
+          method: 'POST',
+          headers: {
+            Host: `attacker.example:${port}`,
+            Authorization: `Bearer ${shell.token}`,
+            'Content-Type': 'application/json',
+          },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -63,14 +87,23 @@ describe('browser shell', () => {
   it('serves the page with a strict Content-Security-Policy', async () => {
     const response = await fetch(`${base}/`);
     const csp = response.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "script-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
   });
 
   it('streams host events over SSE, starting with the sync status', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${base}/api/events?token=${encodeURIComponent(shell.token)}`, { signal: controller.signal });
+    const response = await fetch(`${base}/api/events?token=${encodeURIComponent(shell.token)}`, {
+      signal: controller.signal,
+    });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
     let text = '';

@@ -31,7 +31,8 @@ describe('a damaged workstation cache', () => {
     return started;
   }
 
-  const asideFiles = (dir: string) => readdirSync(dir).filter((name) => name.startsWith(`${CACHE_FILE_NAME}.corrupt-`) && !/-(wal|shm)$/.test(name));
+  const asideFiles = (dir: string) =>
+    readdirSync(dir).filter((name) => name.startsWith(`${CACHE_FILE_NAME}.corrupt-`) && !/-(wal|shm)$/.test(name));
 
   it('that is not a database at all is moved aside, said so, and rebuilt from the server', async () => {
     const [id] = await seedBacklog(db, 1);
@@ -76,9 +77,21 @@ describe('a damaged workstation cache', () => {
     expect(value(await again.call('sync.status', {})).notice).toContain('5 decisions not yet sent were recovered');
     // The same device and the operator's token came across, so nobody has to sign in for them to go.
     expect(value(await again.call('session.get', {})).deviceId).toBe(deviceId);
-    await waitFor('the recovered decisions delivered', async () => value(await again.call('sync.now', {})).outbox === 0);
-    const rows = await db.selectFrom('decisions').select(['request_id', 'outcome']).where('device_id', '=', deviceId).execute();
-    expect(rows.filter((r) => r.outcome === 'applied').map((r) => r.request_id).sort()).toEqual([...ids].sort());
+    await waitFor(
+      'the recovered decisions delivered',
+      async () => value(await again.call('sync.now', {})).outbox === 0,
+    );
+    const rows = await db
+      .selectFrom('decisions')
+      .select(['request_id', 'outcome'])
+      .where('device_id', '=', deviceId)
+      .execute();
+    expect(
+      rows
+        .filter((r) => r.outcome === 'applied')
+        .map((r) => r.request_id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(existsSync(file)).toBe(true);
   });
 });

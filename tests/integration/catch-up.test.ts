@@ -48,7 +48,9 @@ describe.each(testBackends())('a workstation catching up on $name', (backend) =>
   it('finds the first and the last request of the backlog by search, once indexed', async () => {
     // The seeded numbers carry the ids: a trigram query on one finds that request alone.
     for (const id of [ids[0]!, ids.at(-1)!]) {
-      expect(await waitFor(`request ${id} searchable`, async () => ((await found(id)).length > 0 ? found(id) : null))).toEqual([id]);
+      expect(
+        await waitFor(`request ${id} searchable`, async () => ((await found(id)).length > 0 ? found(id) : null)),
+      ).toEqual([id]);
     }
     // A two-character word goes to the single-character index, filled in the same pass.
     expect(await found('路灯')).toHaveLength(10);

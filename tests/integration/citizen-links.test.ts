@@ -41,7 +41,10 @@ describe.each(testBackends())('linked citizens on $name', (backend) => {
     expect(result.outcome).toBe('applied');
     const both = [weibo.identity, wechat.identity].sort();
     // Who the citizen is contradicts no decision: like a note, the link keeps the version.
-    expect(result.outcome === 'applied' && result.request).toMatchObject({ version: wechat.request.version, citizen: { id: wechat.identity, identities: both } });
+    expect(result.outcome === 'applied' && result.request).toMatchObject({
+      version: wechat.request.version,
+      citizen: { id: wechat.identity, identities: both },
+    });
     expect((await pulled(weibo.request.id)).citizen).toEqual({ id: weibo.identity, name: null, identities: both });
     expect((await pulled(wechat.request.id)).citizen.identities).toEqual(both);
   });
@@ -51,7 +54,10 @@ describe.each(testBackends())('linked citizens on $name', (backend) => {
     const wechat = await writes('wechat', '晚上工地噪音扰民');
     await operator.decide(wechat.request, { kind: 'link-citizen', citizenId: weibo.identity });
     const { result } = await operator.decide(weibo.request, { kind: 'accept' });
-    expect(result).toMatchObject({ outcome: 'applied', request: { status: 'accepted', citizen: { identities: [weibo.identity, wechat.identity].sort() } } });
+    expect(result).toMatchObject({
+      outcome: 'applied',
+      request: { status: 'accepted', citizen: { identities: [weibo.identity, wechat.identity].sort() } },
+    });
   });
 
   it('files a later request from a linked identity under the citizen with all identities', async () => {
@@ -64,7 +70,9 @@ describe.each(testBackends())('linked citizens on $name', (backend) => {
 
     const citizen = alipay.identity.slice('alipay:'.length);
     await citizenWrites(server.url, { channel: 'alipay', citizen, kind: 'text', text: '站牌还是没修' });
-    const requests = [...(await operator.pull()).values()].filter((r) => r.citizen.id === alipay.identity && r.status === 'new');
+    const requests = [...(await operator.pull()).values()].filter(
+      (r) => r.citizen.id === alipay.identity && r.status === 'new',
+    );
     expect(requests).toHaveLength(1);
     expect(requests[0]!.citizen.identities).toEqual([weibo.identity, alipay.identity].sort());
   });
@@ -85,7 +93,9 @@ describe.each(testBackends())('linked citizens on $name', (backend) => {
 
   it('refuses to link an identity no request came from, or a citizen to itself, and links nothing', async () => {
     const weibo = await writes('weibo', '井盖丢了');
-    const unknown = (await operator.decide(weibo.request, { kind: 'link-citizen', citizenId: 'wechat:oNeverWroteToUs' })).result;
+    const unknown = (
+      await operator.decide(weibo.request, { kind: 'link-citizen', citizenId: 'wechat:oNeverWroteToUs' })
+    ).result;
     expect(unknown).toMatchObject({ outcome: 'rejected', reason: { code: 'unknown-request' } });
     const itself = (await operator.decide(weibo.request, { kind: 'link-citizen', citizenId: weibo.identity })).result;
     expect(itself).toMatchObject({ outcome: 'rejected', reason: { code: 'invalid-transition' } });

@@ -11,7 +11,13 @@ const OP1 = '01JD0000000000000000000001';
 const OP2 = '01JD0000000000000000000002';
 
 function lease(requestId: string, operatorId: string, minutes = 2): Claim {
-  return { requestId, operatorId, operatorName: operatorId === OP1 ? '受理员一' : '受理员二', deviceId: 'ws', until: new Date(Date.now() + minutes * 60_000).toISOString() };
+  return {
+    requestId,
+    operatorId,
+    operatorName: operatorId === OP1 ? '受理员一' : '受理员二',
+    deviceId: 'ws',
+    until: new Date(Date.now() + minutes * 60_000).toISOString(),
+  };
 }
 
 // Each pull replaces the claims in force; the queue rows whose holder changed must be told.

@@ -23,7 +23,9 @@ describe.each(testBackends())('compiled queries on $name', (backend) => {
   });
 
   const valueOf = async (name: string) => {
-    const query = compiledQuery((key: { name: string }) => db.selectFrom('counters').select('value').where('name', '=', key.name));
+    const query = compiledQuery((key: { name: string }) =>
+      db.selectFrom('counters').select('value').where('name', '=', key.name),
+    );
     return (await db.executeQuery(query({ name }))).rows.map((row) => Number(row.value));
   };
 
@@ -46,7 +48,13 @@ describe.each(testBackends())('compiled queries on $name', (backend) => {
 
   it('binds a value the query uses twice in both places: the compiled counter counts on', async () => {
     const next = counterOf(db);
-    const taken = await db.transaction().execute(async (trx) => [await next(trx, 'compiled:seq'), await next(trx, 'compiled:seq'), await next(trx, 'compiled:other')]);
+    const taken = await db
+      .transaction()
+      .execute(async (trx) => [
+        await next(trx, 'compiled:seq'),
+        await next(trx, 'compiled:seq'),
+        await next(trx, 'compiled:other'),
+      ]);
     expect(taken).toEqual([1, 2, 1]);
   });
 });

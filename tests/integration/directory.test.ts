@@ -40,9 +40,17 @@ describe.each(testBackends())('directory on $name', (backend) => {
     const directory = await loadDirectory(db);
     expect(directory.version).toBe(1);
     const byId = new Map(directory.units.map((u) => [u.id, u]));
-    expect(byId.get('city-housing')).toMatchObject({ name: '市住房和城乡建设局', aliases: expect.arrayContaining(['住建']), level: 1 });
+    expect(byId.get('city-housing')).toMatchObject({
+      name: '市住房和城乡建设局',
+      aliases: expect.arrayContaining(['住建']),
+      level: 1,
+    });
     expect(byId.get('gas-group')).toMatchObject({ pinyin: 'shiranqijituan', initials: 'srqjt' });
-    expect(byId.get('district-furong.police')).toMatchObject({ name: '芙蓉区公安分局', parentId: 'district-furong', level: 2 });
+    expect(byId.get('district-furong.police')).toMatchObject({
+      name: '芙蓉区公安分局',
+      parentId: 'district-furong',
+      level: 2,
+    });
     expect(directory.units.filter((u) => u.level === 1).length).toBeGreaterThanOrEqual(95);
     expect(directory.categories.slice(0, 3).map((c) => c.name)).toEqual(['城乡建设', '环境保护', '交通运输']);
 
@@ -55,7 +63,12 @@ describe.each(testBackends())('directory on $name', (backend) => {
     expect(result).toEqual({ added: 7, unchanged: 2, directoryVersion: 2 });
     const categories = (await loadDirectory(db)).categories;
     const byId = new Map(categories.map((c) => [c.id, c]));
-    expect(byId.get('城乡建设/城乡规划/违章建筑')).toMatchObject({ name: '违章建筑', parentId: '城乡建设/城乡规划', level: 3, order: 0 });
+    expect(byId.get('城乡建设/城乡规划/违章建筑')).toMatchObject({
+      name: '违章建筑',
+      parentId: '城乡建设/城乡规划',
+      level: 3,
+      order: 0,
+    });
     expect(byId.get('城乡建设/物业管理')).toMatchObject({ level: 2, order: 1 });
     expect(byId.get('城乡建设')).toMatchObject({ order: 0 });
     expect(byId.get('新的一级分类')).toMatchObject({ level: 1, order: 15 });
@@ -120,11 +133,17 @@ describe('directory administration through the server', () => {
   it('adds operators from the command line, and keeps non-admins out of the admin API', async () => {
     const run = promisify(execFile);
     const env = { ...process.env, YIWANG_DATA_DIR: server.dataDir };
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/main.ts', 'add-operator', 'wang.fang', 's3cret', 'operator'], { env });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'server/main.ts', 'add-operator', 'wang.fang', 's3cret', 'operator'],
+      { env },
+    );
     expect(stdout).toContain('added operator wang.fang (operator)');
     const csvFile = join(server.dataDir, 'categories.csv');
     writeFileSync(csvFile, '一级分类,二级分类,三级分类\n民政,社会救助,低保\n');
-    const imported = await run(process.execPath, ['--import', 'tsx', 'server/main.ts', 'import-categories', csvFile], { env });
+    const imported = await run(process.execPath, ['--import', 'tsx', 'server/main.ts', 'import-categories', csvFile], {
+      env,
+    });
     expect(imported.stdout).toContain('2 added, 1 already present');
 
     const operator = await tokenOf('wang.fang', 's3cret');

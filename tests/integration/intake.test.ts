@@ -39,11 +39,19 @@ describe.each(testBackends())('intake on $name', (backend) => {
   it('stores a retried delivery once and writes nothing for it', async () => {
     const message = makeMessage();
     const first = await intake.receive(message);
-    const seqBefore = await db.selectFrom('counters').select('value').where('name', '=', 'change_seq').executeTakeFirstOrThrow();
+    const seqBefore = await db
+      .selectFrom('counters')
+      .select('value')
+      .where('name', '=', 'change_seq')
+      .executeTakeFirstOrThrow();
     const retry = await intake.receive({ ...message, text: 'different body, same key' });
     expect(retry).toEqual({ requestId: first.requestId, duplicate: true });
     expect(await countMessages(message.dedupeKey)).toBe(1);
-    const seqAfter = await db.selectFrom('counters').select('value').where('name', '=', 'change_seq').executeTakeFirstOrThrow();
+    const seqAfter = await db
+      .selectFrom('counters')
+      .select('value')
+      .where('name', '=', 'change_seq')
+      .executeTakeFirstOrThrow();
     expect(seqAfter.value).toBe(seqBefore.value);
   });
 
@@ -53,7 +61,11 @@ describe.each(testBackends())('intake on $name', (backend) => {
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(new Set(results.map((r) => r.requestId)).size).toBe(1);
     expect(await countMessages(message.dedupeKey)).toBe(1);
-    const requests = await db.selectFrom('requests').select('id').where('citizen_id', '=', `wechat:${message.citizenChannelId}`).execute();
+    const requests = await db
+      .selectFrom('requests')
+      .select('id')
+      .where('citizen_id', '=', `wechat:${message.citizenChannelId}`)
+      .execute();
     expect(requests).toHaveLength(1);
   });
 
@@ -61,7 +73,12 @@ describe.each(testBackends())('intake on $name', (backend) => {
     const first = makeMessage({ text: '路灯不亮' });
     const { requestId } = await intake.receive(first);
     const followUp = await intake.receive(
-      makeMessage({ citizenChannelId: first.citizenChannelId, text: '', kind: 'image', attachments: [{ kind: 'image', mediaId: 'm1', url: null }] }),
+      makeMessage({
+        citizenChannelId: first.citizenChannelId,
+        text: '',
+        kind: 'image',
+        attachments: [{ kind: 'image', mediaId: 'm1', url: null }],
+      }),
     );
     expect(followUp).toEqual({ requestId, duplicate: false });
     const row = await db.selectFrom('requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow();
@@ -70,7 +87,9 @@ describe.each(testBackends())('intake on $name', (backend) => {
     expect(Number(row.version)).toBe(1);
 
     // Another account of the city is another conversation.
-    const elsewhere = await intake.receive(makeMessage({ citizenChannelId: first.citizenChannelId, account: 'gh_other' }));
+    const elsewhere = await intake.receive(
+      makeMessage({ citizenChannelId: first.citizenChannelId, account: 'gh_other' }),
+    );
     expect(elsewhere.requestId).not.toBe(requestId);
 
     await db.updateTable('requests').set({ status: 'closed' }).where('id', '=', requestId).execute();
@@ -83,7 +102,11 @@ describe.each(testBackends())('intake on $name', (backend) => {
     const rows = await db
       .selectFrom('requests')
       .select(['number', 'change_seq'])
-      .where('id', 'in', results.map((r) => r.requestId))
+      .where(
+        'id',
+        'in',
+        results.map((r) => r.requestId),
+      )
       .execute();
     expect(new Set(rows.map((r) => r.number)).size).toBe(10);
     expect(new Set(rows.map((r) => r.change_seq)).size).toBe(10);

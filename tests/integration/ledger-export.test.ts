@@ -56,7 +56,9 @@ describe('ledger exported as XLSX, read back with exceljs', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([LINES_SHEET, TOTALS_SHEET]);
     const sheet = workbook.getWorksheet(LINES_SHEET)!;
     expect(sheet.getCell('A1').value).toBe('工作台账 · 2026年11月27日 · 全中心');
-    expect(sheet.getCell('A2').value).toBe('注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。');
+    expect(sheet.getCell('A2').value).toBe(
+      '注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
+    );
     expect(sheet.getRow(HEADER_ROW).values).toEqual([undefined, ...HEADERS]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
     expect(sheet.getColumn(5).width).toBe(40);
@@ -108,7 +110,11 @@ describe('ledger exported as XLSX, read back with exceljs', () => {
 describe('ledger exported as CSV, parsed with csv-parse', () => {
   const bytes = () => readFileSync(join(dir, 'ledger.csv'));
   const records = (file = 'ledger.csv') =>
-    parse(readFileSync(join(dir, file)), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    parse(readFileSync(join(dir, file)), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
 
   it('starts with a UTF-8 BOM so Excel reads the Chinese right', () => {
     expect([...bytes().subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -117,7 +123,10 @@ describe('ledger exported as CSV, parsed with csv-parse', () => {
   it('has the header row, then one record per line with Beijing times and masked numbers', () => {
     const rows = records();
     expect(rows[0]).toEqual(HEADERS);
-    const lines = rows.slice(1, rows.findIndex((r) => r.length === 1 && r[0] === ''));
+    const lines = rows.slice(
+      1,
+      rows.findIndex((r) => r.length === 1 && r[0] === ''),
+    );
     expect(lines).toHaveLength(30);
     expect(lines[0]?.slice(0, 4)).toEqual(['YW-20261127-0001', '2026-11-27 08:30:00', '微信', '张* …m2Va']);
     expect(lines[0]?.[4]).toBe('小区东门路灯连续三天不亮，夜间出行不便，联系电话138****5678。');
@@ -135,7 +144,9 @@ describe('ledger exported as CSV, parsed with csv-parse', () => {
   it('ends with the completeness note and the totals', () => {
     const rows = records();
     const flat = rows.map((r) => r.join(','));
-    expect(flat).toContain('注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。');
+    expect(flat).toContain(
+      '注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
+    );
     expect(flat).toContain('受理总数,30');
     expect(flat).toContain('处理时长中位数（秒）,93');
     expect(flat).toContain('人均日受理量,10');
@@ -151,7 +162,8 @@ describe('ledger exported as PDF, turned to text with pdftotext', () => {
   let pages: string[];
   beforeAll(() => {
     const result = spawnSync('pdftotext', ['-layout', join(dir, 'ledger.pdf'), '-'], { encoding: 'utf8' });
-    if (result.error) throw new Error(`pdftotext is needed (Debian: apt-get install poppler-utils): ${result.error.message}`);
+    if (result.error)
+      throw new Error(`pdftotext is needed (Debian: apt-get install poppler-utils): ${result.error.message}`);
     pages = result.stdout.split('\f').filter((page) => page.trim() !== '');
   });
 

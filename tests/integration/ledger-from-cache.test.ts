@@ -35,18 +35,34 @@ async function citizenWrites(openid: string, text: string): Promise<void> {
     Content: text,
     MsgId: msgId.toString(),
   };
-  const result = await postDelivery(server.url, DEMO_WECHAT_ACCOUNT.key, buildWechatDelivery(DEMO_WECHAT_ACCOUNT, fields, { encrypt: true }));
+  const result = await postDelivery(
+    server.url,
+    DEMO_WECHAT_ACCOUNT.key,
+    buildWechatDelivery(DEMO_WECHAT_ACCOUNT, fields, { encrypt: true }),
+  );
   expect(result.ok, JSON.stringify(result)).toBe(true);
 }
 
 /** Another operator (op2) junks a request from their own workstation, straight through the sync API. */
 async function otherOperatorJunks(requestId: string): Promise<void> {
   const client = jsonClient(server.url);
-  const login = LoginResponse.parse((await client.post(SYNC_PATHS.login, { name: 'op2', password: 'op2', deviceId: 'ws-op2' })).body);
-  const pulled = PullResponse.parse((await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token)).body);
+  const login = LoginResponse.parse(
+    (await client.post(SYNC_PATHS.login, { name: 'op2', password: 'op2', deviceId: 'ws-op2' })).body,
+  );
+  const pulled = PullResponse.parse(
+    (await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token)).body,
+  );
   const request = pulled.requests.find((r) => r.id === requestId)!;
   const make = decisionMaker('ws-op2', login.operator.id);
-  const push = PushResponse.parse((await client.post(SYNC_PATHS.push, { deviceId: 'ws-op2', decisions: [make(requestId, request.version, { kind: 'junk' })] }, login.token)).body);
+  const push = PushResponse.parse(
+    (
+      await client.post(
+        SYNC_PATHS.push,
+        { deviceId: 'ws-op2', decisions: [make(requestId, request.version, { kind: 'junk' })] },
+        login.token,
+      )
+    ).body,
+  );
   expect(push.results[0]?.outcome).toBe('applied');
 }
 
@@ -72,7 +88,13 @@ beforeAll(async () => {
       measure: { handlingMs: 4_200, keyPresses: 3 },
     }),
   );
-  value(await host.call('request.decide', { requestId: puddle.id, action: { kind: 'reply', text: `已转交，回电请拨${RAW_MOBILE}` }, measure: { handlingMs: 9_800, keyPresses: 7 } }));
+  value(
+    await host.call('request.decide', {
+      requestId: puddle.id,
+      action: { kind: 'reply', text: `已转交，回电请拨${RAW_MOBILE}` },
+      measure: { handlingMs: 9_800, keyPresses: 7 },
+    }),
+  );
   await otherOperatorJunks(byText('锦鲤').id);
   await waitFor('decisions synced and the other operator’s pulled', async () => {
     await host.call('sync.now', {});
@@ -101,7 +123,10 @@ describe('ledger export from the workstation cache', () => {
     expect(text).toContain('可能缺少其他受理员的记录');
     const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
     expect(rows[0]).toEqual(HEADERS);
-    const lines = rows.slice(1, rows.findIndex((r) => r.length === 1 && r[0] === ''));
+    const lines = rows.slice(
+      1,
+      rows.findIndex((r) => r.length === 1 && r[0] === ''),
+    );
     const line = (part: string) => lines.find((r) => r[column('诉求摘要')]!.includes(part))!;
     expect(line('路灯')[column('受理员')]).toBe('受理员一');
     expect(line('路灯')[column('处理时长（秒）')]).toBe('4');
@@ -133,13 +158,27 @@ describe('ledger export from the workstation cache', () => {
     const download = await fetch(`${url}?token=${host.token}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toContain(exported.fileName);
-    expect(Buffer.from(await download.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect((await fetch(`${host.url}/api/exports/..%2Fworkstation.sqlite?token=${host.token}`)).status).toBe(404);
   });
 
   it('refuses a range that ends before it starts, and a day together with a range', async () => {
-    expect(await host.call('ledger.export', { format: 'csv', scope: 'centre', from: '2026-11-28', to: '2026-11-27' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
-    expect(await host.call('ledger.export', { format: 'csv', scope: 'centre', day: '2026-11-28', from: '2026-11-27', to: '2026-11-28' })).toMatchObject({
+    expect(
+      await host.call('ledger.export', { format: 'csv', scope: 'centre', from: '2026-11-28', to: '2026-11-27' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(
+      await host.call('ledger.export', {
+        format: 'csv',
+        scope: 'centre',
+        day: '2026-11-28',
+        from: '2026-11-27',
+        to: '2026-11-28',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid-args' },
     });

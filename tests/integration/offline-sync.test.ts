@@ -74,11 +74,19 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
   }
 
   async function decisionsOf(deviceId: string) {
-    return db.selectFrom('decisions').select(['id', 'request_id', 'outcome', 'kind', 'operator_id']).where('device_id', '=', deviceId).execute();
+    return db
+      .selectFrom('decisions')
+      .select(['id', 'request_id', 'outcome', 'kind', 'operator_id'])
+      .where('device_id', '=', deviceId)
+      .execute();
   }
 
   async function count(deviceId: string): Promise<number> {
-    const row = await db.selectFrom('decisions').select((eb) => eb.fn.countAll().as('n')).where('device_id', '=', deviceId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('decisions')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('device_id', '=', deviceId)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -87,7 +95,11 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     const IN_FLIGHT = 8;
     for (let i = 0; i < ids.length; i += IN_FLIGHT) {
       const replies = await Promise.all(
-        ids.slice(i, i + IN_FLIGHT).map((requestId) => host.call('request.decide', { requestId, action: { kind: 'transfer', unitId, note: null } })),
+        ids
+          .slice(i, i + IN_FLIGHT)
+          .map((requestId) =>
+            host.call('request.decide', { requestId, action: { kind: 'transfer', unitId, note: null } }),
+          ),
       );
       replies.forEach(value);
     }
@@ -99,7 +111,11 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     expect(rows).toHaveLength(ids.length);
     expect(rows.every((row) => row.outcome === 'applied')).toBe(true);
     expect(new Set(rows.map((row) => row.request_id))).toEqual(new Set(ids));
-    const versions = await db.selectFrom('requests').select(['id', 'version', 'status']).where('id', 'in', [...ids]).execute();
+    const versions = await db
+      .selectFrom('requests')
+      .select(['id', 'version', 'status'])
+      .where('id', 'in', [...ids])
+      .execute();
     expect(versions.every((r) => Number(r.version) === 1 && r.status === 'transferred')).toBe(true);
   }
 
@@ -115,12 +131,16 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     const seen = new Map<string, number>();
     let working = true;
     const reader = (async () => {
-      const token = LoginResponse.parse(await post(server.url, SYNC_PATHS.login, { name: 'op3', password: 'op3', deviceId: 'ws-reader' })).token;
+      const token = LoginResponse.parse(
+        await post(server.url, SYNC_PATHS.login, { name: 'op3', password: 'op3', deviceId: 'ws-reader' }),
+      ).token;
       for (;;) {
         const last = !working;
         let page: PullResponse;
         do {
-          page = PullResponse.parse(await post(secondServerUrl, SYNC_PATHS.pull, { cursor, directoryVersion: 1e9, limit: 50 }, token));
+          page = PullResponse.parse(
+            await post(secondServerUrl, SYNC_PATHS.pull, { cursor, directoryVersion: 1e9, limit: 50 }, token),
+          );
           for (const request of page.requests) seen.set(request.id, request.version);
           cursor = page.cursor;
         } while (page.hasMore);
@@ -134,7 +154,10 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
       for (const id of ids) {
         const claim = value(await host.call('request.claim', { id }));
         if (!claim.granted) continue;
-        const reply = await host.call('request.decide', { requestId: id, action: { kind: 'transfer', unitId: UNIT, note: null } });
+        const reply = await host.call('request.decide', {
+          requestId: id,
+          action: { kind: 'transfer', unitId: UNIT, note: null },
+        });
         if (reply.ok) decided += 1;
       }
       return decided;
@@ -178,7 +201,10 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
       await new Promise((r) => setTimeout(r, 1600));
       const takeover = value(await b.host.call('request.claim', { id: id! }));
       expect(takeover).toMatchObject({ granted: true, claim: { operatorName: '受理员二' } });
-      expect(value(await a.host.call('request.claim', { id: id! }))).toMatchObject({ granted: false, claim: { operatorName: '受理员二' } });
+      expect(value(await a.host.call('request.claim', { id: id! }))).toMatchObject({
+        granted: false,
+        claim: { operatorName: '受理员二' },
+      });
       expect(value(await b.host.call('request.release', { id: id! }))).toEqual({ released: true });
       expect(value(await a.host.call('request.claim', { id: id! }))).toMatchObject({ granted: true });
     } finally {
@@ -229,9 +255,16 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     const reopened = value(await a.host.call('conflicts.resolve', { id: reopen!.id, choice: 'reopen' }));
     expect(noted.decisionId).not.toBeNull();
     expect(reopened.conflict.request).toMatchObject({ status: 'accepted', unitId: null });
-    expect(await a.host.call('conflicts.resolve', { id: keep!.id, choice: 'reopen' })).toMatchObject({ ok: false, error: { code: 'already-resolved' } });
+    expect(await a.host.call('conflicts.resolve', { id: keep!.id, choice: 'reopen' })).toMatchObject({
+      ok: false,
+      error: { code: 'already-resolved' },
+    });
     await waitFor('resolutions pushed', () => drained(a.host));
-    const onServer = await db.selectFrom('decisions').select(['request_id', 'kind', 'outcome']).where('id', 'in', [noted.decisionId!, reopened.decisionId!]).execute();
+    const onServer = await db
+      .selectFrom('decisions')
+      .select(['request_id', 'kind', 'outcome'])
+      .where('id', 'in', [noted.decisionId!, reopened.decisionId!])
+      .execute();
     expect(onServer).toEqual(
       expect.arrayContaining([
         { request_id: note!.requestId, kind: 'note', outcome: 'applied' },
@@ -275,18 +308,30 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     first.link.cut();
     await decideAll(first.host, ids);
     first.link.restore();
-    await waitFor('the push under way', async () => {
-      const n = await count(first.deviceId);
-      return n > 0 && n < ids.length;
-    }, 60_000, 5);
+    await waitFor(
+      'the push under way',
+      async () => {
+        const n = await count(first.deviceId);
+        return n > 0 && n < ids.length;
+      },
+      60_000,
+      5,
+    );
     await first.host.kill('SIGKILL');
 
-    const again = await startHostProcess({ serverUrl: first.link.url, pollMs: 300, holdMs: 0, dataDir: first.host.dataDir });
+    const again = await startHostProcess({
+      serverUrl: first.link.url,
+      pollMs: 300,
+      holdMs: 0,
+      dataDir: first.host.dataDir,
+    });
     hosts.push(again);
     await waitFor('the outbox drained after the restart', () => drained(again));
     await expectEachAppliedOnce(first.deviceId, ids);
     const cache = new Database(join(again.dataDir, CACHE_FILE_NAME), { readonly: true });
-    const answers = cache.prepare("SELECT count(*) AS n FROM decision_results WHERE outcome IN ('applied', 'replay')").get();
+    const answers = cache
+      .prepare("SELECT count(*) AS n FROM decision_results WHERE outcome IN ('applied', 'replay')")
+      .get();
     cache.close();
     expect(answers).toEqual({ n: ids.length });
   });
@@ -298,10 +343,15 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     ws.link.cut();
     await decideAll(ws.host, ids);
     ws.link.restore();
-    await waitFor('the push under way', async () => {
-      const n = await count(ws.deviceId);
-      return n > 0 && n < ids.length;
-    }, 60_000, 5);
+    await waitFor(
+      'the push under way',
+      async () => {
+        const n = await count(ws.deviceId);
+        return n > 0 && n < ids.length;
+      },
+      60_000,
+      5,
+    );
     const { port } = new URL(server.url);
     await server.kill('SIGKILL');
     server = await startServer({ ...serverEnv(), YIWANG_PORT: port }, server.dataDir);
@@ -351,7 +401,11 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     await waitFor('both operators’ decisions pushed', () => drained(ws.host));
 
     const rows = await decisionsOf(ws.deviceId);
-    const operators = await db.selectFrom('operators').select(['id', 'name']).where('name', 'in', ['op1', 'op2']).execute();
+    const operators = await db
+      .selectFrom('operators')
+      .select(['id', 'name'])
+      .where('name', 'in', ['op1', 'op2'])
+      .execute();
     const nameOf = new Map(operators.map((o) => [o.id, o.name]));
     const byRequest = new Map(rows.map((r) => [r.request_id, nameOf.get(r.operator_id)]));
     expect(ids.map((id) => byRequest.get(id))).toEqual([...Array(5).fill('op1'), ...Array(5).fill('op2')]);

@@ -34,7 +34,8 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
     await database?.drop();
   });
 
-  const sendsTo = (channel: Channel, citizen: string) => platforms.calls.filter((c) => c.channel === channel && c.api === 'send' && c.recipient === citizen);
+  const sendsTo = (channel: Channel, citizen: string) =>
+    platforms.calls.filter((c) => c.channel === channel && c.api === 'send' && c.recipient === citizen);
 
   async function replyTo(channel: Channel, citizen: string, text: string) {
     const request = await operator.requestOf(channel, citizen);
@@ -43,18 +44,33 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
     return { request, decision };
   }
 
-  const settled = (id: string) => operator.waitFor(id, (r) => r.replyDelivery !== null && r.replyDelivery.status !== 'queued');
+  const settled = (id: string) =>
+    operator.waitFor(id, (r) => r.replyDelivery !== null && r.replyDelivery.status !== 'queued');
 
-  it.each(['weibo', 'wechat', 'alipay'] as const)('sends a %s reply once, with the credentials the platform checks, and shows it sent', async (channel) => {
-    const citizen = newCitizen(channel);
-    await citizenWrites(server.url, { channel, citizen, kind: 'text', text: '小区路灯坏了一个星期' });
-    const { request, decision } = await replyTo(channel, citizen, '您好，已转城管部门处理。<script>');
-    expect((await settled(request.id)).replyDelivery).toMatchObject({ status: 'sent', errorCode: null, decisionId: decision.id, attempts: 1 });
-    // The workstation pushing the same decision again (a lost answer) sends nothing more.
-    expect((await operator.pushAgain(decision)).outcome).toBe('replay');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(sendsTo(channel, citizen)).toEqual([expect.objectContaining({ authorised: true, text: '您好，已转城管部门处理。<script>', answer: channel === 'alipay' ? '10000' : '0' })]);
-  });
+  it.each(['weibo', 'wechat', 'alipay'] as const)(
+    'sends a %s reply once, with the credentials the platform checks, and shows it sent',
+    async (channel) => {
+      const citizen = newCitizen(channel);
+      await citizenWrites(server.url, { channel, citizen, kind: 'text', text: '小区路灯坏了一个星期' });
+      const { request, decision } = await replyTo(channel, citizen, '您好，已转城管部门处理。<script>');
+      expect((await settled(request.id)).replyDelivery).toMatchObject({
+        status: 'sent',
+        errorCode: null,
+        decisionId: decision.id,
+        attempts: 1,
+      });
+      // The workstation pushing the same decision again (a lost answer) sends nothing more.
+      expect((await operator.pushAgain(decision)).outcome).toBe('replay');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sendsTo(channel, citizen)).toEqual([
+        expect.objectContaining({
+          authorised: true,
+          text: '您好，已转城管部门处理。<script>',
+          answer: channel === 'alipay' ? '10000' : '0',
+        }),
+      ]);
+    },
+  );
 
   it('retries with back-off after platform errors and sends once', async () => {
     const citizen = newCitizen('wechat');
@@ -70,23 +86,42 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
     await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'text', text: '噪音扰民' });
     platforms.failNextSends('wechat', 1, '45015');
     const { request } = await replyTo('wechat', citizen, '已转生态环境局。');
-    expect((await settled(request.id)).replyDelivery).toMatchObject({ status: 'failed', errorCode: '45015', attempts: 1 });
+    expect((await settled(request.id)).replyDelivery).toMatchObject({
+      status: 'failed',
+      errorCode: '45015',
+      attempts: 1,
+    });
     expect(sendsTo('wechat', citizen)).toHaveLength(1);
   });
 
   it('does not send when the 48-hour window closed, and says so in pull', async () => {
     const citizen = newCitizen('wechat');
-    await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'text', text: '两天前的问题', sentAt: new Date(Date.now() - 49 * 3600_000) });
+    await citizenWrites(server.url, {
+      channel: 'wechat',
+      citizen,
+      kind: 'text',
+      text: '两天前的问题',
+      sentAt: new Date(Date.now() - 49 * 3600_000),
+    });
     const { request, decision } = await replyTo('wechat', citizen, '抱歉回复晚了');
     const pulled = await settled(request.id);
     expect(Date.now() - Date.parse(pulled.contact.lastMessageAt!)).toBeGreaterThan(48 * 3600_000);
-    expect(pulled.replyDelivery).toMatchObject({ status: 'not-allowed', errorCode: 'expired', decisionId: decision.id });
+    expect(pulled.replyDelivery).toMatchObject({
+      status: 'not-allowed',
+      errorCode: 'expired',
+      decisionId: decision.id,
+    });
     expect(sendsTo('wechat', citizen)).toHaveLength(0);
   });
 
   it('answers a Weibo @mention once: a second reply is not allowed', async () => {
     const citizen = newCitizen('weibo');
-    await citizenWrites(server.url, { channel: 'weibo', citizen, kind: 'mention', text: '@城市发布 小区门口垃圾三天没人清了' });
+    await citizenWrites(server.url, {
+      channel: 'weibo',
+      citizen,
+      kind: 'mention',
+      text: '@城市发布 小区门口垃圾三天没人清了',
+    });
     const { request } = await replyTo('weibo', citizen, '已转城管部门。');
     expect((await settled(request.id)).replyDelivery).toMatchObject({ status: 'sent' });
     const replied = await operator.waitFor(request.id, (r) => r.contact.lastReplySentAt !== null);
@@ -99,7 +134,8 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
   it('holds one WeChat access token, and fetches a new one when WeChat refuses it', async () => {
     const tokenCalls = () => platforms.calls.filter((c) => c.channel === 'wechat' && c.api === 'token').length;
     const citizens = [newCitizen('wechat'), newCitizen('wechat')];
-    for (const citizen of citizens) await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'text', text: '咨询社保' });
+    for (const citizen of citizens)
+      await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'text', text: '咨询社保' });
     const held = Math.max(tokenCalls(), 1); // earlier tests may have fetched it already
     for (const citizen of citizens) {
       const { request } = await replyTo('wechat', citizen, '请拨打12333');
@@ -119,13 +155,24 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
   it('fetches attachments in the background, retrying a failed fetch, and serves them to signed-in workstations only', async () => {
     const citizen = newCitizen('weibo');
     platforms.failNextMedia('weibo', 1);
-    await citizenWrites(server.url, { channel: 'weibo', citizen, kind: 'image', text: '发了一张图片', mediaId: '9223372036854775001' });
+    await citizenWrites(server.url, {
+      channel: 'weibo',
+      citizen,
+      kind: 'image',
+      text: '发了一张图片',
+      mediaId: '9223372036854775001',
+    });
     const request = await operator.requestOf('weibo', citizen);
     expect(request.attachments).toEqual([{ kind: 'image', mediaId: '9223372036854775001', url: null }]);
-    const fetched = await operator.waitFor(request.id, (r) => r.attachments[0]?.kind === 'image' && r.attachments[0].url !== null);
+    const fetched = await operator.waitFor(
+      request.id,
+      (r) => r.attachments[0]?.kind === 'image' && r.attachments[0].url !== null,
+    );
     const url = (fetched.attachments[0] as { url: string }).url;
     expect(url).toMatch(/^\/api\/media\/[0-9a-f]{64}$/);
-    expect(platforms.calls.filter((c) => c.api === 'media' && c.text === '9223372036854775001').map((c) => c.answer)).toEqual(['500', '0']);
+    expect(
+      platforms.calls.filter((c) => c.api === 'media' && c.text === '9223372036854775001').map((c) => c.answer),
+    ).toEqual(['500', '0']);
     const unsigned = await fetch(server.url + url);
     expect(unsigned.status).toBe(401);
     const signed = await fetch(server.url + url, { headers: { authorization: `Bearer ${operator.token}` } });
@@ -144,10 +191,16 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
     for (const [text, reason] of cases) {
       const citizen = newCitizen('weibo');
       await citizenWrites(server.url, { channel: 'weibo', citizen, kind: 'text', text });
-      expect(await operator.requestOf('weibo', citizen)).toMatchObject({ status: reason ? 'junk' : 'new', junkReason: reason });
+      expect(await operator.requestOf('weibo', citizen)).toMatchObject({
+        status: reason ? 'junk' : 'new',
+        junkReason: reason,
+      });
     }
     const follower = newCitizen('wechat');
     await citizenWrites(server.url, { channel: 'wechat', citizen: follower, kind: 'follow', text: '' });
-    expect(await operator.requestOf('wechat', follower)).toMatchObject({ status: 'junk', junkReason: 'subscribe-event' });
+    expect(await operator.requestOf('wechat', follower)).toMatchObject({
+      status: 'junk',
+      junkReason: 'subscribe-event',
+    });
   });
 });

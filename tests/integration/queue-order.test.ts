@@ -22,7 +22,15 @@ function mixedRequests(count: number): Request[] {
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const statuses: RequestStatus[] = ['new', 'new', 'new', 'accepted', 'transferred', 'junk'];
   return Array.from({ length: count }, (_, i) => {
-    const request = makeRequest({ text: `请求 ${i}`, status: statuses[Math.floor(random() * statuses.length)], receivedAt: new Date(NOW - Math.floor(random() * 600) * MIN).toISOString() }, i, NOW);
+    const request = makeRequest(
+      {
+        text: `请求 ${i}`,
+        status: statuses[Math.floor(random() * statuses.length)],
+        receivedAt: new Date(NOW - Math.floor(random() * 600) * MIN).toISOString(),
+      },
+      i,
+      NOW,
+    );
     // Due times on a coarse grid so that many tie and arrival decides.
     const dueAt = random() < 0.1 ? null : new Date(NOW + (Math.floor(random() * 40) - 20) * 10 * MIN).toISOString();
     const snoozed = random() < 0.1;
@@ -39,7 +47,11 @@ function mixedRequests(count: number): Request[] {
 /** What the queue view must show at `now`, in the order shared/queue/queue-order.ts defines. */
 function expectedQueue(requests: readonly Request[], now: number): string[] {
   return requests
-    .filter((r) => (r.status === 'new' || r.status === 'accepted') && (r.snoozedUntil === null || Date.parse(r.snoozedUntil) <= now))
+    .filter(
+      (r) =>
+        (r.status === 'new' || r.status === 'accepted') &&
+        (r.snoozedUntil === null || Date.parse(r.snoozedUntil) <= now),
+    )
     .map(queueKey)
     .sort((a, b) => compareQueueOrder(a, b, now))
     .map((k) => k.id);
@@ -55,7 +67,13 @@ describe("the workstation host's queue order", () => {
     return reply.value;
   };
   const windowAt = (now: number, offset: number, limit: number, keepId?: string) =>
-    call('queue.window', { view: 'queue', offset, limit, at: new Date(now).toISOString(), ...(keepId ? { keepId } : {}) });
+    call('queue.window', {
+      view: 'queue',
+      offset,
+      limit,
+      at: new Date(now).toISOString(),
+      ...(keepId ? { keepId } : {}),
+    });
 
   beforeAll(async () => {
     dataDir = seedWorkstation(requests, NO_SERVER);
@@ -73,7 +91,13 @@ describe("the workstation host's queue order", () => {
       expect(whole.total).toBe(expected.length);
       expect(whole.items.map((r) => r.id)).toEqual(expected);
       // Windows that start inside each tier, and one that spans all three.
-      for (const [offset, limit] of [[0, 7], [13, 40], [60, 100], [150, 17], [expected.length - 5, 50]] as const) {
+      for (const [offset, limit] of [
+        [0, 7],
+        [13, 40],
+        [60, 100],
+        [150, 17],
+        [expected.length - 5, 50],
+      ] as const) {
         const slice = await windowAt(now, offset, limit);
         expect(slice.offset).toBe(offset);
         expect(slice.items.map((r) => r.id)).toEqual(expected.slice(offset, offset + limit));
@@ -100,7 +124,9 @@ describe("the workstation host's queue order", () => {
     const later = NOW + 3 * 60 * MIN;
     const after = expectedQueue(requests, later);
     // The request that turns overdue by then and leaps furthest up, over the escalated ones.
-    const [mover] = before.filter((id) => after.includes(id)).sort((a, b) => after.indexOf(a) - before.indexOf(a) - (after.indexOf(b) - before.indexOf(b)));
+    const [mover] = before
+      .filter((id) => after.includes(id))
+      .sort((a, b) => after.indexOf(a) - before.indexOf(a) - (after.indexOf(b) - before.indexOf(b)));
     expect(before.indexOf(mover!) - after.indexOf(mover!)).toBeGreaterThan(12);
     const asked = before.indexOf(mover!) - 2;
     const kept = await windowAt(later, asked, 10, mover);
@@ -123,10 +149,15 @@ describe('a cache from before the deadline order', () => {
       old.pragma(`application_id = ${CACHE_APPLICATION_ID}`);
       old.pragma('user_version = 4');
       const base = makeRequest({ text: '旧缓存里的请求', receivedAt: new Date(NOW - 30 * MIN).toISOString() }, 0, NOW);
-      const stamped = { ...makeRequest({ text: '已超时', receivedAt: new Date(NOW - 90 * MIN).toISOString() }, 1, NOW), escalated: true };
+      const stamped = {
+        ...makeRequest({ text: '已超时', receivedAt: new Date(NOW - 90 * MIN).toISOString() }, 1, NOW),
+        escalated: true,
+      };
       stamped.deadlines = { ...stamped.deadlines, answerDueAt: new Date(NOW - 20 * MIN).toISOString() };
       const insert = (table: string, r: Request) =>
-        old.prepare(`INSERT INTO ${table} (id, json, status, received_at, version) VALUES (?, ?, ?, ?, ?)`).run(r.id, JSON.stringify(r), r.status, r.receivedAt, r.version);
+        old
+          .prepare(`INSERT INTO ${table} (id, json, status, received_at, version) VALUES (?, ?, ?, ?, ?)`)
+          .run(r.id, JSON.stringify(r), r.status, r.receivedAt, r.version);
       for (const r of [base, stamped]) {
         insert('requests', r);
         insert('local_requests', r);
@@ -134,7 +165,8 @@ describe('a cache from before the deadline order', () => {
       old.close();
 
       const cache = openWorkstationCache(dataDir, NO_SERVER);
-      const keys = () => cache.db.prepare('SELECT id, answer_due_ms AS dueMs, priority FROM local_requests ORDER BY id').all();
+      const keys = () =>
+        cache.db.prepare('SELECT id, answer_due_ms AS dueMs, priority FROM local_requests ORDER BY id').all();
       expect(keys()).toEqual([
         { id: base.id, dueMs: null, priority: 0 },
         { id: stamped.id, dueMs: NOW - 20 * MIN, priority: 1 },
@@ -142,7 +174,10 @@ describe('a cache from before the deadline order', () => {
       expect(cache.requests.fillQueueKeys()).toBe(1);
       expect(keys()).toContainEqual({ id: base.id, dueMs: queueKey(base).dueMs, priority: 0 });
       expect(cache.requests.fillQueueKeys()).toBe(0);
-      expect(cache.requests.window('queue', new Date(NOW).toISOString(), 0, 10).map((r) => r.id)).toEqual([stamped.id, base.id]);
+      expect(cache.requests.window('queue', new Date(NOW).toISOString(), 0, 10).map((r) => r.id)).toEqual([
+        stamped.id,
+        base.id,
+      ]);
       cache.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

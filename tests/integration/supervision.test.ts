@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHolidayCalendar, DEFAULT_DEADLINE_POLICY, mergeHolidayCalendars, PUBLISHED_HOLIDAY_CALENDAR, unitDueAt } from '../../shared/deadline';
+import {
+  createHolidayCalendar,
+  DEFAULT_DEADLINE_POLICY,
+  mergeHolidayCalendars,
+  PUBLISHED_HOLIDAY_CALENDAR,
+  unitDueAt,
+} from '../../shared/deadline';
 import { ApiError } from '../../shared/sync/protocol';
-import { OverdueList, SUPERVISION_API, UNIT_API, UnitPerformanceList, UnitRequestView } from '../../shared/units/protocol';
+import {
+  OverdueList,
+  SUPERVISION_API,
+  UNIT_API,
+  UnitPerformanceList,
+  UnitRequestView,
+} from '../../shared/units/protocol';
 import { openDatabase, type Db } from '../../server/db/open-database';
 import { addUnitAccount } from '../../server/units/unit-accounts';
 import { jsonClient } from '../support/json-client';
@@ -54,7 +66,11 @@ describe.each(testBackends())('supervision API on $name', (backend) => {
       expect((await client.get(`${SUPERVISION_API}/${path}`)).status).toBe(401);
       expect((await client.get(`${SUPERVISION_API}/${path}`, supervisor.token)).status).toBe(200);
     }
-    const remind = await client.post(`${SUPERVISION_API}/remind`, { requestId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', note: '督办' }, desk.token);
+    const remind = await client.post(
+      `${SUPERVISION_API}/remind`,
+      { requestId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', note: '督办' },
+      desk.token,
+    );
     expect(remind.status).toBe(403);
   });
 
@@ -65,7 +81,11 @@ describe.each(testBackends())('supervision API on $name', (backend) => {
     await transferredLongAgo(late.id);
     await transferredLongAgo(answeredLate.id);
     expect((await client.post(`${UNIT_API}/requests/${onTime.id}/answer`, { text: '已修复' }, water)).status).toBe(200);
-    await db.updateTable('requests').set({ status: 'replied', unit_answered_at: new Date().toISOString() }).where('id', '=', answeredLate.id).execute();
+    await db
+      .updateTable('requests')
+      .set({ status: 'replied', unit_answered_at: new Date().toISOString() })
+      .where('id', '=', answeredLate.id)
+      .execute();
 
     const overdue = OverdueList.parse((await client.get(`${SUPERVISION_API}/overdue`, supervisor.token)).body);
     const listed = overdue.requests.find((r) => r.request.id === late.id);
@@ -83,53 +103,110 @@ describe.each(testBackends())('supervision API on $name', (backend) => {
       answeredOnTime: 1,
       onTimeRate: 1,
     });
-    expect(units.find((u) => u.unitId === TRANSPORT)).toMatchObject({ holding: 0, overdue: 0, answered: 1, answeredOnTime: 0, onTimeRate: 0 });
+    expect(units.find((u) => u.unitId === TRANSPORT)).toMatchObject({
+      holding: 0,
+      overdue: 0,
+      answered: 1,
+      answeredOnTime: 0,
+      onTimeRate: 0,
+    });
     expect(units[0]!.unitId).toBe(WATER);
   });
 
   it('records a reminder (督办) on the request, for the workstation and the unit to see', async () => {
     const request = await desk.transferredTo(WATER);
-    const remind = await client.post(`${SUPERVISION_API}/remind`, { requestId: request.id, note: '请于今日内答复' }, supervisor.token);
+    const remind = await client.post(
+      `${SUPERVISION_API}/remind`,
+      { requestId: request.id, note: '请于今日内答复' },
+      supervisor.token,
+    );
     expect(remind.status).toBe(200);
-    expect(await desk.pull(request.id)).toMatchObject({ reminderCount: 1, lastReminder: { text: '请于今日内答复' }, version: request.version });
+    expect(await desk.pull(request.id)).toMatchObject({
+      reminderCount: 1,
+      lastReminder: { text: '请于今日内答复' },
+      version: request.version,
+    });
     const seen = UnitRequestView.parse((await client.get(`${UNIT_API}/requests/${request.id}`, water)).body);
     expect(seen).toMatchObject({ reminderCount: 1, lastReminder: { text: '请于今日内答复' } });
-    const row = await db.selectFrom('decisions').selectAll().where('request_id', '=', request.id).where('kind', '=', 'remind').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('request_id', '=', request.id)
+      .where('kind', '=', 'remind')
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ actor: 'operator', operator_id: supervisor.operator.id, outcome: 'applied' });
     expect(JSON.parse(row.payload)).toMatchObject({ kind: 'remind', note: '请于今日内答复' });
 
     const { requestId: fresh } = await desk.intake.receive(makeMessage());
-    const notHeld = await client.post(`${SUPERVISION_API}/remind`, { requestId: fresh, note: '督办' }, supervisor.token);
+    const notHeld = await client.post(
+      `${SUPERVISION_API}/remind`,
+      { requestId: fresh, note: '督办' },
+      supervisor.token,
+    );
     expect(notHeld.status).toBe(409);
     expect(ApiError.parse(notHeld.body).error.code).toBe('invalid-transition');
-    const unknown = await client.post(`${SUPERVISION_API}/extension-grant`, { requestId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', workingDays: 2 }, supervisor.token);
+    const unknown = await client.post(
+      `${SUPERVISION_API}/extension-grant`,
+      { requestId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', workingDays: 2 },
+      supervisor.token,
+    );
     expect(unknown.status).toBe(404);
-    expect((await client.post(`${SUPERVISION_API}/remind`, { requestId: request.id, note: '' }, supervisor.token)).status).toBe(400);
+    expect(
+      (await client.post(`${SUPERVISION_API}/remind`, { requestId: request.id, note: '' }, supervisor.token)).status,
+    ).toBe(400);
   });
 
   it("lets an admin load a holiday schedule, which the next transfer's unit clock follows", async () => {
-    const admin = (await client.post('/api/sync/login', { name: 'admin', password: 'admin-pass', deviceId: 'ws-admin' })).body as { token: string };
+    const admin = (
+      await client.post('/api/sync/login', { name: 'admin', password: 'admin-pass', deviceId: 'ws-admin' })
+    ).body as { token: string };
     // The next ten days become holidays, so the unit's five working days start later.
-    const days = Array.from({ length: 10 }, (_, i) => new Date(Date.now() + (i + 1) * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10));
+    const days = Array.from({ length: 10 }, (_, i) =>
+      new Date(Date.now() + (i + 1) * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10),
+    );
     const ics = [
       'BEGIN:VCALENDAR',
-      ...days.flatMap((day) => ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${day.replaceAll('-', '')}`, 'SUMMARY:测试假期(休)', 'END:VEVENT']),
+      ...days.flatMap((day) => [
+        'BEGIN:VEVENT',
+        `DTSTART;VALUE=DATE:${day.replaceAll('-', '')}`,
+        'SUMMARY:测试假期(休)',
+        'END:VEVENT',
+      ]),
       'END:VCALENDAR',
     ].join('\r\n');
     const upload = async (body: string, type: string, token: string) =>
-      fetch(`${server.url}/api/admin/holidays?source=test.ics`, { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${token}` }, body });
+      fetch(`${server.url}/api/admin/holidays?source=test.ics`, {
+        method: 'POST',
+        headers: { 'content-type': type, authorization: `Bearer ${token}` },
+        body,
+      });
 
     expect((await upload(ics, 'text/calendar', supervisor.token)).status).toBe(403);
-    expect((await upload('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:元旦\r\nEND:VEVENT\r\nEND:VCALENDAR', 'text/calendar', admin.token)).status).toBe(400);
-    expect((await upload('{"holidays": ["2027-02-30"], "workdays": []}', 'application/json', admin.token)).status).toBe(400);
+    expect(
+      (
+        await upload(
+          'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:元旦\r\nEND:VEVENT\r\nEND:VCALENDAR',
+          'text/calendar',
+          admin.token,
+        )
+      ).status,
+    ).toBe(400);
+    expect((await upload('{"holidays": ["2027-02-30"], "workdays": []}', 'application/json', admin.token)).status).toBe(
+      400,
+    );
     const loaded = await upload(ics, 'text/calendar', admin.token);
     expect(loaded.status).toBe(200);
     expect(await loaded.json()).toMatchObject({ source: 'test.ics' });
 
     const request = await desk.transferredTo(WATER);
-    const calendar = mergeHolidayCalendars(PUBLISHED_HOLIDAY_CALENDAR, createHolidayCalendar({ holidays: days, workdays: [] }));
+    const calendar = mergeHolidayCalendars(
+      PUBLISHED_HOLIDAY_CALENDAR,
+      createHolidayCalendar({ holidays: days, workdays: [] }),
+    );
     const transferredAt = request.timeline.transferredAt!;
     expect(request.deadlines.unitDueAt).toBe(unitDueAt(transferredAt, DEFAULT_DEADLINE_POLICY, calendar).toISOString());
-    expect(request.deadlines.unitDueAt).not.toBe(unitDueAt(transferredAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR).toISOString());
+    expect(request.deadlines.unitDueAt).not.toBe(
+      unitDueAt(transferredAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR).toISOString(),
+    );
   });
 });

@@ -24,7 +24,12 @@ describe.each(testBackends())('sync API on $name', (backend) => {
     server = await startServer({ DATABASE_URL: database.url, YIWANG_ADMIN_PASSWORD: ADMIN_PASSWORD });
     // A second connection to the server's database, to play the channels and look at rows.
     db = openDatabase(database.url);
-    operator = await addOperator(db, { name: 'zhang.wei', displayName: '张伟', role: 'operator', password: 'pa55word' });
+    operator = await addOperator(db, {
+      name: 'zhang.wei',
+      displayName: '张伟',
+      role: 'operator',
+      password: 'pa55word',
+    });
     const intake = createIntake(db);
     requestIds = [];
     for (let i = 0; i < 5; i++) requestIds.push((await intake.receive(makeMessage())).requestId);
@@ -67,7 +72,10 @@ describe.each(testBackends())('sync API on $name', (backend) => {
   it('signs in the admin with the configured password and refuses wrong credentials', async () => {
     const admin = await login('admin', ADMIN_PASSWORD, 'ws-admin');
     expect(admin.operator).toMatchObject({ name: 'admin', role: 'admin' });
-    for (const [name, password] of [['admin', 'admin'], ['nobody', ADMIN_PASSWORD]]) {
+    for (const [name, password] of [
+      ['admin', 'admin'],
+      ['nobody', ADMIN_PASSWORD],
+    ]) {
       const { status, body } = await post(SYNC_PATHS.login, { name, password, deviceId: 'ws-01' }, null);
       expect(status).toBe(401);
       expect(ApiError.parse(body).error.code).toBe('bad-credentials');
@@ -97,7 +105,10 @@ describe.each(testBackends())('sync API on $name', (backend) => {
         directories += 1;
         directoryVersion = response.directory.version;
         expect(response.directory.units.length).toBeGreaterThan(150);
-        expect(response.directory.units.find((u) => u.id === 'city-public-security')).toMatchObject({ name: '市公安局', initials: 'sgaj' });
+        expect(response.directory.units.find((u) => u.id === 'city-public-security')).toMatchObject({
+          name: '市公安局',
+          initials: 'sgaj',
+        });
         expect(response.directory.categories.filter((c) => c.level === 1)).toHaveLength(15);
       }
       expect(response.requests.length).toBeLessThanOrEqual(2);
@@ -115,7 +126,11 @@ describe.each(testBackends())('sync API on $name', (backend) => {
   });
 
   it('rejects an unknown cursor and a malformed pull with 400', async () => {
-    for (const body of [{ cursor: 'abc', directoryVersion: 0 }, { cursor: null, directoryVersion: -1 }, { cursor: null }]) {
+    for (const body of [
+      { cursor: 'abc', directoryVersion: 0 },
+      { cursor: null, directoryVersion: -1 },
+      { cursor: null },
+    ]) {
       const response = await post(SYNC_PATHS.pull, body);
       expect(response.status).toBe(400);
       ApiError.parse(response.body);
@@ -128,8 +143,16 @@ describe.each(testBackends())('sync API on $name', (backend) => {
     const accept = make(requestIds[0]!, 0, { kind: 'accept' });
 
     const [applied] = await push([accept]);
-    expect(applied).toMatchObject({ decisionId: accept.id, outcome: 'applied', request: { status: 'accepted', version: 1 } });
-    expect(applied!.request!.lastDecision).toMatchObject({ decisionId: accept.id, operatorName: '张伟', deviceId: 'ws-01' });
+    expect(applied).toMatchObject({
+      decisionId: accept.id,
+      outcome: 'applied',
+      request: { status: 'accepted', version: 1 },
+    });
+    expect(applied!.request!.lastDecision).toMatchObject({
+      decisionId: accept.id,
+      operatorName: '张伟',
+      deviceId: 'ws-01',
+    });
 
     for (let i = 0; i < 2; i++) {
       const [replayed] = await push([accept]);
@@ -144,11 +167,18 @@ describe.each(testBackends())('sync API on $name', (backend) => {
 
   it('rejects a decision made against a version another device has since settled, with the reason, and stores the rejection', async () => {
     const otherToken = (await login('zhang.wei', 'pa55word', 'ws-02')).token;
-    const transfer = decisionMaker('ws-02', operator.id)(requestIds[1]!, 0, { kind: 'transfer', unitId: 'city-public-security', note: null });
+    const transfer = decisionMaker('ws-02', operator.id)(requestIds[1]!, 0, {
+      kind: 'transfer',
+      unitId: 'city-public-security',
+      note: null,
+    });
     const late = decisionMaker('ws-01', operator.id)(requestIds[1]!, 0, { kind: 'junk' }, { seq: 700 });
 
     const [first] = await push([transfer], 'ws-02', otherToken);
-    expect(first).toMatchObject({ outcome: 'applied', request: { status: 'transferred', unitId: 'city-public-security', version: 1 } });
+    expect(first).toMatchObject({
+      outcome: 'applied',
+      request: { status: 'transferred', unitId: 'city-public-security', version: 1 },
+    });
     const [second] = await push([late]);
     expect(second).toMatchObject({ outcome: 'rejected', reason: { code: 'stale' }, request: { version: 1 } });
     if (second?.outcome !== 'rejected') throw new Error('expected a rejection');
@@ -164,11 +194,27 @@ describe.each(testBackends())('sync API on $name', (backend) => {
 
   it('applies a late decision when what others did since leaves the request where it was (docs/sync-and-conflicts.md)', async () => {
     const otherToken = (await login('zhang.wei', 'pa55word', 'ws-02')).token;
-    const escalate = decisionMaker('ws-02', operator.id)(requestIds[3]!, 0, { kind: 'escalate', note: null }, { seq: 800 });
-    const late = decisionMaker('ws-01', operator.id)(requestIds[3]!, 0, { kind: 'classify', categoryId: '城乡建设' }, { seq: 801 });
-    expect((await push([escalate], 'ws-02', otherToken))[0]).toMatchObject({ outcome: 'applied', request: { version: 1 } });
+    const escalate = decisionMaker('ws-02', operator.id)(
+      requestIds[3]!,
+      0,
+      { kind: 'escalate', note: null },
+      { seq: 800 },
+    );
+    const late = decisionMaker('ws-01', operator.id)(
+      requestIds[3]!,
+      0,
+      { kind: 'classify', categoryId: '城乡建设' },
+      { seq: 801 },
+    );
+    expect((await push([escalate], 'ws-02', otherToken))[0]).toMatchObject({
+      outcome: 'applied',
+      request: { version: 1 },
+    });
     const [result] = await push([late]);
-    expect(result).toMatchObject({ outcome: 'applied', request: { version: 2, escalated: true, categoryId: '城乡建设', status: 'accepted' } });
+    expect(result).toMatchObject({
+      outcome: 'applied',
+      request: { version: 2, escalated: true, categoryId: '城乡建设', status: 'accepted' },
+    });
   });
 
   it('judges a chain of one device’s decisions against the server version it last saw, whoever came between', async () => {
@@ -181,8 +227,16 @@ describe.each(testBackends())('sync API on $name', (backend) => {
     ];
     // Meanwhile ws-02 transferred it: version 1 on the server, the very number the classify would
     // have had locally. Neither of ws-01's decisions may ride over the transfer.
-    const transfer = decisionMaker('ws-02', operator.id)(requestIds[4]!, 0, { kind: 'transfer', unitId: 'city-public-security', note: null }, { seq: 900 });
-    expect((await push([transfer], 'ws-02', otherToken))[0]).toMatchObject({ outcome: 'applied', request: { version: 1 } });
+    const transfer = decisionMaker('ws-02', operator.id)(
+      requestIds[4]!,
+      0,
+      { kind: 'transfer', unitId: 'city-public-security', note: null },
+      { seq: 900 },
+    );
+    expect((await push([transfer], 'ws-02', otherToken))[0]).toMatchObject({
+      outcome: 'applied',
+      request: { version: 1 },
+    });
     const results = await push(chain(requestIds[4]!, 910));
     expect(results.map((r) => r.outcome)).toEqual(['rejected', 'rejected']);
     expect(results.map((r) => r.outcome === 'rejected' && r.reason.code)).toEqual(['stale', 'stale']);
@@ -220,11 +274,18 @@ describe.each(testBackends())('sync API on $name', (backend) => {
   });
 
   it("rejects as forbidden a decision in another operator's name, and stores nothing", async () => {
-    const other = await addOperator(db, { name: 'li.na', displayName: '李娜', role: 'operator', password: 'pa55word2' });
+    const other = await addOperator(db, {
+      name: 'li.na',
+      displayName: '李娜',
+      role: 'operator',
+      password: 'pa55word2',
+    });
     const forged = decisionMaker('ws-01', other.id)(requestIds[3]!, 0, { kind: 'junk' }, { seq: 900 });
     const [result] = await push([forged]);
     expect(result).toMatchObject({ decisionId: forged.id, outcome: 'rejected', reason: { code: 'forbidden' } });
-    expect(await db.selectFrom('decisions').select('id').where('id', '=', forged.id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom('decisions').select('id').where('id', '=', forged.id).executeTakeFirst(),
+    ).toBeUndefined();
 
     const otherDevice = decisionMaker('ws-99', operator.id)(requestIds[3]!, 0, { kind: 'junk' });
     const mismatch = await post(SYNC_PATHS.push, { deviceId: 'ws-99', decisions: [otherDevice] });
@@ -252,7 +313,9 @@ describe.each(testBackends())('sync API on $name', (backend) => {
     const first = makeMessage({ text: '楼上漏水' });
     const { requestId } = await intake.receive(first);
     const { cursor } = await pullAll(null);
-    const followUp = await intake.receive(makeMessage({ citizenChannelId: first.citizenChannelId, text: '已经三天了' }));
+    const followUp = await intake.receive(
+      makeMessage({ citizenChannelId: first.citizenChannelId, text: '已经三天了' }),
+    );
     expect(followUp).toEqual({ requestId, duplicate: false });
     const changed = await pullAll(cursor);
     expect(changed.requests).toHaveLength(1);

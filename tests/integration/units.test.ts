@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerDueAt, acknowledgeDueAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, unitDueAt } from '../../shared/deadline';
+import {
+  answerDueAt,
+  acknowledgeDueAt,
+  DEFAULT_DEADLINE_POLICY,
+  PUBLISHED_HOLIDAY_CALENDAR,
+  unitDueAt,
+} from '../../shared/deadline';
 import { ApiError } from '../../shared/sync/protocol';
 import { UNIT_API, UnitRequestList, UnitRequestView } from '../../shared/units/protocol';
 import { openDatabase, type Db } from '../../server/db/open-database';
@@ -53,7 +59,10 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
   };
 
   it('signs a unit account in and refuses wrong credentials and missing tokens', async () => {
-    for (const [name, password] of [['gaj', 'wrong'], ['nobody', 'gaj-pass']]) {
+    for (const [name, password] of [
+      ['gaj', 'wrong'],
+      ['nobody', 'gaj-pass'],
+    ]) {
       const response = await client.post(`${UNIT_API}/login`, { name, password });
       expect(response.status).toBe(401);
       expect(ApiError.parse(response.body).error.code).toBe('bad-credentials');
@@ -69,7 +78,11 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
     expect(request.deadlines).toMatchObject({
       acknowledgeDueAt: acknowledgeDueAt(receivedAt, DEFAULT_DEADLINE_POLICY).toISOString(),
       answerDueAt: answerDueAt(receivedAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR).toISOString(),
-      unitDueAt: unitDueAt(request.timeline.transferredAt!, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR).toISOString(),
+      unitDueAt: unitDueAt(
+        request.timeline.transferredAt!,
+        DEFAULT_DEADLINE_POLICY,
+        PUBLISHED_HOLIDAY_CALENDAR,
+      ).toISOString(),
     });
     expect(request.timeline.firstResponseAt).toBe(request.timeline.transferredAt);
     const seen = view((await client.get(`${UNIT_API}/requests/${request.id}`, police)).body);
@@ -90,16 +103,33 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
     expect(await list(districtPolice)).toContain(forDistrictPolice.id);
     expect(await list(districtPolice)).not.toContain(forDistrict.id);
 
-    for (const [token, id] of [[housing, forPolice.id], [districtPolice, forDistrict.id], [police, '01ARZ3NDEKTSV4RRFFQ69G5FAV']] as const) {
+    for (const [token, id] of [
+      [housing, forPolice.id],
+      [districtPolice, forDistrict.id],
+      [police, '01ARZ3NDEKTSV4RRFFQ69G5FAV'],
+    ] as const) {
       expect((await client.get(`${UNIT_API}/requests/${id}`, token)).status).toBe(404);
-      for (const [action, body] of [['answer', { text: '越权答复' }], ['return', { reason: '越权退单' }], ['progress', { text: 'x' }]] as const) {
+      for (const [action, body] of [
+        ['answer', { text: '越权答复' }],
+        ['return', { reason: '越权退单' }],
+        ['progress', { text: 'x' }],
+      ] as const) {
         const response = await client.post(`${UNIT_API}/requests/${id}/${action}`, body, token);
         expect(response.status, `${action} ${id}`).toBe(404);
       }
     }
-    expect(await desk.pull(forPolice.id)).toMatchObject({ status: 'transferred', unitAnswer: null, returnCount: 0, version: forPolice.version });
+    expect(await desk.pull(forPolice.id)).toMatchObject({
+      status: 'transferred',
+      unitAnswer: null,
+      returnCount: 0,
+      version: forPolice.version,
+    });
     // The district answers for its bureau.
-    const answered = await client.post(`${UNIT_API}/requests/${forDistrictPolice.id}/answer`, { text: '区里已处理' }, district);
+    const answered = await client.post(
+      `${UNIT_API}/requests/${forDistrictPolice.id}/answer`,
+      { text: '区里已处理' },
+      district,
+    );
     expect(answered.status).toBe(200);
   });
 
@@ -107,13 +137,26 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
     const request = await desk.transferredTo(POLICE);
     const progress = await client.post(`${UNIT_API}/requests/${request.id}/progress`, { text: '已派民警核实' }, police);
     expect(progress.status).toBe(200);
-    expect(view(progress.body)).toMatchObject({ status: 'transferred', unitProgress: { text: '已派民警核实' }, version: request.version });
+    expect(view(progress.body)).toMatchObject({
+      status: 'transferred',
+      unitProgress: { text: '已派民警核实' },
+      version: request.version,
+    });
 
-    const answer = await client.post(`${UNIT_API}/requests/${request.id}/answer`, { text: '已处理完毕，感谢反映' }, police);
+    const answer = await client.post(
+      `${UNIT_API}/requests/${request.id}/answer`,
+      { text: '已处理完毕，感谢反映' },
+      police,
+    );
     expect(answer.status).toBe(200);
     expect(view(answer.body).clocks.unit.state).toBe('met');
     const pulled = await desk.pull(request.id);
-    expect(pulled).toMatchObject({ status: 'replied', unitId: POLICE, unitAnswer: '已处理完毕，感谢反映', version: request.version + 1 });
+    expect(pulled).toMatchObject({
+      status: 'replied',
+      unitId: POLICE,
+      unitAnswer: '已处理完毕，感谢反映',
+      version: request.version + 1,
+    });
     expect(pulled.timeline.unitAnsweredAt).not.toBeNull();
     expect(pulled.lastDecision).toMatchObject({ kind: 'unit-answer', operatorName: '市公安局（gaj）' });
     expect(await list(police)).not.toContain(request.id);
@@ -122,7 +165,12 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
     const again = await client.post(`${UNIT_API}/requests/${request.id}/answer`, { text: '再答一次' }, police);
     expect(again.status).toBe(409);
     expect(ApiError.parse(again.body).error.code).toBe('invalid-transition');
-    const rows = await db.selectFrom('decisions').select(['kind', 'actor', 'outcome']).where('request_id', '=', request.id).orderBy('applied_at').execute();
+    const rows = await db
+      .selectFrom('decisions')
+      .select(['kind', 'actor', 'outcome'])
+      .where('request_id', '=', request.id)
+      .orderBy('applied_at')
+      .execute();
     expect(rows.map((r) => [r.kind, r.actor, r.outcome])).toEqual([
       ['transfer', 'operator', 'applied'],
       ['unit-progress', 'unit', 'applied'],
@@ -139,7 +187,9 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
       ['extension', { workingDays: 0, reason: '理由' }],
       ['extension', { workingDays: 2.5, reason: '理由' }],
     ] as const) {
-      expect((await client.post(`${UNIT_API}/requests/${request.id}/${action}`, body, police)).status, action).toBe(400);
+      expect((await client.post(`${UNIT_API}/requests/${request.id}/${action}`, body, police)).status, action).toBe(
+        400,
+      );
     }
     expect((await client.post(`${UNIT_API}/requests/${request.id}/teleport`, {}, police)).status).toBe(404);
   });
@@ -147,10 +197,20 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
   it('puts a returned request back in the queue with the reason, and flags it on the third return', async () => {
     let request = await desk.transferredTo(POLICE);
     for (let n = 1; n <= 3; n++) {
-      const returned = await client.post(`${UNIT_API}/requests/${request.id}/return`, { reason: `不属于公安职责 ${n}` }, police);
+      const returned = await client.post(
+        `${UNIT_API}/requests/${request.id}/return`,
+        { reason: `不属于公安职责 ${n}` },
+        police,
+      );
       expect(returned.status).toBe(200);
       const pulled = await desk.pull(request.id);
-      expect(pulled).toMatchObject({ status: 'new', unitId: null, returnCount: n, flagged: n > 2, lastReturnReason: `不属于公安职责 ${n}` });
+      expect(pulled).toMatchObject({
+        status: 'new',
+        unitId: null,
+        returnCount: n,
+        flagged: n > 2,
+        lastReturnReason: `不属于公安职责 ${n}`,
+      });
       expect(pulled.deadlines.unitDueAt).toBeNull();
       expect((await client.get(`${UNIT_API}/requests/${request.id}`, police)).status).toBe(404);
       if (n < 3) request = await desk.transfer(request.id, POLICE);
@@ -160,14 +220,24 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
   it('lets a unit ask for an extension, which a supervisor grant turns into a later unit due time', async () => {
     const supervisor = await workstation(db, client, 'du.cha', 'supervisor');
     const request = await desk.transferredTo(POLICE);
-    const asked = await client.post(`${UNIT_API}/requests/${request.id}/extension`, { workingDays: 3, reason: '需要现场勘查' }, police);
+    const asked = await client.post(
+      `${UNIT_API}/requests/${request.id}/extension`,
+      { workingDays: 3, reason: '需要现场勘查' },
+      police,
+    );
     expect(asked.status).toBe(200);
     expect(view(asked.body).extensionRequest).toMatchObject({ workingDays: 3, reason: '需要现场勘查' });
 
-    const granted = await client.post('/api/supervision/extension-grant', { requestId: request.id, workingDays: 3 }, supervisor.token);
+    const granted = await client.post(
+      '/api/supervision/extension-grant',
+      { requestId: request.id, workingDays: 3 },
+      supervisor.token,
+    );
     expect(granted.status).toBe(200);
     const pulled = await desk.pull(request.id);
-    const expected = unitDueAt(request.timeline.transferredAt!, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, { extensionWorkingDays: 3 });
+    const expected = unitDueAt(request.timeline.transferredAt!, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, {
+      extensionWorkingDays: 3,
+    });
     expect(pulled.deadlines).toMatchObject({ unitDueAt: expected.toISOString(), extensionWorkingDays: 3 });
     expect(Date.parse(pulled.deadlines.unitDueAt!)).toBeGreaterThan(Date.parse(request.deadlines.unitDueAt!));
     expect(pulled.extensionRequest).toBeNull();
@@ -208,9 +278,17 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
       expect(first.headers.get('content-security-policy')).not.toContain('unsafe');
       expect(first.headers.getSetCookie().join('\n')).toMatch(/yw_csrf=.*HttpOnly; SameSite=Strict/);
 
-      expect((await b.go('POST', '/units/login', { name: 'gaj', password: 'gaj-pass', csrf: 'forged' })).status).toBe(403);
-      expect((await b.go('POST', '/units/login', { name: 'gaj', password: 'wrong', csrf: b.csrf(first.text) })).status).toBe(401);
-      const signedIn = await b.go('POST', '/units/login', { name: 'gaj', password: 'gaj-pass', csrf: b.csrf(first.text) });
+      expect((await b.go('POST', '/units/login', { name: 'gaj', password: 'gaj-pass', csrf: 'forged' })).status).toBe(
+        403,
+      );
+      expect(
+        (await b.go('POST', '/units/login', { name: 'gaj', password: 'wrong', csrf: b.csrf(first.text) })).status,
+      ).toBe(401);
+      const signedIn = await b.go('POST', '/units/login', {
+        name: 'gaj',
+        password: 'gaj-pass',
+        csrf: b.csrf(first.text),
+      });
       expect(signedIn.status).toBe(303);
       expect(signedIn.headers.getSetCookie().join('\n')).toMatch(/yw_unit=.*HttpOnly; SameSite=Strict/);
       expect((await b.go('GET', '/units/')).text).toContain('市公安局的诉求');
@@ -233,8 +311,13 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
       const detail = await b.go('GET', `/units/requests/${request.id}`);
       expect(detail.text).toContain('&quot;quoted&quot; &amp; &#39;single&#39;');
 
-      expect((await b.go('POST', `/units/requests/${request.id}/answer`, { text: '已处理', csrf: 'forged' })).status).toBe(403);
-      const answered = await b.go('POST', `/units/requests/${request.id}/answer`, { text: '<b>已处理</b>', csrf: b.csrf(detail.text) });
+      expect(
+        (await b.go('POST', `/units/requests/${request.id}/answer`, { text: '已处理', csrf: 'forged' })).status,
+      ).toBe(403);
+      const answered = await b.go('POST', `/units/requests/${request.id}/answer`, {
+        text: '<b>已处理</b>',
+        csrf: b.csrf(detail.text),
+      });
       expect(answered.status).toBe(303);
       expect(answered.headers.get('location')).toBe(`/units/requests/${request.id}?done=answer`);
       const after = await b.go('GET', `/units/requests/${request.id}?done=answer`);
@@ -244,7 +327,10 @@ describe.each(testBackends())('units API and page on $name', (backend) => {
 
       const otherUnit = await desk.transferredTo(HOUSING);
       expect((await b.go('GET', `/units/requests/${otherUnit.id}`)).status).toBe(404);
-      expect((await b.go('POST', `/units/requests/${otherUnit.id}/return`, { reason: 'x', csrf: b.csrf(detail.text) })).status).toBe(404);
+      expect(
+        (await b.go('POST', `/units/requests/${otherUnit.id}/return`, { reason: 'x', csrf: b.csrf(detail.text) }))
+          .status,
+      ).toBe(404);
     });
   });
 });

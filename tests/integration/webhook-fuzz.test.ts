@@ -67,10 +67,24 @@ describe.each(['wechat', 'weibo', 'alipay'] as const)('%s webhook under fuzzing'
       if (i % VALID_EVERY === 0) {
         const citizen = newCitizen(channel);
         citizens.push(citizen);
-        const valid = deliveryOf(DEMO_CHANNELS, { channel, citizen, kind: 'text', text: `第${i}条：路灯不亮`, sentAt: new Date() });
-        const raw: RawDelivery = { channel, accountKey: valid.accountKey, query: Object.fromEntries(new URLSearchParams(valid.query)), body: Buffer.from(valid.body), contentType: valid.contentType ?? 'text/xml', what: 'valid' };
+        const valid = deliveryOf(DEMO_CHANNELS, {
+          channel,
+          citizen,
+          kind: 'text',
+          text: `第${i}条：路灯不亮`,
+          sentAt: new Date(),
+        });
+        const raw: RawDelivery = {
+          channel,
+          accountKey: valid.accountKey,
+          query: Object.fromEntries(new URLSearchParams(valid.query)),
+          body: Buffer.from(valid.body),
+          contentType: valid.contentType ?? 'text/xml',
+          what: 'valid',
+        };
         const sends = i % (VALID_EVERY * 10) === 0 ? 2 : 1;
-        for (let s = 0; s < sends; s++) jobs.push(async () => ({ status: await post(raw), what: 'valid', valid: true }));
+        for (let s = 0; s < sends; s++)
+          jobs.push(async () => ({ status: await post(raw), what: 'valid', valid: true }));
       }
     }
     const results = await pool(jobs, CONCURRENCY);
@@ -80,7 +94,9 @@ describe.each(['wechat', 'weibo', 'alipay'] as const)('%s webhook under fuzzing'
     const hostileStatuses = new Set(results.filter((x) => !x.valid).map((x) => x.status));
     expect([...hostileStatuses].every((s) => s === 200 || (s >= 400 && s < 500))).toBe(true);
 
-    const stored = db.prepare(`select citizen_id, count(*) as n from messages where citizen_id like ? || ':%' group by citizen_id`).all(channel) as { citizen_id: string; n: number }[];
+    const stored = db
+      .prepare(`select citizen_id, count(*) as n from messages where citizen_id like ? || ':%' group by citizen_id`)
+      .all(channel) as { citizen_id: string; n: number }[];
     const messagesAfter = (db.prepare('select count(*) as n from messages').get() as { n: number }).n;
     expect(messagesAfter - messagesBefore).toBe(citizens.length);
     const counts = new Map(stored.map((row) => [row.citizen_id, row.n]));

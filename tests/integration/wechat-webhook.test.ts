@@ -32,7 +32,15 @@ const newCitizen = () => `oYw3test${String(++citizens).padStart(4, '0')}${random
 const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 
 function textFields(content: string, extra: WechatFields = {}): WechatFields {
-  return { ToUserName: ACCOUNT.originalId, FromUserName: newCitizen(), CreateTime: nowSeconds(), MsgType: 'text', Content: content, MsgId: nextMsgId(), ...extra };
+  return {
+    ToUserName: ACCOUNT.originalId,
+    FromUserName: newCitizen(),
+    CreateTime: nowSeconds(),
+    MsgType: 'text',
+    Content: content,
+    MsgId: nextMsgId(),
+    ...extra,
+  };
 }
 
 async function post(delivery: WechatDelivery, accountKey = ACCOUNT.key, contentType = 'text/xml') {
@@ -86,7 +94,12 @@ describe('URL verification (GET)', () => {
 
   it('echoes echostr as plain text when the signature checks out', async () => {
     const timestamp = nowSeconds();
-    const response = await handshake({ signature: wechatSignature(ACCOUNT.token, timestamp, '8731'), timestamp, nonce: '8731', echostr: '5838479218127813673' });
+    const response = await handshake({
+      signature: wechatSignature(ACCOUNT.token, timestamp, '8731'),
+      timestamp,
+      nonce: '8731',
+      echostr: '5838479218127813673',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await response.text()).toBe('5838479218127813673');
@@ -95,7 +108,12 @@ describe('URL verification (GET)', () => {
   it('refuses a bad signature without echoing', async () => {
     const before = refusals().length;
     const timestamp = nowSeconds();
-    const response = await handshake({ signature: wechatSignature('not-the-token', timestamp, '1'), timestamp, nonce: '1', echostr: 'x123' });
+    const response = await handshake({
+      signature: wechatSignature('not-the-token', timestamp, '1'),
+      timestamp,
+      nonce: '1',
+      echostr: 'x123',
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain('x123');
     await expectOneNewRefusal(before, 'bad signature');
@@ -109,19 +127,34 @@ describe('pushes that are stored', () => {
     expect(answer).toMatchObject({ status: 200, body: 'success' });
     const [row, ...rest] = messagesFor(fields.FromUserName!);
     expect(rest).toEqual([]);
-    expect(row).toMatchObject({ account: ACCOUNT.originalId, dedupe_key: fields.MsgId, kind: 'text', event: null, text: fields.Content });
+    expect(row).toMatchObject({
+      account: ACCOUNT.originalId,
+      dedupe_key: fields.MsgId,
+      kind: 'text',
+      event: null,
+      text: fields.Content,
+    });
     expect(row!.sent_at).toBe(new Date(Number(fields.CreateTime) * 1000).toISOString());
-    const request = db.prepare('select * from requests where id = ?').get(row!.request_id) as { channel: string; text: string };
+    const request = db.prepare('select * from requests where id = ?').get(row!.request_id) as {
+      channel: string;
+      text: string;
+    };
     expect(request).toMatchObject({ channel: 'wechat', text: fields.Content });
   });
 
   it('image', async () => {
-    const fields = textFields('', { MsgType: 'image', PicUrl: 'http://mmbiz.qpic.cn/mmbiz_jpg/demo/0', MediaId: 'yw_media_1' });
+    const fields = textFields('', {
+      MsgType: 'image',
+      PicUrl: 'http://mmbiz.qpic.cn/mmbiz_jpg/demo/0',
+      MediaId: 'yw_media_1',
+    });
     const { Content: _omit, ...image } = fields;
     expect(await post(buildWechatDelivery(ACCOUNT, image))).toMatchObject({ status: 200, body: 'success' });
     const [row] = messagesFor(fields.FromUserName!);
     expect(row).toMatchObject({ kind: 'image', dedupe_key: fields.MsgId });
-    expect(JSON.parse(row!.attachments)).toEqual([{ kind: 'image', mediaId: 'yw_media_1', url: 'http://mmbiz.qpic.cn/mmbiz_jpg/demo/0' }]);
+    expect(JSON.parse(row!.attachments)).toEqual([
+      { kind: 'image', mediaId: 'yw_media_1', url: 'http://mmbiz.qpic.cn/mmbiz_jpg/demo/0' },
+    ]);
   });
 
   it('location', async () => {
@@ -135,16 +168,29 @@ describe('pushes that are stored', () => {
     expect(await post(buildWechatDelivery(ACCOUNT, location))).toMatchObject({ status: 200, body: 'success' });
     const [row] = messagesFor(location.FromUserName!);
     expect(row).toMatchObject({ kind: 'location', text: '人民路与解放路交叉口' });
-    expect(JSON.parse(row!.attachments)).toEqual([{ kind: 'location', latitude: 28.194089, longitude: 112.982279, scale: 16, label: '人民路与解放路交叉口' }]);
+    expect(JSON.parse(row!.attachments)).toEqual([
+      { kind: 'location', latitude: 28.194089, longitude: 112.982279, scale: 16, label: '人民路与解放路交叉口' },
+    ]);
   });
 
   it('subscribe event, deduplicated by sender|CreateTime|Event', async () => {
     const citizen = newCitizen();
-    const event = { ToUserName: ACCOUNT.originalId, FromUserName: citizen, CreateTime: nowSeconds(), MsgType: 'event', Event: 'subscribe' };
-    for (let i = 0; i < 2; i++) expect(await post(buildWechatDelivery(ACCOUNT, event))).toMatchObject({ status: 200, body: 'success' });
+    const event = {
+      ToUserName: ACCOUNT.originalId,
+      FromUserName: citizen,
+      CreateTime: nowSeconds(),
+      MsgType: 'event',
+      Event: 'subscribe',
+    };
+    for (let i = 0; i < 2; i++)
+      expect(await post(buildWechatDelivery(ACCOUNT, event))).toMatchObject({ status: 200, body: 'success' });
     const rows = messagesFor(citizen);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'event', event: 'subscribe', dedupe_key: `${citizen}|${event.CreateTime}|subscribe` });
+    expect(rows[0]).toMatchObject({
+      kind: 'event',
+      event: 'subscribe',
+      dedupe_key: `${citizen}|${event.CreateTime}|subscribe`,
+    });
   });
 
   it('safe mode (AES): msg_signature checked, message decrypted and stored', async () => {
@@ -153,7 +199,9 @@ describe('pushes that are stored', () => {
     expect(delivery.body).not.toContain('菜市场');
     expect(delivery.query).toMatchObject({ encrypt_type: 'aes' });
     expect(await post(delivery)).toMatchObject({ status: 200, body: 'success' });
-    expect(messagesFor(fields.FromUserName!)).toMatchObject([{ kind: 'text', text: fields.Content, dedupe_key: fields.MsgId }]);
+    expect(messagesFor(fields.FromUserName!)).toMatchObject([
+      { kind: 'text', text: fields.Content, dedupe_key: fields.MsgId },
+    ]);
   });
 
   it('compatible mode: the plain copy and the ciphertext in one body; the decrypted one is used', async () => {
@@ -161,7 +209,11 @@ describe('pushes that are stored', () => {
     const encrypt = createWechatCipher(ACCOUNT.encodingAesKey!, ACCOUNT.appId).encrypt(buildWechatXml(fields));
     const plain = buildWechatDelivery(ACCOUNT, fields);
     const delivery = {
-      query: { ...plain.query, encrypt_type: 'aes', msg_signature: wechatSignature(ACCOUNT.token, plain.query.timestamp!, plain.query.nonce!, encrypt) },
+      query: {
+        ...plain.query,
+        encrypt_type: 'aes',
+        msg_signature: wechatSignature(ACCOUNT.token, plain.query.timestamp!, plain.query.nonce!, encrypt),
+      },
       body: buildWechatXml({ ...fields, Encrypt: encrypt }),
     };
     expect(await post(delivery)).toMatchObject({ status: 200, body: 'success' });
@@ -170,7 +222,9 @@ describe('pushes that are stored', () => {
 
   it('takes the body whatever its Content-Type says', async () => {
     const fields = textFields('content type is not text/xml');
-    expect(await post(buildWechatDelivery(ACCOUNT, fields), ACCOUNT.key, 'application/x-www-form-urlencoded')).toMatchObject({ status: 200, body: 'success' });
+    expect(
+      await post(buildWechatDelivery(ACCOUNT, fields), ACCOUNT.key, 'application/x-www-form-urlencoded'),
+    ).toMatchObject({ status: 200, body: 'success' });
     expect(messagesFor(fields.FromUserName!)).toHaveLength(1);
   });
 
@@ -232,7 +286,11 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
 
   it('malformed XML', async () => {
     const delivery = buildWechatDelivery(ACCOUNT, textFields('x'));
-    await expectRefused(await post({ ...delivery, body: '<xml><ToUserName>gh_yiwang_demo</ToUserName><Content>unclosed</xml>' }), 400, /malformed XML/);
+    await expectRefused(
+      await post({ ...delivery, body: '<xml><ToUserName>gh_yiwang_demo</ToUserName><Content>unclosed</xml>' }),
+      400,
+      /malformed XML/,
+    );
   });
 
   it('XML with a DOCTYPE (XXE)', async () => {
@@ -258,11 +316,17 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
 
   it('wrong msg_signature', async () => {
     const delivery = buildWechatDelivery(ACCOUNT, textFields('tampered'), { encrypt: true });
-    await expectRefused(await post({ ...delivery, query: { ...delivery.query, msg_signature: '0'.repeat(40) } }), 401, 'bad msg_signature');
+    await expectRefused(
+      await post({ ...delivery, query: { ...delivery.query, msg_signature: '0'.repeat(40) } }),
+      401,
+      'bad msg_signature',
+    );
   });
 
   it('ciphertext made for another AppID', async () => {
-    const delivery = buildWechatDelivery({ ...ACCOUNT, appId: 'wx_not_this_account' }, textFields('other app'), { encrypt: true });
+    const delivery = buildWechatDelivery({ ...ACCOUNT, appId: 'wx_not_this_account' }, textFields('other app'), {
+      encrypt: true,
+    });
     await expectRefused(await post(delivery), 400, 'ciphertext was made for another AppID');
   });
 
@@ -273,6 +337,10 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
   });
 
   it('unknown account', async () => {
-    await expectRefused(await post(buildWechatDelivery(ACCOUNT, textFields('nobody')), 'no-such-account'), 404, 'unknown account');
+    await expectRefused(
+      await post(buildWechatDelivery(ACCOUNT, textFields('nobody')), 'no-such-account'),
+      404,
+      'unknown account',
+    );
   });
 });

@@ -29,11 +29,28 @@ afterAll(async () => {
 const newFan = () => String(9_007_199_254_740_993n + BigInt(randomInt(1, 2 ** 40)));
 const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 
-function push(type: string, text: string, data: Record<string, string> = {}, extra: Partial<WeiboPush> = {}): WeiboPush {
-  return { type, receiver_id: ACCOUNT.uid, sender_id: newFan(), created_at: isoToWeiboTime(new Date()), text, data, ...extra };
+function push(
+  type: string,
+  text: string,
+  data: Record<string, string> = {},
+  extra: Partial<WeiboPush> = {},
+): WeiboPush {
+  return {
+    type,
+    receiver_id: ACCOUNT.uid,
+    sender_id: newFan(),
+    created_at: isoToWeiboTime(new Date()),
+    text,
+    data,
+    ...extra,
+  };
 }
 
-async function post(delivery: { query: Record<string, string>; body: string }, accountKey = ACCOUNT.key, contentType = 'application/json') {
+async function post(
+  delivery: { query: Record<string, string>; body: string },
+  accountKey = ACCOUNT.key,
+  contentType = 'application/json',
+) {
   const response = await fetch(`${server.url}/channels/weibo/${accountKey}?${new URLSearchParams(delivery.query)}`, {
     method: 'POST',
     headers: { 'content-type': contentType },
@@ -53,17 +70,24 @@ interface MessageRow {
   sent_at: string;
 }
 
-const messagesFor = (fan: string) => db.prepare('select * from messages where citizen_id = ? order by sent_at').all(`weibo:${fan}`) as MessageRow[];
+const messagesFor = (fan: string) =>
+  db.prepare('select * from messages where citizen_id = ? order by sent_at').all(`weibo:${fan}`) as MessageRow[];
 const totalMessages = () => (db.prepare('select count(*) as n from messages').get() as { n: number }).n;
 const totalRequests = () => (db.prepare('select count(*) as n from requests').get() as { n: number }).n;
 const REFUSED = 'weibo push refused';
 
 describe('URL verification (GET)', () => {
-  const handshake = (query: Record<string, string>) => fetch(`${server.url}/channels/weibo/${ACCOUNT.key}?${new URLSearchParams(query)}`);
+  const handshake = (query: Record<string, string>) =>
+    fetch(`${server.url}/channels/weibo/${ACCOUNT.key}?${new URLSearchParams(query)}`);
 
   it('echoes echostr when signed with the App Secret', async () => {
     const timestamp = nowSeconds();
-    const response = await handshake({ signature: weiboSignature(ACCOUNT.appSecret, timestamp, '2001'), timestamp, nonce: '2001', echostr: 'weibo-echo-42' });
+    const response = await handshake({
+      signature: weiboSignature(ACCOUNT.appSecret, timestamp, '2001'),
+      timestamp,
+      nonce: '2001',
+      echostr: 'weibo-echo-42',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await response.text()).toBe('weibo-echo-42');
@@ -72,7 +96,12 @@ describe('URL verification (GET)', () => {
   it('refuses a bad signature without echoing', async () => {
     const before = logLines(server, REFUSED).length;
     const timestamp = nowSeconds();
-    const response = await handshake({ signature: weiboSignature('wrong', timestamp, '1'), timestamp, nonce: '1', echostr: 'x123' });
+    const response = await handshake({
+      signature: weiboSignature('wrong', timestamp, '1'),
+      timestamp,
+      nonce: '1',
+      echostr: 'x123',
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain('x123');
     await expectOneNewLine(server, REFUSED, before, 'bad signature');
@@ -89,7 +118,12 @@ describe('pushes that are stored (answered 200 with an empty body)', () => {
   }
 
   it('text, with the int64 sender kept exact and created_at as the sent time', async () => {
-    const p = push('text', '你好，<img src=x onerror=alert(1)> 建设路的井盖丢了', {}, { created_at: 'Tue Mar 04 13:06:07 +0800 2025' });
+    const p = push(
+      'text',
+      '你好，<img src=x onerror=alert(1)> 建设路的井盖丢了',
+      {},
+      { created_at: 'Tue Mar 04 13:06:07 +0800 2025' },
+    );
     const row = await deliver(p);
     expect(row).toMatchObject({ kind: 'text', event: null, text: p.text });
     expect(row.dedupe_key.startsWith(`${p.sender_id}|${p.created_at}|text|`)).toBe(true);
@@ -99,24 +133,39 @@ describe('pushes that are stored (answered 200 with an empty body)', () => {
   });
 
   it('position', async () => {
-    const row = await deliver(push('position', '我在这里: http://t.cn/zQgLLYO', { longitude: '116.308586', latitude: '39.982525' }));
+    const row = await deliver(
+      push('position', '我在这里: http://t.cn/zQgLLYO', { longitude: '116.308586', latitude: '39.982525' }),
+    );
     expect(row).toMatchObject({ kind: 'location', text: '我在这里: http://t.cn/zQgLLYO' });
-    expect(JSON.parse(row.attachments)).toEqual([{ kind: 'location', latitude: 39.982525, longitude: 116.308586, scale: null, label: null }]);
+    expect(JSON.parse(row.attachments)).toEqual([
+      { kind: 'location', latitude: 39.982525, longitude: 116.308586, scale: null, label: null },
+    ]);
   });
 
   it('voice and image', async () => {
     const voice = await deliver(push('voice', '发了一个语音消息', { vfid: '821804459', tovfid: '821804469' }));
-    expect(JSON.parse(voice.attachments)).toEqual([{ kind: 'voice', mediaId: '821804469', format: null, recognition: null }]);
+    expect(JSON.parse(voice.attachments)).toEqual([
+      { kind: 'voice', mediaId: '821804469', format: null, recognition: null },
+    ]);
     const image = await deliver(push('image', '发了一张图片', { vfid: '821804459', tovfid: '9223372036854775807' }));
     expect(JSON.parse(image.attachments)).toEqual([{ kind: 'image', mediaId: '9223372036854775807', url: null }]);
   });
 
-  it.each(['follow', 'unfollow', 'subscribe', 'unsubscribe', 'scan', 'scan_follow', 'click'])('event %s', async (subtype) => {
-    expect(await deliver(push('event', '事件消息', { subtype, key: 'menu_1' }))).toMatchObject({ kind: 'event', event: subtype, text: '' });
-  });
+  it.each(['follow', 'unfollow', 'subscribe', 'unsubscribe', 'scan', 'scan_follow', 'click'])(
+    'event %s',
+    async (subtype) => {
+      expect(await deliver(push('event', '事件消息', { subtype, key: 'menu_1' }))).toMatchObject({
+        kind: 'event',
+        event: subtype,
+        text: '',
+      });
+    },
+  );
 
   it('mention, as an event carrying the post’s text', async () => {
-    expect(await deliver(push('mention', '@城市发布 小区门口垃圾三天没人清了', { status_id: '4000000000000000' }))).toMatchObject({
+    expect(
+      await deliver(push('mention', '@城市发布 小区门口垃圾三天没人清了', { status_id: '4000000000000000' })),
+    ).toMatchObject({
       kind: 'event',
       event: 'mention',
       text: '@城市发布 小区门口垃圾三天没人清了',
@@ -167,7 +216,11 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
   }
 
   it('signed with another App Secret', async () => {
-    await expectRefused(await post(buildWeiboDelivery({ ...ACCOUNT, appSecret: 'someone-elses' }, push('text', 'forged'))), 401, 'bad signature');
+    await expectRefused(
+      await post(buildWeiboDelivery({ ...ACCOUNT, appSecret: 'someone-elses' }, push('text', 'forged'))),
+      401,
+      'bad signature',
+    );
   });
 
   it('no signature', async () => {
@@ -176,11 +229,19 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
   });
 
   it('stale timestamp (a signed push replayed an hour later)', async () => {
-    await expectRefused(await post(buildWeiboDelivery(ACCOUNT, push('text', 'replayed'), { now: new Date(Date.now() - 3600_000) })), 403, 'stale timestamp');
+    await expectRefused(
+      await post(buildWeiboDelivery(ACCOUNT, push('text', 'replayed'), { now: new Date(Date.now() - 3600_000) })),
+      403,
+      'stale timestamp',
+    );
   });
 
   it('timestamp from the future', async () => {
-    await expectRefused(await post(buildWeiboDelivery(ACCOUNT, push('text', 'future'), { now: new Date(Date.now() + 3600_000) })), 403, 'stale timestamp');
+    await expectRefused(
+      await post(buildWeiboDelivery(ACCOUNT, push('text', 'future'), { now: new Date(Date.now() + 3600_000) })),
+      403,
+      'stale timestamp',
+    );
   });
 
   it('malformed JSON', async () => {
@@ -190,23 +251,43 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
 
   it('the WeChat-style XML format', async () => {
     const delivery = buildWeiboDelivery(ACCOUNT, push('text', 'x'));
-    await expectRefused(await post({ ...delivery, body: '<xml><MsgType>text</MsgType></xml>' }, ACCOUNT.key, 'text/xml'), 400, /XML/);
+    await expectRefused(
+      await post({ ...delivery, body: '<xml><MsgType>text</MsgType></xml>' }, ACCOUNT.key, 'text/xml'),
+      400,
+      /XML/,
+    );
   });
 
   it('a required field missing', async () => {
     const { created_at: _omit, ...noTime } = push('text', 'no time');
-    await expectRefused(await post({ ...buildWeiboDelivery(ACCOUNT, push('text', '')), body: JSON.stringify(noTime) }), 400, 'created_at: missing');
+    await expectRefused(
+      await post({ ...buildWeiboDelivery(ACCOUNT, push('text', '')), body: JSON.stringify(noTime) }),
+      400,
+      'created_at: missing',
+    );
   });
 
   it('a receiver_id of another account', async () => {
-    await expectRefused(await post(buildWeiboDelivery(ACCOUNT, push('text', 'misrouted', {}, { receiver_id: '1234567' }))), 400, 'receiver_id does not match the account');
+    await expectRefused(
+      await post(buildWeiboDelivery(ACCOUNT, push('text', 'misrouted', {}, { receiver_id: '1234567' }))),
+      400,
+      'receiver_id does not match the account',
+    );
   });
 
   it('an oversized body', async () => {
-    await expectRefused(await post(buildWeiboDelivery(ACCOUNT, push('text', '长'.repeat(40 * 1024)))), 413, /too large/i);
+    await expectRefused(
+      await post(buildWeiboDelivery(ACCOUNT, push('text', '长'.repeat(40 * 1024)))),
+      413,
+      /too large/i,
+    );
   });
 
   it('an unknown account', async () => {
-    await expectRefused(await post(buildWeiboDelivery(ACCOUNT, push('text', 'nobody')), 'no-such-account'), 404, 'unknown account');
+    await expectRefused(
+      await post(buildWeiboDelivery(ACCOUNT, push('text', 'nobody')), 'no-such-account'),
+      404,
+      'unknown account',
+    );
   });
 });

@@ -33,7 +33,16 @@ describe('workstation cache file', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(CACHE_APPLICATION_ID);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['decision_results', 'device', 'directory', 'local_requests', 'outbox', 'requests', 'session', 'sync_state']),
+      expect.arrayContaining([
+        'decision_results',
+        'device',
+        'directory',
+        'local_requests',
+        'outbox',
+        'requests',
+        'session',
+        'sync_state',
+      ]),
     );
     db.close();
     // Reopening migrates nothing and keeps the data.
@@ -78,7 +87,12 @@ describe('workstation cache file', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/shell-main.ts'], {
-      env: { ...process.env, YIWANG_WORKSTATION_DIR: dir, YIWANG_SHELL_PORT: '0', YIWANG_SERVER_URL: 'http://127.0.0.1:9' },
+      env: {
+        ...process.env,
+        YIWANG_WORKSTATION_DIR: dir,
+        YIWANG_SHELL_PORT: '0',
+        YIWANG_SERVER_URL: 'http://127.0.0.1:9',
+      },
       encoding: 'utf8',
       timeout: 30_000,
     });
@@ -93,7 +107,10 @@ describe('the integrity check at open', () => {
   function closedCache(): string {
     const dir = freshDir();
     const cache = openWorkstationCache(dir, 'http://127.0.0.1:9');
-    storeRequests(cache, Array.from({ length: 300 }, (_, i) => makeRequest({ text: `井盖松动第${i}处，晚上看不见` }, i)));
+    storeRequests(
+      cache,
+      Array.from({ length: 300 }, (_, i) => makeRequest({ text: `井盖松动第${i}处，晚上看不见` }, i)),
+    );
     cache.close();
     return join(dir, CACHE_FILE_NAME);
   }

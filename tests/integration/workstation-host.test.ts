@@ -43,7 +43,11 @@ async function citizenWrites(openid: string, text: string): Promise<void> {
     Content: text,
     MsgId: msgId.toString(),
   };
-  const result = await postDelivery(server.url, DEMO_WECHAT_ACCOUNT.key, buildWechatDelivery(DEMO_WECHAT_ACCOUNT, fields, { encrypt: true }));
+  const result = await postDelivery(
+    server.url,
+    DEMO_WECHAT_ACCOUNT.key,
+    buildWechatDelivery(DEMO_WECHAT_ACCOUNT, fields, { encrypt: true }),
+  );
   expect(result.ok, JSON.stringify(result)).toBe(true);
 }
 
@@ -63,7 +67,9 @@ async function otherDevice() {
   let seq = 0;
   return {
     async request(id: string): Promise<Request> {
-      const page = PullResponse.parse(await post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token));
+      const page = PullResponse.parse(
+        await post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token),
+      );
       return page.requests.find((r) => r.id === id)!;
     },
     async decide(request: Request, action: Pick<Decision, 'kind'> & Record<string, unknown>) {
@@ -78,7 +84,8 @@ async function otherDevice() {
         operatorId: login.operator.id,
         madeAt: new Date().toISOString(),
       };
-      return PushResponse.parse(await post(SYNC_PATHS.push, { deviceId, decisions: [decision] }, login.token)).results[0]!;
+      return PushResponse.parse(await post(SYNC_PATHS.push, { deviceId, decisions: [decision] }, login.token))
+        .results[0]!;
     },
   };
 }
@@ -143,8 +150,16 @@ describe('workstation host against the real server', () => {
     const session = value(await host.call('session.get', {}));
     const onServer = await (await otherDevice()).request(ids[0]!);
     expect(onServer).toMatchObject({ status: 'accepted', version: 1 });
-    expect(onServer.lastDecision).toMatchObject({ decisionId: outcome.decisionId, operatorId: session.operator!.id, deviceId: session.deviceId });
-    expect(value(await host.call('request.get', { id: ids[0]! }))).toMatchObject({ status: 'accepted', pending: 0, rejection: null });
+    expect(onServer.lastDecision).toMatchObject({
+      decisionId: outcome.decisionId,
+      operatorId: session.operator!.id,
+      deviceId: session.deviceId,
+    });
+    expect(value(await host.call('request.get', { id: ids[0]! }))).toMatchObject({
+      status: 'accepted',
+      pending: 0,
+      rejection: null,
+    });
   });
 
   it('refuses locally what the rule book refuses, writing nothing', async () => {
@@ -170,7 +185,11 @@ describe('workstation host against the real server', () => {
     expect(undo).toMatchObject({ how: 'compensated', undone: { kind: 'junk', requestId: ids[2] } });
     expect(undo.request).toMatchObject({ status: 'new', version: 2 });
     await waitFor('outbox drained', outboxDrained);
-    expect(await (await otherDevice()).request(ids[2]!)).toMatchObject({ status: 'new', version: 2, lastDecision: { kind: 'restore' } });
+    expect(await (await otherDevice()).request(ids[2]!)).toMatchObject({
+      status: 'new',
+      version: 2,
+      lastDecision: { kind: 'restore' },
+    });
   });
 
   it('shows the server refusal of a stale decision on the request', async () => {
@@ -182,7 +201,9 @@ describe('workstation host against the real server', () => {
     const seen = value(await host.call('request.get', { id: ids[3]! }));
     expect(seen).toMatchObject({ status: 'junk', pending: 0, rejection: { code: 'stale' } });
     const db = cacheFile();
-    expect(db.prepare('SELECT outcome FROM decision_results WHERE decision_id = ?').get(made.decisionId)).toEqual({ outcome: 'rejected' });
+    expect(db.prepare('SELECT outcome FROM decision_results WHERE decision_id = ?').get(made.decisionId)).toEqual({
+      outcome: 'rejected',
+    });
     db.close();
   });
 
@@ -192,7 +213,10 @@ describe('workstation host against the real server', () => {
     const a = value(await host.call('request.decide', { requestId: ids[1]!, action: { kind: 'accept' } }));
     const directory = value(await host.call('directory.get', {}));
     const b = value(
-      await host.call('request.decide', { requestId: ids[1]!, action: { kind: 'transfer', unitId: directory.units[0]!.id, note: null } }),
+      await host.call('request.decide', {
+        requestId: ids[1]!,
+        action: { kind: 'transfer', unitId: directory.units[0]!.id, note: null },
+      }),
     );
     expect(b.request).toMatchObject({ status: 'transferred', version: 2, pending: 2 });
     const offline = await waitFor('offline status', async () => {

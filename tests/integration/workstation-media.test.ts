@@ -32,12 +32,17 @@ describe('attachments in the workstation', () => {
   let expected: Buffer;
   const mediaId = `sim-media-${Date.now()}`;
   const cached = () => join(host.dataDir, 'media', hash);
-  const get = (address: string, headers: Record<string, string> = {}) => fetch(`${host.url}${MEDIA_PATH}${address}`, { headers });
+  const get = (address: string, headers: Record<string, string> = {}) =>
+    fetch(`${host.url}${MEDIA_PATH}${address}`, { headers });
   const withToken = (address: string) => get(`${address}?token=${encodeURIComponent(host.token)}`);
 
   beforeAll(async () => {
     platforms = await startPlatforms(DEMO_CHANNELS);
-    server = await startServer({ YIWANG_PLATFORM_URL: platforms.url, YIWANG_MEDIA_POLL_MS: '50', YIWANG_MEDIA_RETRY_BASE_MS: '50' });
+    server = await startServer({
+      YIWANG_PLATFORM_URL: platforms.url,
+      YIWANG_MEDIA_POLL_MS: '50',
+      YIWANG_MEDIA_RETRY_BASE_MS: '50',
+    });
     const dataDir = mkdtempSync(join(tmpdir(), 'yiwang-workstation-'));
     mkdirSync(join(dataDir, 'media'));
     writeFileSync(join(dataDir, 'media', sha256(SVG)), SVG);
@@ -58,7 +63,9 @@ describe('attachments in the workstation', () => {
     await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'image', text: '', mediaId });
     hash = await vi.waitFor(
       async () => {
-        const request = ok(await host.call('queue.list', { view: 'queue' })).find((r) => r.citizen.id === `wechat:${citizen}`);
+        const request = ok(await host.call('queue.list', { view: 'queue' })).find(
+          (r) => r.citizen.id === `wechat:${citizen}`,
+        );
         const found = request?.attachments[0]?.kind === 'image' ? mediaHashOf(request.attachments[0].url) : null;
         if (!found) throw new Error('not fetched yet');
         return found;
@@ -66,7 +73,10 @@ describe('attachments in the workstation', () => {
       { timeout: 20_000, interval: 100 },
     );
     expect(hash).toBe(sha256(expected));
-    expect(platforms.calls.filter((c) => c.api === 'media' && c.text === mediaId).map((c) => c.answer)).toEqual(['500', '0']);
+    expect(platforms.calls.filter((c) => c.api === 'media' && c.text === mediaId).map((c) => c.answer)).toEqual([
+      '500',
+      '0',
+    ]);
     // Prefetched for the queue: the file is in the cache without the page having asked.
     await vi.waitFor(() => expect(existsSync(cached())).toBe(true), { timeout: 10_000, interval: 100 });
     expect(readFileSync(cached())).toEqual(expected);
@@ -85,7 +95,9 @@ describe('attachments in the workstation', () => {
     expect((await get(hash)).status).toBe(401);
     expect((await get(`${hash}?token=nope`)).status).toBe(401);
     expect((await get(hash, { Authorization: 'Bearer nope' })).status).toBe(401);
-    expect((await get(`${hash}?token=${encodeURIComponent(host.token)}`, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (await get(`${hash}?token=${encodeURIComponent(host.token)}`, { Origin: 'http://evil.example' })).status,
+    ).toBe(403);
   });
 
   it('answers 404 for an address that is no sha256 or that the server does not have', async () => {

@@ -16,7 +16,9 @@ export async function receiveRequests(server: { dataDir: string }, texts: readon
     const ids: string[] = [];
     const start = Date.now() - texts.length * 1000;
     for (const [i, text] of texts.entries()) {
-      const { requestId } = await intake.receive(makeMessage({ text, sentAt: new Date(start + i * 1000).toISOString() }));
+      const { requestId } = await intake.receive(
+        makeMessage({ text, sentAt: new Date(start + i * 1000).toISOString() }),
+      );
       ids.push(requestId);
     }
     return ids;
@@ -34,7 +36,10 @@ export async function colleagueAt(serverUrl: string, name: string) {
   const deviceId = `ws-${name}`;
   const login = LoginResponse.parse((await client.post(SYNC_PATHS.login, { name, password: name, deviceId })).body);
   const decision = decisionMaker(deviceId, login.operator.id);
-  const pullAll = async () => PullResponse.parse((await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token)).body);
+  const pullAll = async () =>
+    PullResponse.parse(
+      (await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 0, limit: 1000 }, login.token)).body,
+    );
   const pull = async (): Promise<Request[]> => (await pullAll()).requests;
   return {
     operator: login.operator,
@@ -50,7 +55,15 @@ export async function colleagueAt(serverUrl: string, name: string) {
     async decide(requestId: string, action: DecisionAction): Promise<void> {
       const request = (await pull()).find((r) => r.id === requestId);
       expect(request, `request ${requestId} on the server`).toBeTruthy();
-      const pushed = PushResponse.parse((await client.post(SYNC_PATHS.push, { deviceId, decisions: [decision(requestId, request!.version, action)] }, login.token)).body);
+      const pushed = PushResponse.parse(
+        (
+          await client.post(
+            SYNC_PATHS.push,
+            { deviceId, decisions: [decision(requestId, request!.version, action)] },
+            login.token,
+          )
+        ).body,
+      );
       expect(pushed.results[0]?.outcome).toBe('applied');
     },
   };

@@ -30,7 +30,8 @@ export const test = base.extend<WorkstationFixtures>({
       await use(server);
     } finally {
       await server.stop();
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server output', { body: server.output() });
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach('server output', { body: server.output() });
       rmSync(server.dataDir, { recursive: true, force: true });
     }
   },

@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BROWSER_SHELL_PATHS, type ApiArgs, type ApiMethod, type ApiReply, type ApiResult } from '../../shared/api/workstation-api';
+import {
+  BROWSER_SHELL_PATHS,
+  type ApiArgs,
+  type ApiMethod,
+  type ApiReply,
+  type ApiResult,
+} from '../../shared/api/workstation-api';
 import { HOST_READY_PREFIX } from '../../electron/host/browser-shell';
 import { SHELL_HOST_BUNDLE } from '../../scripts/lib/shell-host';
 
@@ -37,7 +43,8 @@ export interface HostProcessOptions {
  */
 export async function startHostProcess(options: HostProcessOptions): Promise<HostProcess> {
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yiwang-workstation-'));
-  if (options.built && !existsSync(SHELL_HOST_BUNDLE)) throw new Error(`${SHELL_HOST_BUNDLE} is missing: run npm run build`);
+  if (options.built && !existsSync(SHELL_HOST_BUNDLE))
+    throw new Error(`${SHELL_HOST_BUNDLE} is missing: run npm run build`);
   const entry = options.built ? [SHELL_HOST_BUNDLE] : ['--import', 'tsx', 'electron/host/shell-main.ts'];
   const child = spawn(process.execPath, entry, {
     env: {

@@ -7,7 +7,12 @@ export function value<T>(reply: ApiReply<T>): T {
 }
 
 /** Polls until the probe answers something truthy, which it returns; fails naming what never came. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+  everyMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const result = await probe();

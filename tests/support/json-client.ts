@@ -3,7 +3,10 @@ export function jsonClient(baseUrl: string) {
   async function call(method: 'GET' | 'POST', path: string, body: unknown, bearer: string | null) {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as unknown };

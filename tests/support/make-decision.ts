@@ -6,7 +6,12 @@ const ulid = monotonicFactory();
 /** A decision as a workstation would push it; each call takes the device's next seq. */
 export function decisionMaker(deviceId: string, operatorId: string) {
   let seq = 0;
-  return (requestId: string, baseVersion: number, action: DecisionAction, overrides: Partial<Decision> = {}): Decision =>
+  return (
+    requestId: string,
+    baseVersion: number,
+    action: DecisionAction,
+    overrides: Partial<Decision> = {},
+  ): Decision =>
     ({
       id: ulid(),
       deviceId,

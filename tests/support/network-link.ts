@@ -18,7 +18,10 @@ export async function startNetworkLink(serverUrl: string): Promise<NetworkLink> 
   const open = new Set<Socket>();
   let up = true;
   const relay = createServer((client) => {
-    if (!up) return client.destroy();
+    if (!up) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(Number(target.port), target.hostname);
     for (const socket of [client, upstream]) {
       open.add(socket);

@@ -13,7 +13,12 @@ export { DEMO_CHANNELS, newCitizen } from './demo-channels';
  * Plays a citizen on the channels and an operator on a workstation against a started server:
  * deliveries through the real webhooks, decisions through the sync API.
  */
-export async function operatorSession(serverUrl: string, name = 'admin', password = 'admin', deviceId = `ws-${randomInt(1e6)}`) {
+export async function operatorSession(
+  serverUrl: string,
+  name = 'admin',
+  password = 'admin',
+  deviceId = `ws-${randomInt(1e6)}`,
+) {
   async function post(path: string, body: unknown, token: string | null) {
     const response = await fetch(serverUrl + path, {
       method: 'POST',
@@ -32,7 +37,9 @@ export async function operatorSession(serverUrl: string, name = 'admin', passwor
     /** Pulls every change since the last pull into `known`. */
     async pull(): Promise<Map<string, Request>> {
       for (;;) {
-        const page = PullResponse.parse((await post(SYNC_PATHS.pull, { cursor, directoryVersion: 1_000_000, limit: 1000 }, login.token)).body);
+        const page = PullResponse.parse(
+          (await post(SYNC_PATHS.pull, { cursor, directoryVersion: 1_000_000, limit: 1000 }, login.token)).body,
+        );
         for (const request of page.requests) known.set(request.id, request);
         cursor = page.cursor;
         if (!page.hasMore) return known;
@@ -45,7 +52,8 @@ export async function operatorSession(serverUrl: string, name = 'admin', passwor
       return { decision, result: PushResponse.parse(response.body).results[0]! };
     },
     async pushAgain(decision: unknown) {
-      return PushResponse.parse((await post(SYNC_PATHS.push, { deviceId, decisions: [decision] }, login.token)).body).results[0]!;
+      return PushResponse.parse((await post(SYNC_PATHS.push, { deviceId, decisions: [decision] }, login.token)).body)
+        .results[0]!;
     },
     /** The request of a citizen's channel identity, once pulled. */
     async requestOf(channel: Channel, citizen: string): Promise<Request> {
@@ -60,7 +68,10 @@ export async function operatorSession(serverUrl: string, name = 'admin', passwor
       for (;;) {
         const request = (await session.pull()).get(id);
         if (request && done(request)) return request;
-        if (Date.now() > until) throw new Error(`request ${id} did not get there: ${JSON.stringify(request?.replyDelivery ?? request?.attachments)}`);
+        if (Date.now() > until)
+          throw new Error(
+            `request ${id} did not get there: ${JSON.stringify(request?.replyDelivery ?? request?.attachments)}`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },
@@ -69,7 +80,10 @@ export async function operatorSession(serverUrl: string, name = 'admin', passwor
 }
 
 /** Delivers the message through the channel's webhook, as the platform would, and expects it taken. */
-export async function citizenWrites(serverUrl: string, message: Omit<CitizenMessage, 'sentAt'> & { sentAt?: Date }): Promise<void> {
+export async function citizenWrites(
+  serverUrl: string,
+  message: Omit<CitizenMessage, 'sentAt'> & { sentAt?: Date },
+): Promise<void> {
   const delivery = deliveryOf(DEMO_CHANNELS, { sentAt: new Date(), ...message });
   const result = await postDelivery(serverUrl, delivery.accountKey, delivery);
   expect(result).toMatchObject({ ok: true });

@@ -19,7 +19,12 @@ export function logLines(server: ServerProcess, msg: string): LogEntry[] {
 }
 
 /** Waits for the lines to travel through the pipe, then expects exactly one new one, with the reason. */
-export async function expectOneNewLine(server: ServerProcess, msg: string, before: number, reason?: string | RegExp): Promise<void> {
+export async function expectOneNewLine(
+  server: ServerProcess,
+  msg: string,
+  before: number,
+  reason?: string | RegExp,
+): Promise<void> {
   for (let i = 0; i < 50 && logLines(server, msg).length === before; i++) await new Promise((r) => setTimeout(r, 20));
   const added = logLines(server, msg).slice(before);
   expect(added).toHaveLength(1);

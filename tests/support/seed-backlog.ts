@@ -31,7 +31,11 @@ export async function seedBacklog(db: Db, count: number): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const first = await nextValue(trx, CHANGE_SEQ);
     if (count > 1) {
-      await trx.updateTable('counters').set({ value: first + count - 1 }).where('name', '=', CHANGE_SEQ).execute();
+      await trx
+        .updateTable('counters')
+        .set({ value: first + count - 1 })
+        .where('name', '=', CHANGE_SEQ)
+        .execute();
     }
     const now = new Date().toISOString();
     const ids: string[] = [];

@@ -6,7 +6,15 @@ import { openWorkstationCache, type WorkstationCache } from '../../electron/host
 import { cityUnits, type UnitSeed } from '../../server/directory/city-units';
 import { FIRST_LEVEL_CATEGORIES } from '../../server/directory/first-level-categories';
 import { namePinyin } from '../../server/directory/name-pinyin';
-import { Request as RequestSchema, type Channel, type Directory, type Operator, type Request, type RequestStatus, type Unit } from '../../shared/model';
+import {
+  Request as RequestSchema,
+  type Channel,
+  type Directory,
+  type Operator,
+  type Request,
+  type RequestStatus,
+  type Unit,
+} from '../../shared/model';
 
 /**
  * A workstation cache filled without a server: the seeded directory, a signed-in operator and any
@@ -14,7 +22,12 @@ import { Request as RequestSchema, type Channel, type Directory, type Operator, 
  * works offline, which is all the triage flow needs (it never waits for the network).
  */
 
-export const OPERATOR: Operator = { id: '01JD0000000000000000000001', name: 'admin', displayName: '值班员', role: 'operator' };
+export const OPERATOR: Operator = {
+  id: '01JD0000000000000000000001',
+  name: 'admin',
+  displayName: '值班员',
+  role: 'operator',
+};
 
 const ulid = monotonicFactory();
 
@@ -22,7 +35,15 @@ export function seededDirectory(): Directory {
   const units: Unit[] = [];
   const walk = (seeds: UnitSeed[], parentId: string | null, level: number) => {
     for (const seed of seeds) {
-      units.push({ id: seed.id, name: seed.name, parentId, level, aliases: seed.aliases, ...namePinyin(seed.name), active: true });
+      units.push({
+        id: seed.id,
+        name: seed.name,
+        parentId,
+        level,
+        aliases: seed.aliases,
+        ...namePinyin(seed.name),
+        active: true,
+      });
       if (seed.children) walk(seed.children, seed.id, level + 1);
     }
   };
@@ -52,7 +73,10 @@ export function makeRequest(seed: RequestSeed, index: number, at = Date.now()): 
     number: `YW-20261128-${String(index + 1).padStart(6, '0')}`,
     channel,
     account: 'gh_yiwang_demo',
-    citizen: { id: seed.citizenId ?? `${channel}:citizen-${index}`, name: seed.citizenName === undefined ? `市民${index}` : seed.citizenName },
+    citizen: {
+      id: seed.citizenId ?? `${channel}:citizen-${index}`,
+      name: seed.citizenName === undefined ? `市民${index}` : seed.citizenName,
+    },
     text: seed.text,
     attachments: [],
     receivedAt,
@@ -107,7 +131,11 @@ export function storeRequests(cache: WorkstationCache, requests: readonly Reques
 }
 
 /** A fresh cache folder with directory, signed-in operator and the given requests. */
-export function seedWorkstation(requests: readonly Request[], serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'yiwang-seeded-'))): string {
+export function seedWorkstation(
+  requests: readonly Request[],
+  serverUrl: string,
+  dataDir = mkdtempSync(join(tmpdir(), 'yiwang-seeded-')),
+): string {
   const cache = openWorkstationCache(dataDir, serverUrl);
   try {
     cache.directory.save(seededDirectory());

@@ -37,8 +37,12 @@ export interface SeededWorkstation {
 /** Archive first so the queue is what the operator sees; the archive's arrival times are older. */
 export function seededRequests(): Request[] {
   const start = Date.now() - 3 * 3600_000;
-  const archive = ARCHIVE.map((seed, i) => makeRequest({ ...seed, receivedAt: new Date(start + i * 1000).toISOString() }, 100 + i));
-  const queue = QUEUE.map((seed, i) => makeRequest({ ...seed, receivedAt: new Date(Date.now() - 1800_000 + i * 1000).toISOString() }, i));
+  const archive = ARCHIVE.map((seed, i) =>
+    makeRequest({ ...seed, receivedAt: new Date(start + i * 1000).toISOString() }, 100 + i),
+  );
+  const queue = QUEUE.map((seed, i) =>
+    makeRequest({ ...seed, receivedAt: new Date(Date.now() - 1800_000 + i * 1000).toISOString() }, i),
+  );
   return [...queue, ...archive];
 }
 

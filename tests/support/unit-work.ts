@@ -22,7 +22,11 @@ export async function workstation(db: Db, client: Client, name: string, role: Op
   const intake = createIntake(db);
 
   async function pull(id: string) {
-    const response = await client.post(SYNC_PATHS.pull, { cursor: null, directoryVersion: 1_000_000, limit: 1000 }, token);
+    const response = await client.post(
+      SYNC_PATHS.pull,
+      { cursor: null, directoryVersion: 1_000_000, limit: 1000 },
+      token,
+    );
     expect(response.status).toBe(200);
     const found = PullResponse.parse(response.body).requests.find((r) => r.id === id);
     if (!found) throw new Error(`request ${id} not in pull`);

@@ -30,11 +30,14 @@ export async function sendCitizenMessage(serverUrl: string): Promise<void> {
     },
     { encrypt: true, now },
   );
-  const response = await fetch(`${serverUrl}/channels/wechat/${DEMO_WECHAT_ACCOUNT.key}?${new URLSearchParams(delivery.query)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'text/xml' },
-    body: delivery.body,
-  });
+  const response = await fetch(
+    `${serverUrl}/channels/wechat/${DEMO_WECHAT_ACCOUNT.key}?${new URLSearchParams(delivery.query)}`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml' },
+      body: delivery.body,
+    },
+  );
   expect(response.status, await response.text()).toBe(200);
 }
 
@@ -100,12 +103,9 @@ export async function expectDecisionsOnServer(serverDataDir: string): Promise<vo
       db.close();
     }
   };
-  await expect.poll(() => readDecisions().map((d) => `${d.kind}:${d.outcome}`), { timeout: 30_000 }).toEqual([
-    'accept:applied',
-    'classify:applied',
-    'transfer:applied',
-    'reply:applied',
-  ]);
+  await expect
+    .poll(() => readDecisions().map((d) => `${d.kind}:${d.outcome}`), { timeout: 30_000 })
+    .toEqual(['accept:applied', 'classify:applied', 'transfer:applied', 'reply:applied']);
 
   const decisions = readDecisions();
   expect(new Set(decisions.map((d) => d.operator_name))).toEqual(new Set(['admin']));
@@ -119,7 +119,9 @@ export async function expectDecisionsOnServer(serverDataDir: string): Promise<vo
     const transfer = JSON.parse(decisions[2]!.payload) as { unitId?: string };
     expect(transfer.unitId).toBe(unit.id);
     const category = JSON.parse(decisions[1]!.payload) as { categoryId?: string };
-    const request = db.prepare('select status, unit_id, category_id from requests where text like ?').get(`%${CITIZEN_TEXT.slice(0, 12)}%`);
+    const request = db
+      .prepare('select status, unit_id, category_id from requests where text like ?')
+      .get(`%${CITIZEN_TEXT.slice(0, 12)}%`);
     expect(request).toEqual({ status: 'transferred', unit_id: unit.id, category_id: category.categoryId });
   } finally {
     db.close();

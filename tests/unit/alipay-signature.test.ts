@@ -13,10 +13,16 @@ import { buildAlipayDelivery } from '../../simulator/alipay-delivery';
 // verification is checked against an independent signer, not against its own signing code.
 const alipay = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const alipayPublicPem = alipay.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-const BIZ = '<XML><AppId><![CDATA[2016000000000000]]></AppId><Text><Content><![CDATA[你好，路灯坏了 & <危险>]]></Content></Text></XML>';
+const BIZ =
+  '<XML><AppId><![CDATA[2016000000000000]]></AppId><Text><Content><![CDATA[你好，路灯坏了 & <危险>]]></Content></Text></XML>';
 
 function independentlySigned(withSignType: boolean, charset = 'GBK') {
-  const params: Record<string, string> = { biz_content: BIZ, charset, service: 'alipay.mobile.public.message.notify', sign_type: 'RSA2' };
+  const params: Record<string, string> = {
+    biz_content: BIZ,
+    charset,
+    service: 'alipay.mobile.public.message.notify',
+    sign_type: 'RSA2',
+  };
   // Written out by hand: sorted a→z, raw values, joined with '&'.
   const content = withSignType
     ? `biz_content=${BIZ}&charset=${charset}&service=alipay.mobile.public.message.notify&sign_type=RSA2`
@@ -69,7 +75,11 @@ describe('parseAlipayForm and GBK', () => {
     const delivery = buildAlipayDelivery({ service: 'alipay.mobile.public.message.notify', biz_content: BIZ });
     const wire = Buffer.from(delivery.body).toString('latin1');
     expect(wire).toContain('%C4%E3%BA%C3'); // 你好 in GBK
-    expect(parseAlipayForm(Buffer.from(delivery.body)).params).toMatchObject({ biz_content: BIZ, charset: 'GBK', sign_type: 'RSA2' });
+    expect(parseAlipayForm(Buffer.from(delivery.body)).params).toMatchObject({
+      biz_content: BIZ,
+      charset: 'GBK',
+      sign_type: 'RSA2',
+    });
   });
 
   it('reads raw GBK bytes, + as space, and UTF-8 forms', () => {
@@ -106,7 +116,9 @@ describe('signedResponse', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="GBK"?><alipay><response><success>true</success>')).toBe(true);
     const sign = /<sign>([^<]+)<\/sign>/.exec(xml)![1]!;
     const appPublicPem = `-----BEGIN PUBLIC KEY-----\n${DEMO_APP_PUBLIC_KEY_BASE64.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----\n`;
-    expect(createVerify('RSA-SHA256').update(iconv.encode(content, 'gbk')).verify(appPublicPem, sign, 'base64')).toBe(true);
+    expect(createVerify('RSA-SHA256').update(iconv.encode(content, 'gbk')).verify(appPublicPem, sign, 'base64')).toBe(
+      true,
+    );
     expect(xml).toContain('<sign_type>RSA2</sign_type>');
   });
 });

@@ -10,7 +10,13 @@ const REQUEST = '01JD00000000000000000000R1';
 const NOW = Date.parse('2026-01-05T08:00:00.000Z');
 
 function claim(operatorId: string, leftMs: number, requestId = REQUEST): Claim {
-  return { requestId, operatorId, operatorName: operatorId === ME ? '受理员一' : '王五', deviceId: 'ws', until: new Date(NOW + leftMs).toISOString() };
+  return {
+    requestId,
+    operatorId,
+    operatorName: operatorId === ME ? '受理员一' : '王五',
+    deviceId: 'ws',
+    until: new Date(NOW + leftMs).toISOString(),
+  };
 }
 
 describe('who else holds a request', () => {
@@ -37,7 +43,11 @@ describe('who else holds a request', () => {
 });
 
 describe('when to claim the open request again', () => {
-  const outcome = (granted: boolean, c: Claim | null, offline = false): ClaimOutcome => ({ granted, claim: c, offline });
+  const outcome = (granted: boolean, c: Claim | null, offline = false): ClaimOutcome => ({
+    granted,
+    claim: c,
+    offline,
+  });
 
   it('renews my lease halfway through it', () => {
     expect(nextClaimIn(outcome(true, claim(ME, 120_000)), NOW)).toBe(60_000);

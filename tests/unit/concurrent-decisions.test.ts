@@ -4,7 +4,8 @@ import { mayFollow } from '../../shared/model/concurrent-decisions';
 describe('a late decision meeting what others did since (docs/sync-and-conflicts.md)', () => {
   it('conflicts with anything that settled the request, unless it only adds a note', () => {
     for (const theirs of ['transfer', 'close', 'junk', 'merge', 'recall', 'reopen', 'unit-return']) {
-      for (const mine of ['accept', 'transfer', 'classify', 'reply', 'close', 'escalate']) expect(mayFollow(mine, theirs)).toBe(false);
+      for (const mine of ['accept', 'transfer', 'classify', 'reply', 'close', 'escalate'])
+        expect(mayFollow(mine, theirs)).toBe(false);
       expect(mayFollow('note', theirs)).toBe(true);
     }
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgeDueAt, DEFAULT_DEADLINE_POLICY, deadlineStatus, timeLeft, toBeijingIso } from '../../shared/deadline';
+import {
+  acknowledgeDueAt,
+  DEFAULT_DEADLINE_POLICY,
+  deadlineStatus,
+  timeLeft,
+  toBeijingIso,
+} from '../../shared/deadline';
 
 describe('acknowledgement — calendar minutes, day and night', () => {
   it('15 minutes by default, across midnight and a month end, holiday or not', () => {

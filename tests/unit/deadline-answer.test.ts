@@ -132,13 +132,19 @@ describe('answer promise — configurable rule choices', () => {
     expect(due('2025-11-12T11:30', { workingTimeHours: 0.5 })).toBe('2025-11-12T12:00:00+08:00');
     expect(due('2025-11-15T10:00', { restDayHours: 4 })).toBe('2025-11-15T14:00:00+08:00');
     const longDay = { ...DEFAULT_DEADLINE_POLICY, workingHours: { sessions: [{ start: '08:30', end: '18:00' }] } };
-    expect(toBeijingIso(answerDueAt('2025-11-12T17:30', longDay, PUBLISHED_HOLIDAY_CALENDAR))).toBe('2025-11-13T09:00:00+08:00');
+    expect(toBeijingIso(answerDueAt('2025-11-12T17:30', longDay, PUBLISHED_HOLIDAY_CALENDAR))).toBe(
+      '2025-11-13T09:00:00+08:00',
+    );
   });
 
   it('accepts a Date or a UTC ISO string for the same moment', () => {
-    expect(toBeijingIso(answerDueAt('2025-10-10T12:00:00Z', DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR))).toBe('2025-10-11T10:00:00+08:00');
-    expect(toBeijingIso(answerDueAt(new Date(Date.UTC(2025, 9, 10, 12)), DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR))).toBe(
+    expect(toBeijingIso(answerDueAt('2025-10-10T12:00:00Z', DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR))).toBe(
       '2025-10-11T10:00:00+08:00',
     );
+    expect(
+      toBeijingIso(
+        answerDueAt(new Date(Date.UTC(2025, 9, 10, 12)), DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR),
+      ),
+    ).toBe('2025-10-11T10:00:00+08:00');
   });
 });

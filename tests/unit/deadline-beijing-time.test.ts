@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { beijingDayNumber, beijingDayStart, dateKeyOf, toBeijingIso, toEpochMs, weekdayOf } from '../../shared/deadline';
+import {
+  beijingDayNumber,
+  beijingDayStart,
+  dateKeyOf,
+  toBeijingIso,
+  toEpochMs,
+  weekdayOf,
+} from '../../shared/deadline';
 
 describe('Beijing time, whatever the machine time zone', () => {
   // The suite is also run with TZ=America/New_York; make sure that run really is in New York time.
@@ -22,7 +29,9 @@ describe('Beijing time, whatever the machine time zone', () => {
       const ms = toEpochMs(iso);
       expect(toBeijingIso(ms)).toBe(`${iso}:00+08:00`);
       expect(dateKeyOf(beijingDayNumber(ms))).toBe(iso.slice(0, 10));
-      expect(ms - beijingDayStart(beijingDayNumber(ms))).toBe((Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16))) * 60_000);
+      expect(ms - beijingDayStart(beijingDayNumber(ms))).toBe(
+        (Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16))) * 60_000,
+      );
     }
     expect(weekdayOf(beijingDayNumber(toEpochMs('2025-10-11T23:59')))).toBe(6); // Saturday in Beijing, Saturday noon in New York
     expect(weekdayOf(beijingDayNumber(toEpochMs('2025-10-12T00:01')))).toBe(0); // Sunday in Beijing, still Saturday in New York

@@ -15,7 +15,8 @@ import {
   PUBLISHED_HOLIDAY_CALENDAR as published,
 } from '../../shared/deadline';
 
-const packageFile = (path: string) => readFileSync(createRequire(import.meta.url).resolve(`chinese-days/dist/${path}`), 'utf8');
+const packageFile = (path: string) =>
+  readFileSync(createRequire(import.meta.url).resolve(`chinese-days/dist/${path}`), 'utf8');
 
 function daysOf(from: string, to: string): number[] {
   const days: number[] = [];
@@ -36,7 +37,9 @@ describe('published calendar (chinese-days data)', () => {
       const weekday = new Date(`${key}T00:00:00Z`).getUTCDay();
       return key in chineseDays.workdays || (weekday >= 1 && weekday <= 5 && !(key in chineseDays.holidays));
     };
-    const differing = daysOf('2024-01-01', '2026-12-31').filter((day) => isWorkingDay(published, day) !== packageSays(dateKeyOf(day)));
+    const differing = daysOf('2024-01-01', '2026-12-31').filter(
+      (day) => isWorkingDay(published, day) !== packageSays(dateKeyOf(day)),
+    );
     expect(differing.map(dateKeyOf)).toEqual([]);
   });
 
@@ -56,7 +59,11 @@ describe('published calendar (chinese-days data)', () => {
   });
 
   it('has New Year 2026 01-01..01-03 with Sunday 01-04 worked, and National Day 2026 with 调休 09-20 and 10-10', () => {
-    expect(['2026-01-01', '2026-01-02', '2026-01-03'].map((d) => isWorkingDate(published, d))).toEqual([false, false, false]);
+    expect(['2026-01-01', '2026-01-02', '2026-01-03'].map((d) => isWorkingDate(published, d))).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(isWorkingDate(published, '2026-01-04')).toBe(true);
     expect(isWorkingDate(published, '2026-10-07')).toBe(false);
     expect(isWorkingDate(published, '2026-10-08')).toBe(true);
@@ -83,7 +90,14 @@ describe('the .ics files chinese-days ships', () => {
     const year = parseHolidayScheduleIcs(packageFile('years/2026.ics'));
     expect(year.holidays).toEqual(expect.arrayContaining(['2026-02-15', '2026-02-23', '2026-10-07']));
     expect(year.holidays).not.toContain('2026-02-24');
-    expect([...year.workdays].sort()).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect([...year.workdays].sort()).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 });
 
@@ -109,18 +123,28 @@ describe('administrator-loaded schedules', () => {
   ].join('\r\n');
 
   it('reads an .ics with folded lines, single-day events and 调休上班 wording', () => {
-    expect(parseHolidayScheduleIcs(ics2027)).toEqual({ holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-07'], workdays: ['2027-02-06'] });
+    expect(parseHolidayScheduleIcs(ics2027)).toEqual({
+      holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-07'],
+      workdays: ['2027-02-06'],
+    });
   });
 
   it('rejects an .ics event marked neither 休 nor 班, or without a date', () => {
     const event = (lines: string[]) => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\n');
-    expect(() => parseHolidayScheduleIcs(event(['DTSTART;VALUE=DATE:20270101', 'SUMMARY:除夕']))).toThrow(/neither 休 nor 班/);
+    expect(() => parseHolidayScheduleIcs(event(['DTSTART;VALUE=DATE:20270101', 'SUMMARY:除夕']))).toThrow(
+      /neither 休 nor 班/,
+    );
     expect(() => parseHolidayScheduleIcs(event(['SUMMARY:元旦(休)']))).toThrow(/no DTSTART/);
   });
 
   it('reads JSON as date arrays or as chinese-days maps', () => {
-    expect(parseHolidayScheduleJson('{"holidays":["2027-01-01"],"workdays":[]}')).toEqual({ holidays: ['2027-01-01'], workdays: [] });
-    expect(parseHolidayScheduleJson('{"holidays":{"2027-01-01":"New Year\'s Day,元旦,1"},"workdays":{"2027-02-06":"x"}}')).toEqual({
+    expect(parseHolidayScheduleJson('{"holidays":["2027-01-01"],"workdays":[]}')).toEqual({
+      holidays: ['2027-01-01'],
+      workdays: [],
+    });
+    expect(
+      parseHolidayScheduleJson('{"holidays":{"2027-01-01":"New Year\'s Day,元旦,1"},"workdays":{"2027-02-06":"x"}}'),
+    ).toEqual({
       holidays: ['2027-01-01'],
       workdays: ['2027-02-06'],
     });

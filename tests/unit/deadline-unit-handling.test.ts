@@ -3,7 +3,9 @@ import { DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, toBeijingIso, unit
 
 // Default policy: 5 working days, the day of transfer not counted, due at closing time (17:30).
 function due(transferredAt: string, extensionWorkingDays = 0): string {
-  return toBeijingIso(unitDueAt(transferredAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, { extensionWorkingDays }));
+  return toBeijingIso(
+    unitDueAt(transferredAt, DEFAULT_DEADLINE_POLICY, PUBLISHED_HOLIDAY_CALENDAR, { extensionWorkingDays }),
+  );
 }
 
 describe('unit handling time — N working days after the day of transfer', () => {
@@ -35,8 +37,12 @@ describe('unit handling time — N working days after the day of transfer', () =
   });
 
   it('a category can have its own working days', () => {
-    const policy = { ...DEFAULT_DEADLINE_POLICY, categoryOverrides: { 城乡建设: { unitHandling: { workingDays: 2 } } } };
-    const at = (categoryId: string) => toBeijingIso(unitDueAt('2025-10-31T10:00', policy, PUBLISHED_HOLIDAY_CALENDAR, { categoryId }));
+    const policy = {
+      ...DEFAULT_DEADLINE_POLICY,
+      categoryOverrides: { 城乡建设: { unitHandling: { workingDays: 2 } } },
+    };
+    const at = (categoryId: string) =>
+      toBeijingIso(unitDueAt('2025-10-31T10:00', policy, PUBLISHED_HOLIDAY_CALENDAR, { categoryId }));
     expect(at('城乡建设/安全生产/安全隐患')).toBe('2025-11-04T17:30:00+08:00');
     expect(at('教育')).toBe('2025-11-07T17:30:00+08:00');
   });

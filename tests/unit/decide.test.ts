@@ -52,7 +52,14 @@ function decision(action: RequestAction, baseVersion = 3): RequestEvent {
 }
 
 const ctx: DecideContext = {
-  stamp: { decisionId: '01JDQ3M7X8Y9Z0ABCDEFGHJKMR', kind: 'x', operatorId: OPERATOR_ID, operatorName: '张伟', deviceId: 'ws-01', at: NOW },
+  stamp: {
+    decisionId: '01JDQ3M7X8Y9Z0ABCDEFGHJKMR',
+    kind: 'x',
+    operatorId: OPERATOR_ID,
+    operatorName: '张伟',
+    deviceId: 'ws-01',
+    at: NOW,
+  },
   unitExists: (id) => id === 'city-public-security',
   categoryExists: (id) => id === '城乡建设/城乡规划',
   now: NOW,
@@ -74,9 +81,17 @@ describe('decide', () => {
   it('applies each kind of decision, bumping the version and stamping who decided', () => {
     const cases: [RequestStatus, DecisionAction, Partial<Request>][] = [
       ['new', { kind: 'accept' }, { status: 'accepted' }],
-      ['new', { kind: 'classify', categoryId: '城乡建设/城乡规划' }, { status: 'accepted', categoryId: '城乡建设/城乡规划' }],
+      [
+        'new',
+        { kind: 'classify', categoryId: '城乡建设/城乡规划' },
+        { status: 'accepted', categoryId: '城乡建设/城乡规划' },
+      ],
       ['replied', { kind: 'classify', categoryId: '城乡建设/城乡规划' }, { status: 'replied' }],
-      ['accepted', { kind: 'transfer', unitId: 'city-public-security', note: null }, { status: 'transferred', unitId: 'city-public-security' }],
+      [
+        'accepted',
+        { kind: 'transfer', unitId: 'city-public-security', note: null },
+        { status: 'transferred', unitId: 'city-public-security' },
+      ],
       ['transferred', { kind: 'recall', reason: '转错单位' }, { status: 'accepted', unitId: null }],
       ['new', { kind: 'junk' }, { status: 'junk' }],
       ['junk', { kind: 'restore' }, { status: 'new' }],
@@ -86,7 +101,11 @@ describe('decide', () => {
       ['merged', { kind: 'reopen' }, { status: 'new', mergedInto: null }],
       ['new', { kind: 'merge', intoRequestId: OTHER_ID }, { status: 'merged', mergedInto: OTHER_ID }],
       ['accepted', { kind: 'escalate', note: null }, { escalated: true, status: 'accepted' }],
-      ['new', { kind: 'snooze', until: '2026-11-29T01:00:00.000Z' }, { status: 'accepted', snoozedUntil: '2026-11-29T01:00:00.000Z' }],
+      [
+        'new',
+        { kind: 'snooze', until: '2026-11-29T01:00:00.000Z' },
+        { status: 'accepted', snoozedUntil: '2026-11-29T01:00:00.000Z' },
+      ],
     ];
     for (const [from, action, expected] of cases) {
       expect(applied(from, action), `${action.kind} from ${from}`).toMatchObject({
@@ -100,14 +119,20 @@ describe('decide', () => {
 
   it('clears a snooze when the request is transferred or closed', () => {
     const snoozed = { ...request('accepted'), snoozedUntil: '2026-11-29T01:00:00.000Z' };
-    for (const action of [{ kind: 'transfer', unitId: 'city-public-security', note: null }, { kind: 'close' }] as const) {
+    for (const action of [
+      { kind: 'transfer', unitId: 'city-public-security', note: null },
+      { kind: 'close' },
+    ] as const) {
       const result = decide(snoozed, decision(action), ctx);
       expect(result.ok && result.request.snoozedUntil).toBeNull();
     }
   });
 
   it('rejects a decision made against another version as stale, naming who changed it last', () => {
-    const changed = { ...request('accepted', 5), lastDecision: { ...ctx.stamp, kind: 'transfer', operatorName: '李娜' } };
+    const changed = {
+      ...request('accepted', 5),
+      lastDecision: { ...ctx.stamp, kind: 'transfer', operatorName: '李娜' },
+    };
     const result = decide(changed, decision({ kind: 'junk' }, 4), ctx);
     expect(result).toEqual({
       ok: false,
@@ -161,7 +186,11 @@ describe('decide: units and supervisors', () => {
   const at = (now: string): DecideContext => ({ ...ctx, now, stamp: { ...ctx.stamp, at: now } });
 
   function transferred(): Request {
-    const result = decide(request('accepted'), decision({ kind: 'transfer', unitId: 'city-public-security', note: null }), ctx);
+    const result = decide(
+      request('accepted'),
+      decision({ kind: 'transfer', unitId: 'city-public-security', note: null }),
+      ctx,
+    );
     if (!result.ok) throw new Error(result.rejection.message);
     return result.request;
   }
@@ -186,7 +215,12 @@ describe('decide: units and supervisors', () => {
 
   it("moves an answered request to replied with the unit's answer and the time", () => {
     const answered = then(transferred(), { kind: 'unit-answer', text: '已安排维修' });
-    expect(answered).toMatchObject({ status: 'replied', unitId: 'city-public-security', unitAnswer: '已安排维修', version: 5 });
+    expect(answered).toMatchObject({
+      status: 'replied',
+      unitId: 'city-public-security',
+      unitAnswer: '已安排维修',
+      version: 5,
+    });
     expect(answered.timeline.unitAnsweredAt).toBe(LATER);
     expect(answered.lastDecision).toMatchObject({ at: LATER });
   });
@@ -195,7 +229,13 @@ describe('decide: units and supervisors', () => {
     let current = transferred();
     for (let n = 1; n <= 3; n++) {
       current = then(current, { kind: 'unit-return', reason: `不属于本单位 ${n}` });
-      expect(current).toMatchObject({ status: 'new', unitId: null, returnCount: n, flagged: n > 2, lastReturnReason: `不属于本单位 ${n}` });
+      expect(current).toMatchObject({
+        status: 'new',
+        unitId: null,
+        returnCount: n,
+        flagged: n > 2,
+        lastReturnReason: `不属于本单位 ${n}`,
+      });
       expect(current.deadlines.unitDueAt).toBeNull();
       if (n < 3) current = then(current, { kind: 'transfer', unitId: 'city-public-security', note: null });
     }
@@ -204,19 +244,45 @@ describe('decide: units and supervisors', () => {
   it('keeps the version for progress, extension requests and grants, and reminders', () => {
     const start = transferred();
     const progress = decide(start, decision({ kind: 'unit-progress', text: '正在协调' }, 1), at(LATER));
-    expect(progress).toMatchObject({ ok: true, request: { version: start.version, unitProgress: { text: '正在协调', at: LATER } } });
+    expect(progress).toMatchObject({
+      ok: true,
+      request: { version: start.version, unitProgress: { text: '正在协调', at: LATER } },
+    });
     const asked = then(start, { kind: 'unit-extension-request', workingDays: 3, reason: '需现场勘查' });
-    expect(asked).toMatchObject({ version: start.version, extensionRequest: { workingDays: 3, reason: '需现场勘查', at: LATER } });
+    expect(asked).toMatchObject({
+      version: start.version,
+      extensionRequest: { workingDays: 3, reason: '需现场勘查', at: LATER },
+    });
     const granted = then(asked, { kind: 'extension-grant', workingDays: 3 });
-    expect(granted).toMatchObject({ version: start.version, extensionRequest: null, deadlines: { extensionWorkingDays: 3 } });
+    expect(granted).toMatchObject({
+      version: start.version,
+      extensionRequest: null,
+      deadlines: { extensionWorkingDays: 3 },
+    });
     const reminded = then(then(granted, { kind: 'remind', note: '请加快办理' }), { kind: 'remind', note: '再次督办' });
-    expect(reminded).toMatchObject({ version: start.version, reminderCount: 2, lastReminder: { text: '再次督办', at: LATER } });
+    expect(reminded).toMatchObject({
+      version: start.version,
+      reminderCount: 2,
+      lastReminder: { text: '再次督办', at: LATER },
+    });
   });
 
   it("clears the previous unit's answer, progress and extension when the request is transferred again", () => {
-    const answered = then(then(transferred(), { kind: 'unit-progress', text: '进展' }), { kind: 'unit-answer', text: '答复' });
-    const again = then(answered, { kind: 'transfer', unitId: 'city-public-security', note: null }, '2026-11-29T01:00:00.000Z');
-    expect(again).toMatchObject({ status: 'transferred', unitAnswer: null, unitProgress: null, extensionRequest: null });
+    const answered = then(then(transferred(), { kind: 'unit-progress', text: '进展' }), {
+      kind: 'unit-answer',
+      text: '答复',
+    });
+    const again = then(
+      answered,
+      { kind: 'transfer', unitId: 'city-public-security', note: null },
+      '2026-11-29T01:00:00.000Z',
+    );
+    expect(again).toMatchObject({
+      status: 'transferred',
+      unitAnswer: null,
+      unitProgress: null,
+      extensionRequest: null,
+    });
     expect(again.timeline).toMatchObject({ transferredAt: '2026-11-29T01:00:00.000Z', unitAnsweredAt: null });
   });
 
@@ -230,23 +296,31 @@ describe('decide: units and supervisors', () => {
       { kind: 'remind', note: '督办' },
     ];
     for (const from of ['new', 'accepted', 'replied', 'closed'] as const) {
-      for (const action of actions) expect(rejection(from, action).code, `${action.kind} from ${from}`).toBe('invalid-transition');
+      for (const action of actions)
+        expect(rejection(from, action).code, `${action.kind} from ${from}`).toBe('invalid-transition');
     }
   });
 });
 
 describe('linking the citizen with another channel identity', () => {
-  const link = (citizenId: string, baseVersion = 3): RequestEvent => decision({ kind: 'link-citizen', citizenId }, baseVersion);
+  const link = (citizenId: string, baseVersion = 3): RequestEvent =>
+    decision({ kind: 'link-citizen', citizenId }, baseVersion);
 
   it('adds the identity, sorted with the request’s own, and keeps the version like a note, in any status', () => {
     for (const status of ['new', 'closed', 'merged'] as const) {
       const result = decide(request(status), link('weibo:1234567890', 1), ctx);
-      expect(result).toMatchObject({ ok: true, request: { version: 3, status, citizen: { id: 'wechat:o-1', identities: ['wechat:o-1', 'weibo:1234567890'] } } });
+      expect(result).toMatchObject({
+        ok: true,
+        request: { version: 3, status, citizen: { id: 'wechat:o-1', identities: ['wechat:o-1', 'weibo:1234567890'] } },
+      });
     }
   });
 
   it('joins a third identity to those already linked, once', () => {
-    const linked = { ...request('accepted'), citizen: { id: 'wechat:o-1', name: null, identities: ['alipay:2088', 'wechat:o-1'] } };
+    const linked = {
+      ...request('accepted'),
+      citizen: { id: 'wechat:o-1', name: null, identities: ['alipay:2088', 'wechat:o-1'] },
+    };
     const result = decide(linked, link('alipay:2088'), ctx);
     expect(result.ok && result.request.citizen.identities).toEqual(['alipay:2088', 'wechat:o-1']);
     const third = decide(linked, link('weibo:42'), ctx);
@@ -254,6 +328,9 @@ describe('linking the citizen with another channel identity', () => {
   });
 
   it('refuses to link a citizen to itself', () => {
-    expect(decide(request('new'), link('wechat:o-1'), ctx)).toMatchObject({ ok: false, rejection: { code: 'invalid-transition' } });
+    expect(decide(request('new'), link('wechat:o-1'), ctx)).toMatchObject({
+      ok: false,
+      rejection: { code: 'invalid-transition' },
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRequest } from '../../shared/api/workstation-api';
 import { UNIT_WORK_DEFAULTS } from '../../shared/model';
-import { breachesBeforeNextShift, DEFAULT_SHIFT_HANDOVERS, nextShiftStart } from '../../electron/host/shift/breaches-before-next-shift';
+import {
+  breachesBeforeNextShift,
+  DEFAULT_SHIFT_HANDOVERS,
+  nextShiftStart,
+} from '../../electron/host/shift/breaches-before-next-shift';
 
 const at = (beijing: string) => Date.parse(`${beijing}+08:00`);
 
@@ -44,14 +48,28 @@ describe('nextShiftStart', () => {
 describe('breachesBeforeNextShift', () => {
   it('lists open answer and unit clocks running out before the next shift, overdue ones marked, soonest first', () => {
     const now = new Date(at('2025-11-12T16:00:00'));
-    const soon = request('soon', { deadlines: { ...UNIT_WORK_DEFAULTS.deadlines, answerDueAt: due('2025-11-12T17:00:00') } });
-    const late = request('late', { deadlines: { ...UNIT_WORK_DEFAULTS.deadlines, answerDueAt: due('2025-11-13T10:00:00') } });
-    const past = request('past', { deadlines: { ...UNIT_WORK_DEFAULTS.deadlines, answerDueAt: due('2025-11-12T15:30:00') } });
+    const soon = request('soon', {
+      deadlines: { ...UNIT_WORK_DEFAULTS.deadlines, answerDueAt: due('2025-11-12T17:00:00') },
+    });
+    const late = request('late', {
+      deadlines: { ...UNIT_WORK_DEFAULTS.deadlines, answerDueAt: due('2025-11-13T10:00:00') },
+    });
+    const past = request('past', {
+      deadlines: { ...UNIT_WORK_DEFAULTS.deadlines, answerDueAt: due('2025-11-12T15:30:00') },
+    });
     const unit = request('unit', {
       status: 'transferred',
       unitId: 'city-water',
-      deadlines: { ...UNIT_WORK_DEFAULTS.deadlines, answerDueAt: due('2025-11-12T16:30:00'), unitDueAt: due('2025-11-12T17:30:00') },
-      timeline: { ...UNIT_WORK_DEFAULTS.timeline, answeredAt: due('2025-11-12T15:10:00'), transferredAt: due('2025-11-05T15:10:00') },
+      deadlines: {
+        ...UNIT_WORK_DEFAULTS.deadlines,
+        answerDueAt: due('2025-11-12T16:30:00'),
+        unitDueAt: due('2025-11-12T17:30:00'),
+      },
+      timeline: {
+        ...UNIT_WORK_DEFAULTS.timeline,
+        answeredAt: due('2025-11-12T15:10:00'),
+        transferredAt: due('2025-11-05T15:10:00'),
+      },
     });
     const answered = request('answered', {
       status: 'replied',

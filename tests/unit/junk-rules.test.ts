@@ -17,16 +17,26 @@ describe('junkReason', () => {
     ['   ', 'empty-greeting'],
   ])('%s → %s', (t, reason) => expect(junkReason(text(t))).toBe(reason));
 
-  it.each(['你好，我家楼下的井盖丢了', '彩票站门口占道经营', '我想咨询一下公积金贷款怎么办', '请问办证需要带什么材料', '你好 12345 热线打不通'])('keeps a real request: %s', (t) => {
+  it.each([
+    '你好，我家楼下的井盖丢了',
+    '彩票站门口占道经营',
+    '我想咨询一下公积金贷款怎么办',
+    '请问办证需要带什么材料',
+    '你好 12345 热线打不通',
+  ])('keeps a real request: %s', (t) => {
     expect(junkReason(text(t))).toBeNull();
   });
 
   it('takes follow and subscribe events for junk, but not a menu click or a mention', () => {
-    for (const event of ['subscribe', 'follow', 'unfollow', 'SCAN']) expect(junkReason({ kind: 'event', event, text: '', attachments: [] })).toBe('subscribe-event');
-    for (const event of ['CLICK', 'mention']) expect(junkReason({ kind: 'event', event, text: '@城市发布 路灯坏了', attachments: [] })).toBeNull();
+    for (const event of ['subscribe', 'follow', 'unfollow', 'SCAN'])
+      expect(junkReason({ kind: 'event', event, text: '', attachments: [] })).toBe('subscribe-event');
+    for (const event of ['CLICK', 'mention'])
+      expect(junkReason({ kind: 'event', event, text: '@城市发布 路灯坏了', attachments: [] })).toBeNull();
   });
 
   it('does not take a picture without words for an empty greeting', () => {
-    expect(junkReason({ kind: 'image', event: null, text: '', attachments: [{ kind: 'image', mediaId: 'm', url: null }] })).toBeNull();
+    expect(
+      junkReason({ kind: 'image', event: null, text: '', attachments: [{ kind: 'image', mediaId: 'm', url: null }] }),
+    ).toBeNull();
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedger, completenessNote, deadlineMet, ledgerLineFrom, type LedgerRequest, ledgerRows, ledgerTitle, LEDGER_COLUMNS } from '../../shared/ledger';
+import {
+  buildLedger,
+  completenessNote,
+  deadlineMet,
+  ledgerLineFrom,
+  type LedgerRequest,
+  ledgerRows,
+  ledgerTitle,
+  LEDGER_COLUMNS,
+} from '../../shared/ledger';
 import { FIXTURE_DAY, FIXTURE_OPERATORS, fixtureLine, fixtureLines } from '../support/ledger-fixture';
 
 const complete = { kind: 'complete' } as const;
@@ -10,7 +19,13 @@ describe('buildLedger', () => {
     // 23:59:30 Beijing on the 26th is the 26th even though it is 15:59 UTC; 00:10 Beijing on the 28th is the 28th.
     const lateEve = { ...fixtureLine(40), number: 'YW-EVE', handledAt: '2026-11-26T15:59:30.000Z' };
     const earlyNext = { ...fixtureLine(41), number: 'YW-NEXT', handledAt: '2026-11-27T16:10:00.000Z' };
-    const ledger = buildLedger({ lines: [earlyNext, ...fixtureLines().reverse(), lateEve], day: FIXTURE_DAY, centre: true, completeness: complete, generatedAt });
+    const ledger = buildLedger({
+      lines: [earlyNext, ...fixtureLines().reverse(), lateEve],
+      day: FIXTURE_DAY,
+      centre: true,
+      completeness: complete,
+      generatedAt,
+    });
     expect(ledger.lines).toHaveLength(30);
     expect(ledger.lines[0]?.number).toBe('YW-20261127-0001');
     expect(ledger.lines.map((l) => l.number)).not.toContain('YW-EVE');
@@ -21,7 +36,13 @@ describe('buildLedger', () => {
 
   it("keeps one operator's lines for an operator ledger", () => {
     const operator = FIXTURE_OPERATORS[1];
-    const ledger = buildLedger({ lines: fixtureLines(), day: FIXTURE_DAY, operator, completeness: complete, generatedAt });
+    const ledger = buildLedger({
+      lines: fixtureLines(),
+      day: FIXTURE_DAY,
+      operator,
+      completeness: complete,
+      generatedAt,
+    });
     expect(ledger.lines).toHaveLength(10);
     expect(ledger.lines.every((l) => l.operator.id === operator.id)).toBe(true);
     expect(ledgerTitle(ledger)).toBe('工作台账 · 2026年11月27日 · 受理员：李强');
@@ -29,15 +50,37 @@ describe('buildLedger', () => {
 
   it('takes a range of days, both ends included', () => {
     const nextDay = { ...fixtureLine(3), handledAt: '2026-11-28T01:00:00.000Z' };
-    const ledger = buildLedger({ lines: [...fixtureLines(), nextDay], range: { from: '2026-11-27', to: '2026-11-28' }, centre: true, completeness: complete, generatedAt });
+    const ledger = buildLedger({
+      lines: [...fixtureLines(), nextDay],
+      range: { from: '2026-11-27', to: '2026-11-28' },
+      centre: true,
+      completeness: complete,
+      generatedAt,
+    });
     expect(ledger.lines).toHaveLength(31);
     expect(ledgerTitle(ledger)).toBe('工作台账 · 2026年11月27日至11月28日 · 全中心');
-    expect(() => buildLedger({ lines: [], range: { from: '2026-11-28', to: '2026-11-27' }, centre: true, completeness: complete, generatedAt })).toThrow(RangeError);
-    expect(() => buildLedger({ lines: [], day: '2026-02-30', centre: true, completeness: complete, generatedAt })).toThrow(RangeError);
+    expect(() =>
+      buildLedger({
+        lines: [],
+        range: { from: '2026-11-28', to: '2026-11-27' },
+        centre: true,
+        completeness: complete,
+        generatedAt,
+      }),
+    ).toThrow(RangeError);
+    expect(() =>
+      buildLedger({ lines: [], day: '2026-02-30', centre: true, completeness: complete, generatedAt }),
+    ).toThrow(RangeError);
   });
 
   it('masks citizen numbers and names in the rows unless told not to', () => {
-    const ledger = buildLedger({ lines: fixtureLines(3), day: FIXTURE_DAY, centre: true, completeness: complete, generatedAt });
+    const ledger = buildLedger({
+      lines: fixtureLines(3),
+      day: FIXTURE_DAY,
+      centre: true,
+      completeness: complete,
+      generatedAt,
+    });
     const summary = LEDGER_COLUMNS.findIndex((c) => c.header === '诉求摘要');
     const citizen = LEDGER_COLUMNS.findIndex((c) => c.header === '群众');
     const masked = ledgerRows(ledger);
@@ -53,7 +96,9 @@ describe('completeness note', () => {
     expect(completenessNote({ kind: 'may-miss-other-operators', lastSyncAt: '2026-11-27T08:55:00.000Z' })).toBe(
       '注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
     );
-    expect(completenessNote({ kind: 'may-miss-other-operators', lastSyncAt: null })).toContain('本机尚未与中心服务器同步');
+    expect(completenessNote({ kind: 'may-miss-other-operators', lastSyncAt: null })).toContain(
+      '本机尚未与中心服务器同步',
+    );
     expect(completenessNote(complete)).toContain('数据完整');
   });
 });
@@ -91,7 +136,12 @@ describe('ledgerLineFrom', () => {
       answerDueAt: '2026-11-27T02:00:00.000Z',
       asOf: '2026-11-27T10:00:00.000Z',
     });
-    expect(line).toMatchObject({ number: 'YW-20261127-0042', unit: '市城市管理局', category: '城乡建设/市政设施/路灯', deadlineMet: true });
+    expect(line).toMatchObject({
+      number: 'YW-20261127-0042',
+      unit: '市城市管理局',
+      category: '城乡建设/市政设施/路灯',
+      deadlineMet: true,
+    });
     expect(Array.from(line.summary).length).toBeLessThanOrEqual(60);
     expect(line.summary.endsWith('…')).toBe(true);
   });

@@ -37,7 +37,8 @@ describe('maskCitizenText — personal numbers', () => {
   });
 
   it('leaves short numbers alone: dates, times, amounts, request and case numbers', () => {
-    const plain = '编号YW-20261128-0007，2026-11-28 14:30 反映，公交12路等了40分钟，金额1500元，订单202611280001，2026年11月28日';
+    const plain =
+      '编号YW-20261128-0007，2026-11-28 14:30 反映，公交12路等了40分钟，金额1500元，订单202611280001，2026年11月28日';
     expect(maskCitizenText(plain)).toBe(plain);
     expect(maskCitizenText('20261128')).toBe('20261128');
   });

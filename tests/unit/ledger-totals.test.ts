@@ -20,10 +20,31 @@ describe('median', () => {
 
 describe('ledgerTotals', () => {
   const lines = [
-    line({ channel: 'wechat', category: '城乡建设/市政设施/路灯', unit: '市城市管理局', operator: ANA, handlingSeconds: 10, deadlineMet: true }),
-    line({ channel: 'wechat', category: '城乡建设/市政设施/路灯', unit: '市城市管理局', operator: ANA, handlingSeconds: 30, deadlineMet: false }),
+    line({
+      channel: 'wechat',
+      category: '城乡建设/市政设施/路灯',
+      unit: '市城市管理局',
+      operator: ANA,
+      handlingSeconds: 10,
+      deadlineMet: true,
+    }),
+    line({
+      channel: 'wechat',
+      category: '城乡建设/市政设施/路灯',
+      unit: '市城市管理局',
+      operator: ANA,
+      handlingSeconds: 30,
+      deadlineMet: false,
+    }),
     line({ channel: 'weibo', category: null, unit: null, operator: BO, handlingSeconds: null, deadlineMet: null }),
-    line({ channel: 'alipay', category: '公安/户政/户口迁移', unit: '市公安局', operator: BO, handlingSeconds: 50, deadlineMet: true }),
+    line({
+      channel: 'alipay',
+      category: '公安/户政/户口迁移',
+      unit: '市公安局',
+      operator: BO,
+      handlingSeconds: 50,
+      deadlineMet: true,
+    }),
   ];
   const totals = ledgerTotals(lines);
 
@@ -31,7 +52,13 @@ describe('ledgerTotals', () => {
     expect(totals.lines).toBe(4);
     expect(totals.byChannel[0]).toMatchObject({ label: '微信', count: 2 });
     expect(totals.byChannel.map((r) => r.count)).toEqual([2, 1, 1]);
-    expect(totals.byCategory[0]).toMatchObject({ label: '城乡建设/市政设施/路灯', count: 2, medianHandlingSeconds: 20, deadlineMet: 1, deadlineMissed: 1 });
+    expect(totals.byCategory[0]).toMatchObject({
+      label: '城乡建设/市政设施/路灯',
+      count: 2,
+      medianHandlingSeconds: 20,
+      deadlineMet: 1,
+      deadlineMissed: 1,
+    });
     expect(totals.byCategory.map((r) => r.label)).toContain('未分类');
     expect(totals.byUnit.map((r) => r.label)).toContain('未转派');
     expect(totals.byOperator).toEqual([
@@ -57,6 +84,11 @@ describe('ledgerTotals', () => {
   });
 
   it('is empty but well-formed for no lines', () => {
-    expect(ledgerTotals([])).toMatchObject({ lines: 0, medianHandlingSeconds: null, requestsPerOperator: null, byChannel: [] });
+    expect(ledgerTotals([])).toMatchObject({
+      lines: 0,
+      medianHandlingSeconds: null,
+      requestsPerOperator: null,
+      byChannel: [],
+    });
   });
 });

@@ -28,7 +28,18 @@ const server: Request = {
 
 const directory: Directory = {
   version: 1,
-  units: [{ id: 'zjj', name: '市住建局', parentId: null, level: 1, aliases: [], pinyin: 'shizhujianju', initials: 'szjj', active: true }],
+  units: [
+    {
+      id: 'zjj',
+      name: '市住建局',
+      parentId: null,
+      level: 1,
+      aliases: [],
+      pinyin: 'shizhujianju',
+      initials: 'szjj',
+      active: true,
+    },
+  ],
   categories: [{ id: '城乡建设', name: '城乡建设', parentId: null, level: 1, order: 0 }],
 };
 
@@ -53,7 +64,11 @@ describe('rebase: server state plus pending decisions', () => {
   it('re-applies pending decisions in order on the server state', () => {
     const view = rebase(
       server,
-      [decision({ kind: 'accept' }, 3), decision({ kind: 'classify', categoryId: '城乡建设' }, 4), decision({ kind: 'transfer', unitId: 'zjj', note: null }, 5)],
+      [
+        decision({ kind: 'accept' }, 3),
+        decision({ kind: 'classify', categoryId: '城乡建设' }, 4),
+        decision({ kind: 'transfer', unitId: 'zjj', note: null }, 5),
+      ],
       name,
       directoryLookup(directory),
     );
@@ -63,7 +78,12 @@ describe('rebase: server state plus pending decisions', () => {
 
   it('skips a pending decision the newer server state no longer allows, keeps the rest', () => {
     const moved: Request = { ...server, status: 'junk', version: 4 };
-    const view = rebase(moved, [decision({ kind: 'accept' }, 3), decision({ kind: 'note', text: '已电话联系' }, 4)], name, directoryLookup(directory));
+    const view = rebase(
+      moved,
+      [decision({ kind: 'accept' }, 3), decision({ kind: 'note', text: '已电话联系' }, 4)],
+      name,
+      directoryLookup(directory),
+    );
     // The accept was made against version 3 and is stale; the note never conflicts.
     expect(view).toMatchObject({ status: 'junk', version: 4 });
   });
@@ -75,6 +95,8 @@ describe('rebase: server state plus pending decisions', () => {
   it('checks units against the pulled directory, and trusts the server before the first pull', () => {
     const transfer = decision({ kind: 'transfer', unitId: 'nowhere', note: null }, 3);
     expect(rebase(server, [transfer], name, directoryLookup(directory)).status).toBe('new');
-    expect(rebase(server, [transfer], name, directoryLookup({ version: 0, units: [], categories: [] })).status).toBe('transferred');
+    expect(rebase(server, [transfer], name, directoryLookup({ version: 0, units: [], categories: [] })).status).toBe(
+      'transferred',
+    );
   });
 });

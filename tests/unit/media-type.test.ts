@@ -4,7 +4,8 @@ import { mediaTypeOf } from '../../electron/host/media/media-type';
 // What the workstation hands the page is decided by the bytes alone: a platform's or a citizen's
 // claim about a file never makes it an image, and nothing that can run is ever shown as what it is.
 
-const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('media types, from the bytes', () => {
   it.each([

@@ -10,7 +10,13 @@ let next = 0;
 /** A queue key due `dueIn` minutes from NOW (negative: overdue), arrived `arrivedAgo` minutes before NOW. */
 function key(name: string, dueIn: number, arrivedAgo: number, priority = false): QueueKey & { name: string } {
   next += 1;
-  return { name, id: `01JD00000000000000000000${String(next).padStart(2, '0')}`, receivedAt: new Date(NOW - arrivedAgo * MIN).toISOString(), dueMs: NOW + dueIn * MIN, priority };
+  return {
+    name,
+    id: `01JD00000000000000000000${String(next).padStart(2, '0')}`,
+    receivedAt: new Date(NOW - arrivedAgo * MIN).toISOString(),
+    dueMs: NOW + dueIn * MIN,
+    priority,
+  };
 }
 
 function ordered(keys: (QueueKey & { name: string })[], now = NOW): string[] {
@@ -26,12 +32,22 @@ describe('the queue order', () => {
       key('overdue 2 h', -120, 180),
       key('escalated, overdue 1 min', -1, 61, true),
     ];
-    expect(ordered(keys)).toEqual(['overdue 2 h', 'overdue 5 min', 'escalated, overdue 1 min', 'escalated, due in 3 h', 'due in 40 min']);
+    expect(ordered(keys)).toEqual([
+      'overdue 2 h',
+      'overdue 5 min',
+      'escalated, overdue 1 min',
+      'escalated, due in 3 h',
+      'due in 40 min',
+    ]);
   });
 
   it('orders the requests merely waiting by time left, not by arrival', () => {
     // A request can arrive later and be due sooner: a category with a shorter promise, or a rest-day arrival.
-    const keys = [key('arrived first, due in 2 h', 120, 50), key('arrived last, due in 10 min', 10, 1), key('due in 30 min', 30, 30)];
+    const keys = [
+      key('arrived first, due in 2 h', 120, 50),
+      key('arrived last, due in 10 min', 10, 1),
+      key('due in 30 min', 30, 30),
+    ];
     expect(ordered(keys)).toEqual(['arrived last, due in 10 min', 'due in 30 min', 'arrived first, due in 2 h']);
   });
 
@@ -49,7 +65,11 @@ describe('the queue order', () => {
     expect(ordered([crossing, escalated, overdue])).toEqual(['overdue', 'escalated, due in 1 h', 'due at 14:10']);
     // At the due moment it is still red, not overdue (deadlineStatus agrees).
     expect(queueTier(crossing, crossing.dueMs)).toBe('waiting');
-    expect(ordered([crossing, escalated, overdue], crossing.dueMs + 1)).toEqual(['overdue', 'due at 14:10', 'escalated, due in 1 h']);
+    expect(ordered([crossing, escalated, overdue], crossing.dueMs + 1)).toEqual([
+      'overdue',
+      'due at 14:10',
+      'escalated, due in 1 h',
+    ]);
   });
 
   it('counts escalated and returned-more-than-twice requests as priority', () => {

@@ -40,7 +40,15 @@ function request(id: string, text: string): LocalRequest {
 
 describe('the low-confidence rule', () => {
   it('flags a best choice below the threshold, not one at it, and not an empty list', () => {
-    expect(isLowConfidence([{ id: 'a', confidence: 0.39 }, { id: 'b', confidence: 0.3 }], 0.4)).toBe(true);
+    expect(
+      isLowConfidence(
+        [
+          { id: 'a', confidence: 0.39 },
+          { id: 'b', confidence: 0.3 },
+        ],
+        0.4,
+      ),
+    ).toBe(true);
     expect(isLowConfidence([{ id: 'a', confidence: 0.4 }], 0.4)).toBe(false);
     expect(isLowConfidence([], 0.4)).toBe(false);
   });
@@ -96,7 +104,10 @@ describe('the suggester', () => {
     // Two rules point two ways: neither is sure enough to pre-fill.
     expect(cold.lowConfidence).toEqual({ category: false, unit: true });
 
-    cache.suggestionRules.save({ version: 2, rules: [{ words: ['路灯'], categoryId: '城乡建设', unitId: 'city-urban-management' }] });
+    cache.suggestionRules.save({
+      version: 2,
+      rules: [{ words: ['路灯'], categoryId: '城乡建设', unitId: 'city-urban-management' }],
+    });
     const edited = suggester(cache).context(lamp).suggestion;
     expect(edited.unit).toEqual([{ id: 'city-urban-management', confidence: 0.5 }]);
     expect(edited.lowConfidence).toEqual({ category: false, unit: false });
@@ -120,14 +131,24 @@ describe('the suggester', () => {
   });
 
   it('shows a linked citizen’s requests from every channel as one citizen’s, and finds them by channel identity', () => {
-    const onWeibo = { ...request('01JDQ0000000000000000000C1', '井盖丢了'), channel: 'weibo' as const, citizen: { id: 'weibo:1234567890', name: null } };
+    const onWeibo = {
+      ...request('01JDQ0000000000000000000C1', '井盖丢了'),
+      channel: 'weibo' as const,
+      citizen: { id: 'weibo:1234567890', name: null },
+    };
     cache.requests.saveServer(onWeibo);
     cache.requests.saveLocal(onWeibo);
     const onWechat = cached('01JDQ0000000000000000000C2', '小区东门口的井盖丢了三天了，晚上很危险');
     const lookAlike = cached('01JDQ0000000000000000000C3', '小区东门口的井盖丢了三天了，晚上很危险！');
     expect(suggester(cache).context(onWechat).history).toEqual([]);
 
-    const linked = { ...onWechat, citizen: { ...onWechat.citizen, identities: ['wechat:01JDQ0000000000000000000C2', 'wechat:01JDQ0000000000000000000C3', 'weibo:1234567890'] } };
+    const linked = {
+      ...onWechat,
+      citizen: {
+        ...onWechat.citizen,
+        identities: ['wechat:01JDQ0000000000000000000C2', 'wechat:01JDQ0000000000000000000C3', 'weibo:1234567890'],
+      },
+    };
     cache.requests.saveLocal(linked);
     const context = suggester(cache).context(cache.requests.local(linked.id)!);
     expect(context.history.map((r) => r.id).sort()).toEqual([onWeibo.id, lookAlike.id]);

@@ -7,7 +7,9 @@ const fixture = new URL('../fixtures/text/toy-requests.csv', import.meta.url).pa
 
 describe('eval CLI pieces', () => {
   it('parses flags and rejects bad ones', () => {
-    expect(parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--text', '主题,详情', '--label', '类别', '--json'])).toMatchObject({ train: 'a.csv', folds: 5, textColumns: ['主题', '详情'], labelColumn: '类别', json: true });
+    expect(
+      parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--text', '主题,详情', '--label', '类别', '--json']),
+    ).toMatchObject({ train: 'a.csv', folds: 5, textColumns: ['主题', '详情'], labelColumn: '类别', json: true });
     expect(() => parseEvalArgs(['--train', 'a.csv', '--text', 'x', '--label', 'y'])).toThrow(/--test or --folds/);
     expect(() => parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--label', 'y'])).toThrow(/missing --text/);
     expect(() => parseEvalArgs(['--bogus'])).toThrow(/unknown argument/);

@@ -5,11 +5,20 @@ import { stratifiedFolds } from '../../shared/text/folds';
 describe('text metrics', () => {
   it('scores rankings: accuracy, top-3, macro-F1, confusion and key presses', () => {
     const truth = ['a', 'a', 'b', 'c'];
-    const ranked = [['a', 'b', 'c'], ['b', 'a', 'c'], ['b', 'a', 'c'], ['a', 'b', 'c']];
+    const ranked = [
+      ['a', 'b', 'c'],
+      ['b', 'a', 'c'],
+      ['b', 'a', 'c'],
+      ['a', 'b', 'c'],
+    ];
     const r = evaluateRankings(truth, ranked, ['a', 'b', 'c']);
     expect(r.accuracy).toBe(0.5);
     expect(r.top3).toBe(1);
-    expect(r.confusion).toEqual([[1, 1, 0], [0, 1, 0], [1, 0, 0]]);
+    expect(r.confusion).toEqual([
+      [1, 1, 0],
+      [0, 1, 0],
+      [1, 0, 0],
+    ]);
     expect(r.perClass[0]).toMatchObject({ label: 'a', precision: 0.5, recall: 0.5, support: 2 });
     expect(r.macroF1).toBeCloseTo((0.5 + 2 / 3 + 0) / 3, 10);
     expect(r.keyPressesPerRequest).toBe((1 + 3 + 1 + 3) / 4);

@@ -3,7 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { deserializeModel, serializeModel, trainTextModel, type TrainingExample } from '../../shared/text';
 
-const rows = parse(readFileSync(new URL('../fixtures/text/toy-requests.csv', import.meta.url), 'utf8'), { columns: true }) as Record<string, string>[];
+const rows = parse(readFileSync(new URL('../fixtures/text/toy-requests.csv', import.meta.url), 'utf8'), {
+  columns: true,
+}) as Record<string, string>[];
 const examples: TrainingExample[] = rows.map((r) => ({ text: [r['主题']!, r['详情']!], label: r['类别']! }));
 const model = trainTextModel(examples);
 const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -13,7 +15,8 @@ function expectRanking(text: string | string[]): void {
   expect(ranking.map((r) => r.label).sort()).toEqual(labels);
   for (const r of ranking) expect(Number.isFinite(r.confidence)).toBe(true);
   expect(ranking.reduce((sum, r) => sum + r.confidence, 0)).toBeCloseTo(1, 6);
-  for (let i = 1; i < ranking.length; i++) expect(ranking[i - 1]!.confidence).toBeGreaterThanOrEqual(ranking[i]!.confidence);
+  for (let i = 1; i < ranking.length; i++)
+    expect(ranking[i - 1]!.confidence).toBeGreaterThanOrEqual(ranking[i]!.confidence);
 }
 
 describe('text model', () => {
@@ -26,7 +29,15 @@ describe('text model', () => {
   });
 
   it('handles empty, very long, emoji, traditional, English and number-only text', () => {
-    for (const text of ['', '   \n\t ', '路灯'.repeat(100_000), '😡😡 路灯坏了 🚧', '學校亂收費，老師有償補課', 'The street light is broken', '13800138000 2019/2/1 94256']) {
+    for (const text of [
+      '',
+      '   \n\t ',
+      '路灯'.repeat(100_000),
+      '😡😡 路灯坏了 🚧',
+      '學校亂收費，老師有償補課',
+      'The street light is broken',
+      '13800138000 2019/2/1 94256',
+    ]) {
       expectRanking(text);
     }
     expectRanking([]);
@@ -57,7 +68,9 @@ describe('text model', () => {
     expect(() => trainTextModel([])).toThrow(/no examples/);
     expect(() => deserializeModel({ ...serializeModel(model), format: 'other' } as never)).toThrow(/not a/);
     const saved = serializeModel(model);
-    expect(() => deserializeModel({ ...saved, data: saved.data.slice(0, saved.data.length / 2) })).toThrow(/damaged|cut short/);
+    expect(() => deserializeModel({ ...saved, data: saved.data.slice(0, saved.data.length / 2) })).toThrow(
+      /damaged|cut short/,
+    );
     expect(() => deserializeModel({ ...saved, steps: saved.steps.slice(1) })).toThrow(/disagree/);
   });
 

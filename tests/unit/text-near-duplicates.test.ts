@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NearDuplicateIndex } from '../../shared/text/near-duplicates';
 
-const complaint = '幸福路与和平街交叉口的红绿灯已经坏了一个星期，早晚高峰车辆拥堵严重，行人过马路非常危险，请交警部门尽快派人维修。';
+const complaint =
+  '幸福路与和平街交叉口的红绿灯已经坏了一个星期，早晚高峰车辆拥堵严重，行人过马路非常危险，请交警部门尽快派人维修。';
 
 describe('near-duplicate index', () => {
   it('finds an identical text with similarity 1', () => {

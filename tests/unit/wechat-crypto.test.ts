@@ -123,15 +123,26 @@ describe('WeChat safe-mode cipher: official sample vectors', () => {
 });
 
 describe('WeChat safe-mode cipher: against an independent build with Node crypto', () => {
-  const messages = ['', 'a', 'x'.repeat(7), 'y'.repeat(8), '市民来信：路灯坏了', '<xml><Content><![CDATA[]]]]><![CDATA[>]]></Content></xml>', 'z'.repeat(5000)];
+  const messages = [
+    '',
+    'a',
+    'x'.repeat(7),
+    'y'.repeat(8),
+    '市民来信：路灯坏了',
+    '<xml><Content><![CDATA[]]]]><![CDATA[>]]></Content></xml>',
+    'z'.repeat(5000),
+  ];
 
-  it.each(messages.map((m) => [m.length, m] as const))('message of %i characters encrypts identically and round-trips', (_len, message) => {
-    const random = randomBytes(16);
-    const cipher = createWechatCipher(KEY, APP_ID);
-    const ours = cipher.encrypt(message, random);
-    expect(ours).toBe(referenceEncrypt(KEY, APP_ID, message, random));
-    expect(cipher.decrypt(ours)).toBe(message);
-  });
+  it.each(messages.map((m) => [m.length, m] as const))(
+    'message of %i characters encrypts identically and round-trips',
+    (_len, message) => {
+      const random = randomBytes(16);
+      const cipher = createWechatCipher(KEY, APP_ID);
+      const ours = cipher.encrypt(message, random);
+      expect(ours).toBe(referenceEncrypt(KEY, APP_ID, message, random));
+      expect(cipher.decrypt(ours)).toBe(message);
+    },
+  );
 
   it('pads to 32-byte blocks, a full block when already aligned', () => {
     // 16 random + 4 length + 8 message + 4 appid = 32 bytes: a whole 32-byte block of padding follows.
@@ -151,7 +162,8 @@ describe('WeChat safe-mode cipher: interoperability with wechat-crypto (node-web
   const TOKEN = 'yiwangdemotoken';
   const theirs = new WXBizMsgCrypt(TOKEN, KEY, APP_ID);
   const ours = createWechatCipher(KEY, APP_ID);
-  const message = '<xml><ToUserName><![CDATA[gh_yiwang_demo]]></ToUserName><Content><![CDATA[井盖丢了 & <b>危险</b>]]></Content></xml>';
+  const message =
+    '<xml><ToUserName><![CDATA[gh_yiwang_demo]]></ToUserName><Content><![CDATA[井盖丢了 & <b>危险</b>]]></Content></xml>';
 
   it('decrypts what wechat-crypto encrypts', () => {
     expect(ours.decrypt(theirs.encrypt(message))).toBe(message);
@@ -163,7 +175,9 @@ describe('WeChat safe-mode cipher: interoperability with wechat-crypto (node-web
 
   it('computes the same msg_signature', () => {
     const encrypted = ours.encrypt(message);
-    expect(wechatSignature(TOKEN, '1700000000', '424242', encrypted)).toBe(theirs.getSignature('1700000000', '424242', encrypted));
+    expect(wechatSignature(TOKEN, '1700000000', '424242', encrypted)).toBe(
+      theirs.getSignature('1700000000', '424242', encrypted),
+    );
   });
 });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InboundMessage } from '../../shared/model';
-import { normalizeWechatMessage, WechatMessageError, WechatUnsupportedError } from '../../shared/channels/wechat/normalize';
+import {
+  normalizeWechatMessage,
+  WechatMessageError,
+  WechatUnsupportedError,
+} from '../../shared/channels/wechat/normalize';
 import { buildWechatXml, parseWechatXml, WechatXmlError, type WechatFields } from '../../shared/channels/wechat/xml';
 
 const common = { ToUserName: 'gh_yiwang_demo', FromUserName: 'oYw3a1KfQ7pL2mX9rT4vB8nC6dE0', CreateTime: '1348831860' };
@@ -57,67 +61,113 @@ describe('normalizeWechatMessage: ordinary messages', () => {
   });
 
   it('image', () => {
-    const message = viaXml(buildWechatXml({ ...common, MsgType: 'image', PicUrl: 'http://mmbiz.qpic.cn/x/0', MediaId: 'media_1', MsgId: '11' }));
+    const message = viaXml(
+      buildWechatXml({
+        ...common,
+        MsgType: 'image',
+        PicUrl: 'http://mmbiz.qpic.cn/x/0',
+        MediaId: 'media_1',
+        MsgId: '11',
+      }),
+    );
     expect(message).toMatchObject({ kind: 'image', text: '', dedupeKey: '11', sentAt: SENT_AT });
     expect(message.attachments).toEqual([{ kind: 'image', mediaId: 'media_1', url: 'http://mmbiz.qpic.cn/x/0' }]);
   });
 
   it('voice with speech recognition: the recognised text is the message text', () => {
-    const message = viaXml(buildWechatXml({ ...common, MsgType: 'voice', MediaId: 'v1', Format: 'amr', Recognition: '我要投诉噪音', MsgId: '12' }));
+    const message = viaXml(
+      buildWechatXml({
+        ...common,
+        MsgType: 'voice',
+        MediaId: 'v1',
+        Format: 'amr',
+        Recognition: '我要投诉噪音',
+        MsgId: '12',
+      }),
+    );
     expect(message).toMatchObject({ kind: 'voice', text: '我要投诉噪音' });
     expect(message.attachments).toEqual([{ kind: 'voice', mediaId: 'v1', format: 'amr', recognition: '我要投诉噪音' }]);
   });
 
   it('voice without recognition', () => {
-    const message = viaXml(buildWechatXml({ ...common, MsgType: 'voice', MediaId: 'v2', Format: 'speex', MsgId: '13' }));
+    const message = viaXml(
+      buildWechatXml({ ...common, MsgType: 'voice', MediaId: 'v2', Format: 'speex', MsgId: '13' }),
+    );
     expect(message.text).toBe('');
     expect(message.attachments).toEqual([{ kind: 'voice', mediaId: 'v2', format: 'speex', recognition: null }]);
   });
 
   it.each(['video', 'shortvideo'])('%s', (msgType) => {
-    const message = viaXml(buildWechatXml({ ...common, MsgType: msgType, MediaId: 'm', ThumbMediaId: 't', MsgId: '14' }));
+    const message = viaXml(
+      buildWechatXml({ ...common, MsgType: msgType, MediaId: 'm', ThumbMediaId: 't', MsgId: '14' }),
+    );
     expect(message).toMatchObject({ kind: 'video', text: '' });
     expect(message.attachments).toEqual([{ kind: 'video', mediaId: 'm', thumbMediaId: 't' }]);
   });
 
   it('location: Location_X is latitude, Location_Y longitude; the label is the text', () => {
     const message = viaXml(
-      buildWechatXml({ ...common, MsgType: 'location', Location_X: '23.134521', Location_Y: '113.358803', Scale: '20', Label: '位置信息', MsgId: '15' }),
+      buildWechatXml({
+        ...common,
+        MsgType: 'location',
+        Location_X: '23.134521',
+        Location_Y: '113.358803',
+        Scale: '20',
+        Label: '位置信息',
+        MsgId: '15',
+      }),
     );
     expect(message).toMatchObject({ kind: 'location', text: '位置信息' });
-    expect(message.attachments).toEqual([{ kind: 'location', latitude: 23.134521, longitude: 113.358803, scale: 20, label: '位置信息' }]);
+    expect(message.attachments).toEqual([
+      { kind: 'location', latitude: 23.134521, longitude: 113.358803, scale: 20, label: '位置信息' },
+    ]);
   });
 
   it('link', () => {
     const message = viaXml(
-      buildWechatXml({ ...common, MsgType: 'link', Title: '小区违建', Description: '请看这篇报道', Url: 'https://example.org/a', MsgId: '16' }),
+      buildWechatXml({
+        ...common,
+        MsgType: 'link',
+        Title: '小区违建',
+        Description: '请看这篇报道',
+        Url: 'https://example.org/a',
+        MsgId: '16',
+      }),
     );
     expect(message).toMatchObject({ kind: 'link', text: '小区违建' });
-    expect(message.attachments).toEqual([{ kind: 'link', title: '小区违建', description: '请看这篇报道', url: 'https://example.org/a' }]);
+    expect(message.attachments).toEqual([
+      { kind: 'link', title: '小区违建', description: '请看这篇报道', url: 'https://example.org/a' },
+    ]);
   });
 });
 
 describe('normalizeWechatMessage: events', () => {
-  const event = (name: string, extra: WechatFields = {}) => viaXml(buildWechatXml({ ...common, MsgType: 'event', Event: name, ...extra }));
+  const event = (name: string, extra: WechatFields = {}) =>
+    viaXml(buildWechatXml({ ...common, MsgType: 'event', Event: name, ...extra }));
 
-  it.each(['subscribe', 'unsubscribe', 'SCAN', 'CLICK', 'VIEW'])('%s, deduplicated by sender|CreateTime|Event', (name) => {
-    const message = event(name, { EventKey: 'qrscene_1' });
-    expect(message).toEqual({
-      channel: 'wechat',
-      account: 'gh_yiwang_demo',
-      citizenChannelId: common.FromUserName,
-      dedupeKey: `${common.FromUserName}|1348831860|${name}`,
-      kind: 'event',
-      event: name,
-      text: '',
-      attachments: [],
-      sentAt: SENT_AT,
-    });
-  });
+  it.each(['subscribe', 'unsubscribe', 'SCAN', 'CLICK', 'VIEW'])(
+    '%s, deduplicated by sender|CreateTime|Event',
+    (name) => {
+      const message = event(name, { EventKey: 'qrscene_1' });
+      expect(message).toEqual({
+        channel: 'wechat',
+        account: 'gh_yiwang_demo',
+        citizenChannelId: common.FromUserName,
+        dedupeKey: `${common.FromUserName}|1348831860|${name}`,
+        kind: 'event',
+        event: name,
+        text: '',
+        attachments: [],
+        sentAt: SENT_AT,
+      });
+    },
+  );
 
   it('LOCATION report carries the position', () => {
     const message = event('LOCATION', { Latitude: '23.137466', Longitude: '113.352425', Precision: '119.385040' });
-    expect(message.attachments).toEqual([{ kind: 'location', latitude: 23.137466, longitude: 113.352425, scale: null, label: null }]);
+    expect(message.attachments).toEqual([
+      { kind: 'location', latitude: 23.137466, longitude: 113.352425, scale: null, label: null },
+    ]);
   });
 
   it('platform reports are not citizen messages', () => {
@@ -129,9 +179,12 @@ describe('normalizeWechatMessage: refusals', () => {
   const text = { ...common, MsgType: 'text', Content: 'hi', MsgId: '1' };
   const without = (name: string): WechatFields => Object.fromEntries(Object.entries(text).filter(([k]) => k !== name));
 
-  it.each(['ToUserName', 'FromUserName', 'CreateTime', 'MsgType', 'Content', 'MsgId'])('names the missing %s', (field) => {
-    expect(() => normalizeWechatMessage(without(field))).toThrow(new WechatMessageError(field, 'missing'));
-  });
+  it.each(['ToUserName', 'FromUserName', 'CreateTime', 'MsgType', 'Content', 'MsgId'])(
+    'names the missing %s',
+    (field) => {
+      expect(() => normalizeWechatMessage(without(field))).toThrow(new WechatMessageError(field, 'missing'));
+    },
+  );
 
   it.each([
     ['MsgId', { MsgId: '12e3' }],
@@ -139,7 +192,9 @@ describe('normalizeWechatMessage: refusals', () => {
     ['CreateTime', { CreateTime: '2012-09-28' }],
     ['CreateTime', { CreateTime: '-5' }],
   ])('refuses a malformed %s', (field, change) => {
-    expect(() => normalizeWechatMessage({ ...text, ...change })).toThrow(expect.objectContaining({ name: 'WechatMessageError', field }));
+    expect(() => normalizeWechatMessage({ ...text, ...change })).toThrow(
+      expect.objectContaining({ name: 'WechatMessageError', field }),
+    );
   });
 
   it('refuses a location outside the globe or not a number', () => {
@@ -149,25 +204,39 @@ describe('normalizeWechatMessage: refusals', () => {
   });
 
   it('an event needs its Event', () => {
-    expect(() => normalizeWechatMessage({ ...common, MsgType: 'event' })).toThrow(new WechatMessageError('Event', 'missing'));
+    expect(() => normalizeWechatMessage({ ...common, MsgType: 'event' })).toThrow(
+      new WechatMessageError('Event', 'missing'),
+    );
   });
 
   it('an unknown MsgType is unsupported, named safely', () => {
-    expect(() => normalizeWechatMessage({ ...text, MsgType: 'file<x>' })).toThrow(new WechatUnsupportedError('unsupported MsgType: file?x?'));
+    expect(() => normalizeWechatMessage({ ...text, MsgType: 'file<x>' })).toThrow(
+      new WechatUnsupportedError('unsupported MsgType: file?x?'),
+    );
   });
 });
 
 describe('parseWechatXml', () => {
   it('returns the root fields as exact strings', () => {
-    expect(parseWechatXml('<?xml version="1.0" encoding="UTF-8"?><xml><CreateTime>0012</CreateTime><Scale>20.50</Scale></xml>')).toEqual({
+    expect(
+      parseWechatXml(
+        '<?xml version="1.0" encoding="UTF-8"?><xml><CreateTime>0012</CreateTime><Scale>20.50</Scale></xml>',
+      ),
+    ).toEqual({
       CreateTime: '0012',
       Scale: '20.50',
     });
   });
 
   it.each([
-    ['a DOCTYPE (XXE)', '<!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><Content>&xxe;</Content></xml>'],
-    ['entity expansion', '<!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><xml><Content>&b;</Content></xml>'],
+    [
+      'a DOCTYPE (XXE)',
+      '<!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><xml><Content>&xxe;</Content></xml>',
+    ],
+    [
+      'entity expansion',
+      '<!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><xml><Content>&b;</Content></xml>',
+    ],
     ['a lower-case doctype', '<!doctype xml><xml/>'],
     ['unclosed tags', '<xml><Content>hi</xml>'],
     ['trailing garbage', '<xml><Content>hi</Content></xml>junk'],
@@ -190,11 +259,15 @@ describe('parseWechatXml', () => {
   });
 
   it('accepts "<!DOCTYPE" typed by a citizen inside CDATA', () => {
-    expect(parseWechatXml('<xml><Content><![CDATA[<!DOCTYPE html> 是什么]]></Content></xml>')).toEqual({ Content: '<!DOCTYPE html> 是什么' });
+    expect(parseWechatXml('<xml><Content><![CDATA[<!DOCTYPE html> 是什么]]></Content></xml>')).toEqual({
+      Content: '<!DOCTYPE html> 是什么',
+    });
   });
 
   it('skips comments and reads every line end as \\n, as XML does', () => {
-    expect(parseWechatXml('<xml>\r\n<!-- push -->\r\n<Content><![CDATA[第一行\r\n第二行\r第三行]]></Content>\r\n</xml>')).toEqual({ Content: '第一行\n第二行\n第三行' });
+    expect(
+      parseWechatXml('<xml>\r\n<!-- push -->\r\n<Content><![CDATA[第一行\r\n第二行\r第三行]]></Content>\r\n</xml>'),
+    ).toEqual({ Content: '第一行\n第二行\n第三行' });
   });
 
   it('an empty root has no fields', () => {

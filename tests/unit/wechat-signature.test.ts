@@ -17,15 +17,23 @@ describe('wechatSignature', () => {
     expect(wechatSignature('tok', '1700000000', 'n1', 'AbC+/=')).toBe(sha1('1700000000AbC+/=n1tok'));
   });
 
-  it('matches WeChat\'s published URL-verification sample (WeCom, msg_signature over echostr)', () => {
+  it("matches WeChat's published URL-verification sample (WeCom, msg_signature over echostr)", () => {
     const echostr = 'P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==';
-    expect(wechatSignature('QDG6eK', '1409659589', '263014780', echostr)).toBe('5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3');
+    expect(wechatSignature('QDG6eK', '1409659589', '263014780', echostr)).toBe(
+      '5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3',
+    );
   });
 
   it('agrees with wechat-crypto (node-webot) on msg_signature', () => {
-    const theirs = new WXBizMsgCrypt('yiwangdemotoken', 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', 'wx0000000000demo');
+    const theirs = new WXBizMsgCrypt(
+      'yiwangdemotoken',
+      'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+      'wx0000000000demo',
+    );
     const encrypt = theirs.encrypt('<xml/>');
-    expect(wechatSignature('yiwangdemotoken', '1712345678', '987654321', encrypt)).toBe(theirs.getSignature('1712345678', '987654321', encrypt));
+    expect(wechatSignature('yiwangdemotoken', '1712345678', '987654321', encrypt)).toBe(
+      theirs.getSignature('1712345678', '987654321', encrypt),
+    );
   });
 });
 

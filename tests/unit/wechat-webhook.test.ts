@@ -34,7 +34,13 @@ function setUp(receive: Intake['receive']) {
     now: () => NOW,
   });
   const post = (delivery: WechatDelivery, key = ACCOUNT.key) =>
-    app.inject({ method: 'POST', url: `/channels/wechat/${key}`, query: delivery.query, payload: delivery.body, headers: { 'content-type': 'text/xml' } });
+    app.inject({
+      method: 'POST',
+      url: `/channels/wechat/${key}`,
+      query: delivery.query,
+      payload: delivery.body,
+      headers: { 'content-type': 'text/xml' },
+    });
   const warnings = () => logs.filter((l) => l.level === 40);
   return { post, stored, warnings };
 }
@@ -56,7 +62,9 @@ describe('wechatWebhook', () => {
     const { post, stored } = setUp(ok);
     const response = await post(buildWechatDelivery(ACCOUNT, fields(), { now: at(0), encrypt: true }));
     expect([response.statusCode, response.body]).toEqual([200, 'success']);
-    expect(stored).toEqual([expect.objectContaining({ account: ACCOUNT.originalId, dedupeKey: '6054768590064713728', text: '你好' })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ account: ACCOUNT.originalId, dedupeKey: '6054768590064713728', text: '你好' }),
+    ]);
   });
 
   it('answers success to a duplicate', async () => {
@@ -84,13 +92,19 @@ describe('wechatWebhook', () => {
 
   it('acknowledges without storing what Yiwang does not take in (a file, a platform report)', async () => {
     const { post, stored, warnings } = setUp(ok);
-    const pushes: Record<string, string>[] = [{ MsgType: 'file' }, { MsgType: 'event', Event: 'TEMPLATESENDJOBFINISH' }];
+    const pushes: Record<string, string>[] = [
+      { MsgType: 'file' },
+      { MsgType: 'event', Event: 'TEMPLATESENDJOBFINISH' },
+    ];
     for (const extra of pushes) {
       const response = await post(buildWechatDelivery(ACCOUNT, fields(extra), { now: at(0) }));
       expect([response.statusCode, response.body]).toEqual([200, 'success']);
     }
     expect(stored).toEqual([]);
-    expect(warnings().map((w) => w.reason)).toEqual(['unsupported MsgType: file', 'unsupported Event: TEMPLATESENDJOBFINISH']);
+    expect(warnings().map((w) => w.reason)).toEqual([
+      'unsupported MsgType: file',
+      'unsupported Event: TEMPLATESENDJOBFINISH',
+    ]);
   });
 
   it('refuses an encrypted push to an account in plain mode', async () => {
@@ -105,7 +119,9 @@ describe('wechatWebhook', () => {
     const { post, stored } = setUp(ok);
     const plain = buildWechatDelivery(ACCOUNT, fields(), { now: at(0) });
     expect((await post({ ...plain, query: { ...plain.query, encrypt_type: 'sm4' } })).statusCode).toBe(400);
-    expect((await post({ ...plain, query: { ...plain.query, encrypt_type: 'aes', msg_signature: 'x' } })).body).toBe('Encrypt: missing');
+    expect((await post({ ...plain, query: { ...plain.query, encrypt_type: 'aes', msg_signature: 'x' } })).body).toBe(
+      'Encrypt: missing',
+    );
     expect(stored).toEqual([]);
   });
 
@@ -131,7 +147,11 @@ describe('wechatWebhook', () => {
     const { query } = buildWechatDelivery(ACCOUNT, fields(), { now: at(0) });
     const missing = await app.inject({ method: 'GET', url: '/channels/wechat/demo', query });
     expect(missing.statusCode).toBe(400);
-    const echoed = await app.inject({ method: 'GET', url: '/channels/wechat/demo', query: { ...query, echostr: '<script>x</script>' } });
+    const echoed = await app.inject({
+      method: 'GET',
+      url: '/channels/wechat/demo',
+      query: { ...query, echostr: '<script>x</script>' },
+    });
     expect(echoed.headers['content-type']).toMatch(/^text\/plain/);
     expect(echoed.headers['x-content-type-options']).toBe('nosniff');
   });

@@ -13,7 +13,13 @@ describe('weibo created_at', () => {
     expect(weiboTimeToIso('Tue Jan 01 01:30:00 -0530 2030')).toBe('2030-01-01T07:00:00.000Z');
   });
 
-  it.each(['2012-07-16T10:09:20Z', 'Mon Feb 30 10:00:00 +0800 2024', 'Mon Jul 16 24:00:00 +0800 2012', 'Mon Foo 16 18:09:20 +0800 2012', ''])('refuses %j', (text) => {
+  it.each([
+    '2012-07-16T10:09:20Z',
+    'Mon Feb 30 10:00:00 +0800 2024',
+    'Mon Jul 16 24:00:00 +0800 2012',
+    'Mon Foo 16 18:09:20 +0800 2012',
+    '',
+  ])('refuses %j', (text) => {
     expect(weiboTimeToIso(text)).toBeNull();
   });
 
@@ -47,7 +53,11 @@ describe('normalizeWeiboPush', () => {
   });
 
   it('position', () => {
-    expect(normalize(envelope('position', '我在这里: http://t.cn/zQgLLYO', '{"longitude":"116.308586","latitude":"39.982525"}'))).toMatchObject({
+    expect(
+      normalize(
+        envelope('position', '我在这里: http://t.cn/zQgLLYO', '{"longitude":"116.308586","latitude":"39.982525"}'),
+      ),
+    ).toMatchObject({
       kind: 'location',
       text: '我在这里: http://t.cn/zQgLLYO',
       attachments: [{ kind: 'location', latitude: 39.982525, longitude: 116.308586, scale: null, label: null }],
@@ -60,7 +70,9 @@ describe('normalizeWeiboPush', () => {
       text: '',
       attachments: [{ kind: 'voice', mediaId: '821804469', format: null, recognition: null }],
     });
-    expect(normalize(envelope('image', '发了一张图片', '{"vfid":821804459,"tovfid":9223372036854775807}'))).toMatchObject({
+    expect(
+      normalize(envelope('image', '发了一张图片', '{"vfid":821804459,"tovfid":9223372036854775807}')),
+    ).toMatchObject({
       kind: 'image',
       attachments: [{ kind: 'image', mediaId: '9223372036854775807', url: null }],
     });
@@ -73,7 +85,11 @@ describe('normalizeWeiboPush', () => {
   });
 
   it('mention: an event named mention carrying the post’s text; data is opaque', () => {
-    expect(normalize(envelope('mention', '@城市发布 路灯坏了', '{"anything":{"nested":[1,2]}}'))).toMatchObject({ kind: 'event', event: 'mention', text: '@城市发布 路灯坏了' });
+    expect(normalize(envelope('mention', '@城市发布 路灯坏了', '{"anything":{"nested":[1,2]}}'))).toMatchObject({
+      kind: 'event',
+      event: 'mention',
+      text: '@城市发布 路灯坏了',
+    });
   });
 
   it('unknown types and event subtypes are ignorable: null', () => {
@@ -82,8 +98,16 @@ describe('normalizeWeiboPush', () => {
   });
 
   it.each([
-    ['no sender', '{"type":"text","receiver_id":1,"created_at":"Mon Jul 16 18:09:20 +0800 2012","text":"x"}', 'sender_id'],
-    ['a fractional uid', '{"type":"text","receiver_id":1,"sender_id":1.5,"created_at":"Mon Jul 16 18:09:20 +0800 2012","text":"x"}', 'sender_id'],
+    [
+      'no sender',
+      '{"type":"text","receiver_id":1,"created_at":"Mon Jul 16 18:09:20 +0800 2012","text":"x"}',
+      'sender_id',
+    ],
+    [
+      'a fractional uid',
+      '{"type":"text","receiver_id":1,"sender_id":1.5,"created_at":"Mon Jul 16 18:09:20 +0800 2012","text":"x"}',
+      'sender_id',
+    ],
     ['a bad time', '{"type":"text","receiver_id":1,"sender_id":2,"created_at":"yesterday","text":"x"}', 'created_at'],
     ['a latitude out of range', envelope('position', '', '{"longitude":"116.3","latitude":"99.1"}'), 'latitude'],
     ['an array', '[1,2]', '(body)'],

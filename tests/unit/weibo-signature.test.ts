@@ -19,7 +19,9 @@ describe('checkSignedQuery with the App Secret', () => {
   const options = { nowMs: NOW, maxClockSkewSeconds: 300 };
   const query = (offsetSeconds = 0, secret = DEMO_WEIBO_ACCOUNT.appSecret) => {
     const push = { type: 'text', receiver_id: '1', sender_id: '2', created_at: '', text: '', data: {} };
-    return buildWeiboDelivery({ ...DEMO_WEIBO_ACCOUNT, appSecret: secret }, push, { now: new Date(NOW + offsetSeconds * 1000) }).query;
+    return buildWeiboDelivery({ ...DEMO_WEIBO_ACCOUNT, appSecret: secret }, push, {
+      now: new Date(NOW + offsetSeconds * 1000),
+    }).query;
   };
   const refusal = (q: Record<string, unknown>) => {
     try {

@@ -7,10 +7,13 @@ export function claimStore(db: Cache) {
   const insert = db.prepare(
     'INSERT OR REPLACE INTO claims (request_id, operator_id, operator_name, device_id, until) VALUES (@requestId, @operatorId, @operatorName, @deviceId, @until)',
   );
-  const holders = db.prepare<[], { request_id: string; operator_id: string }>('SELECT request_id, operator_id FROM claims');
-  const get = db.prepare<[string, string], { request_id: string; operator_id: string; operator_name: string; device_id: string; until: string }>(
-    'SELECT * FROM claims WHERE request_id = ? AND until > ?',
+  const holders = db.prepare<[], { request_id: string; operator_id: string }>(
+    'SELECT request_id, operator_id FROM claims',
   );
+  const get = db.prepare<
+    [string, string],
+    { request_id: string; operator_id: string; operator_name: string; device_id: string; until: string }
+  >('SELECT * FROM claims WHERE request_id = ? AND until > ?');
 
   return {
     /**
@@ -22,7 +25,9 @@ export function claimStore(db: Cache) {
       const before = new Map(holders.all().map((row) => [row.request_id, row.operator_id]));
       clear.run();
       for (const claim of claims) insert.run(claim);
-      const changed = claims.filter((claim) => before.get(claim.requestId) !== claim.operatorId).map((claim) => claim.requestId);
+      const changed = claims
+        .filter((claim) => before.get(claim.requestId) !== claim.operatorId)
+        .map((claim) => claim.requestId);
       const held = new Set(claims.map((claim) => claim.requestId));
       for (const requestId of before.keys()) if (!held.has(requestId)) changed.push(requestId);
       return changed;
@@ -35,7 +40,13 @@ export function claimStore(db: Cache) {
     on(requestId: string, now = new Date().toISOString()): Claim | null {
       const row = get.get(requestId, now);
       if (!row) return null;
-      return { requestId: row.request_id, operatorId: row.operator_id, operatorName: row.operator_name, deviceId: row.device_id, until: row.until };
+      return {
+        requestId: row.request_id,
+        operatorId: row.operator_id,
+        operatorName: row.operator_name,
+        deviceId: row.device_id,
+        until: row.until,
+      };
     },
   };
 }

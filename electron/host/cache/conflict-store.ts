@@ -31,15 +31,21 @@ interface ConflictRow {
  * conflict per request gathers every refused decision on it, so the operator chooses once.
  */
 export function conflictStore(db: Cache) {
-  const open = db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE request_id = ? AND resolved_at IS NULL');
+  const open = db.prepare<[string], ConflictRow>(
+    'SELECT * FROM conflicts WHERE request_id = ? AND resolved_at IS NULL',
+  );
   const insert = db.prepare(
     'INSERT INTO conflicts (id, request_id, mine, reason, theirs, created_at) VALUES (@id, @requestId, @mine, @reason, @theirs, @createdAt)',
   );
   const addMine = db.prepare('UPDATE conflicts SET mine = @mine, theirs = @theirs WHERE id = @id');
-  const listOpen = db.prepare<[], ConflictRow>('SELECT * FROM conflicts WHERE resolved_at IS NULL ORDER BY created_at, id');
+  const listOpen = db.prepare<[], ConflictRow>(
+    'SELECT * FROM conflicts WHERE resolved_at IS NULL ORDER BY created_at, id',
+  );
   const countOpen = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL');
   const byId = db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?');
-  const resolve = db.prepare('UPDATE conflicts SET resolved_at = @at, choice = @choice, resolved_by = @by WHERE id = @id AND resolved_at IS NULL');
+  const resolve = db.prepare(
+    'UPDATE conflicts SET resolved_at = @at, choice = @choice, resolved_by = @by WHERE id = @id AND resolved_at IS NULL',
+  );
 
   return {
     /** Files a refused decision under the request's open conflict, opening one if there is none. */

@@ -26,7 +26,11 @@ export function directoryStore(db: Cache) {
       return current;
     },
     save(directory: Directory): void {
-      put.run({ version: directory.version, units: JSON.stringify(directory.units), categories: JSON.stringify(directory.categories) });
+      put.run({
+        version: directory.version,
+        units: JSON.stringify(directory.units),
+        categories: JSON.stringify(directory.categories),
+      });
       current = directory;
     },
   };

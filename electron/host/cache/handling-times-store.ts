@@ -19,8 +19,21 @@ export function handlingTimesStore(db: Cache) {
   );
 
   return {
-    record(requestId: string, operatorId: string, decisionId: string, decidedAt: string, measure: HandlingMeasure): void {
-      put.run({ requestId, operatorId, decisionId, decidedAt, handlingMs: Math.round(measure.handlingMs), keyPresses: measure.keyPresses });
+    record(
+      requestId: string,
+      operatorId: string,
+      decisionId: string,
+      decidedAt: string,
+      measure: HandlingMeasure,
+    ): void {
+      put.run({
+        requestId,
+        operatorId,
+        decisionId,
+        decidedAt,
+        handlingMs: Math.round(measure.handlingMs),
+        keyPresses: measure.keyPresses,
+      });
     },
     /** The ledger's handlingSeconds and keyPresses for one request, or null when it was not handled here. */
     forRequest(requestId: string): { handlingSeconds: number; keyPresses: number } | null {

@@ -30,13 +30,17 @@ export function outboxStore(db: Cache) {
     `INSERT INTO outbox (decision_id, seq, request_id, operator_id, json, created_at, status, not_before, before, undoes)
      VALUES (@id, @seq, @requestId, @operatorId, @json, @madeAt, 'pending', @notBefore, @before, @undoes)`,
   );
-  const forRequest = db.prepare<[string], { json: string }>('SELECT json FROM outbox WHERE request_id = ? ORDER BY seq');
+  const forRequest = db.prepare<[string], { json: string }>(
+    'SELECT json FROM outbox WHERE request_id = ? ORDER BY seq',
+  );
   const batch = db.prepare<[number], { json: string; not_before: number; operator_id: string }>(
     // Only operators whose token is kept here can push; the others' decisions wait for their next sign-in.
     `SELECT json, not_before, operator_id FROM outbox WHERE operator_id IN (SELECT operator_id FROM operator_tokens)
      ORDER BY seq LIMIT ?`,
   );
-  const heldUntil = db.prepare<[number], { at: number | null }>('SELECT min(not_before) AS at FROM outbox WHERE not_before > ?');
+  const heldUntil = db.prepare<[number], { at: number | null }>(
+    'SELECT min(not_before) AS at FROM outbox WHERE not_before > ?',
+  );
   const markSent = db.prepare("UPDATE outbox SET status = 'sent' WHERE decision_id = ?");
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
   const remove = db.prepare('DELETE FROM outbox WHERE decision_id = ?');
@@ -107,7 +111,9 @@ export function outboxStore(db: Cache) {
     },
     lastUndoable(operatorId: string): MadeDecision | null {
       const row = lastUndoable.get(operatorId, operatorId);
-      return row ? { decision: JSON.parse(row.json) as Decision, before: JSON.parse(row.before) as Before, state: row.state } : null;
+      return row
+        ? { decision: JSON.parse(row.json) as Decision, before: JSON.parse(row.before) as Before, state: row.state }
+        : null;
     },
     markUndone(decisionId: string, by: string): void {
       markUndoneOutbox.run(by, decisionId);

@@ -43,7 +43,9 @@ export function queueOrder(db: Cache) {
       `SELECT l.json, l.rejection, ${PENDING} AS pending FROM local_requests l INDEXED BY ${index}
        WHERE ${QUEUE_FILTER} AND ${where} ${ORDER} LIMIT @limit OFFSET @offset`,
     ),
-    count: db.prepare<At, { n: number }>(`SELECT count(*) AS n FROM local_requests l INDEXED BY ${index} WHERE ${QUEUE_FILTER} AND ${where}`),
+    count: db.prepare<At, { n: number }>(
+      `SELECT count(*) AS n FROM local_requests l INDEXED BY ${index} WHERE ${QUEUE_FILTER} AND ${where}`,
+    ),
     before: db.prepare<At & { dueMs: number; receivedAt: string; id: string }, { n: number }>(
       `SELECT count(*) AS n FROM local_requests l INDEXED BY ${index}
        WHERE ${QUEUE_FILTER} AND ${where} AND (l.answer_due_ms, l.received_at, l.id) < (@dueMs, @receivedAt, @id)`,

@@ -29,7 +29,9 @@ export function openOrRecoverCache(file: string, now = new Date()): OpenedCache 
     const recovered = salvage(aside, db);
     const notice =
       `The workstation cache was ${error.reason} (${error.message}). It was moved aside to ${aside} and is being rebuilt from the server; ` +
-      (recovered > 0 ? `${recovered} decisions not yet sent were recovered from it.` : 'no unsent decisions could be recovered from it.');
+      (recovered > 0
+        ? `${recovered} decisions not yet sent were recovered from it.`
+        : 'no unsent decisions could be recovered from it.');
     return { db, notice };
   }
 }
@@ -44,9 +46,16 @@ function salvage(oldFile: string, db: Cache): number {
   }
   try {
     const outbox = attempt(() => old.prepare('SELECT * FROM outbox ORDER BY seq').all() as OutboxRow[]) ?? [];
-    const device = attempt(() => old.prepare('SELECT id, next_seq FROM device WHERE singleton = 1').get() as DeviceRow | undefined);
-    const tokens = attempt(() => old.prepare('SELECT operator_id, operator, token FROM operator_tokens').all() as TokenRow[]) ?? [];
-    const session = attempt(() => old.prepare('SELECT operator, token, server_url FROM session WHERE singleton = 1').get() as SessionRow | undefined);
+    const device = attempt(
+      () => old.prepare('SELECT id, next_seq FROM device WHERE singleton = 1').get() as DeviceRow | undefined,
+    );
+    const tokens =
+      attempt(() => old.prepare('SELECT operator_id, operator, token FROM operator_tokens').all() as TokenRow[]) ?? [];
+    const session = attempt(
+      () =>
+        old.prepare('SELECT operator, token, server_url FROM session WHERE singleton = 1').get() as
+          SessionRow | undefined,
+    );
     db.transaction(() => {
       const deviceId = device?.id ?? deviceOf(outbox[0]);
       if (deviceId) {
@@ -61,10 +70,17 @@ function salvage(oldFile: string, db: Cache): number {
       // Marked sent: they may have reached the server, so undo must compensate rather than drop them.
       for (const row of outbox) insert.run(row);
       if (session) {
-        db.prepare('INSERT INTO session (singleton, operator, token, server_url) VALUES (1, ?, ?, ?)').run(session.operator, session.token, session.server_url);
+        db.prepare('INSERT INTO session (singleton, operator, token, server_url) VALUES (1, ?, ?, ?)').run(
+          session.operator,
+          session.token,
+          session.server_url,
+        );
       }
-      const token = db.prepare('INSERT OR REPLACE INTO operator_tokens (operator_id, operator, token) VALUES (?, ?, ?)');
-      if (session?.operator && session.token) token.run((JSON.parse(session.operator) as { id: string }).id, session.operator, session.token);
+      const token = db.prepare(
+        'INSERT OR REPLACE INTO operator_tokens (operator_id, operator, token) VALUES (?, ?, ?)',
+      );
+      if (session?.operator && session.token)
+        token.run((JSON.parse(session.operator) as { id: string }).id, session.operator, session.token);
       for (const row of tokens) token.run(row.operator_id, row.operator, row.token);
     })();
     return outbox.length;

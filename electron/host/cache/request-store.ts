@@ -63,7 +63,9 @@ export function requestStore(db: Cache, search: SearchIndex) {
   const counts = Object.fromEntries(
     (Object.keys(VIEW_FILTER) as QueueView[]).map((view) => [
       view,
-      db.prepare<{ now: string }, { n: number }>(`SELECT count(*) AS n FROM local_requests l WHERE ${VIEW_FILTER[view]}`),
+      db.prepare<{ now: string }, { n: number }>(
+        `SELECT count(*) AS n FROM local_requests l WHERE ${VIEW_FILTER[view]}`,
+      ),
     ]),
   ) as Record<QueueView, Database.Statement<{ now: string }, { n: number }>>;
 
@@ -79,7 +81,13 @@ export function requestStore(db: Cache, search: SearchIndex) {
     /** Returns the JSON stored, for a local view that is the same request (a pull writes 100,000 of them at a bootstrap). */
     saveServer(request: Request): string {
       const json = JSON.stringify(request);
-      putServer.run({ id: request.id, json, status: request.status, receivedAt: request.receivedAt, version: request.version });
+      putServer.run({
+        id: request.id,
+        json,
+        status: request.status,
+        receivedAt: request.receivedAt,
+        version: request.version,
+      });
       return json;
     },
     local(id: string): LocalRequest | null {
@@ -137,5 +145,9 @@ export function requestStore(db: Cache, search: SearchIndex) {
 
 function toLocal(row: LocalRow): LocalRequest {
   const request = JSON.parse(row.json) as Request;
-  return { ...request, pending: row.pending, rejection: row.rejection ? (JSON.parse(row.rejection) as Rejection) : null };
+  return {
+    ...request,
+    pending: row.pending,
+    rejection: row.rejection ? (JSON.parse(row.rejection) as Rejection) : null,
+  };
 }

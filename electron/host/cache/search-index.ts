@@ -76,7 +76,11 @@ export function searchIndex(db: Cache) {
 
   function write(request: Request, doc: DocRow | undefined): void {
     const body = [request.number, request.citizen.name ?? '', request.text].join(' ');
-    const tags = [tag('ch', request.channel), tag('st', request.status), request.unitId ? tag('un', request.unitId) : ''].join(' ');
+    const tags = [
+      tag('ch', request.channel),
+      tag('st', request.status),
+      request.unitId ? tag('un', request.unitId) : '',
+    ].join(' ');
     const indexed = `${tags}\n${body}`;
     if (doc?.indexed === indexed) return;
     const fields = {
@@ -143,7 +147,10 @@ export function searchIndex(db: Cache) {
         const from = text.slice(0, colon).toLowerCase() + text.slice(colon);
         return byCitizenId.all({ from, to: `${from}\uffff`, limit }).map((row) => row.request_id);
       }
-      const terms = text.split(/\s+/).map(wordsOnly).filter((term) => term.length > 0);
+      const terms = text
+        .split(/\s+/)
+        .map(wordsOnly)
+        .filter((term) => term.length > 0);
       const where: string[] = [];
       const params: Record<string, string | number> = { limit };
       if (filters.from) {
@@ -155,7 +162,11 @@ export function searchIndex(db: Cache) {
         params.to = filters.to;
       }
       if (terms.length === 0) {
-        for (const [column, value] of [['channel', filters.channel], ['status', filters.status], ['unit_id', filters.unitId]] as const) {
+        for (const [column, value] of [
+          ['channel', filters.channel],
+          ['status', filters.status],
+          ['unit_id', filters.unitId],
+        ] as const) {
           if (!value) continue;
           where.push(`d.${column} = @${column}`);
           params[column] = value;
@@ -180,7 +191,9 @@ export function searchIndex(db: Cache) {
 
     /** The citizen's other requests from any of their linked channel identities, newest first. */
     citizenHistory(identities: readonly string[], excludeId: string, limit: number): string[] {
-      return byCitizen.all({ identities: JSON.stringify(identities), exclude: excludeId, limit }).map((row) => row.request_id);
+      return byCitizen
+        .all({ identities: JSON.stringify(identities), exclude: excludeId, limit })
+        .map((row) => row.request_id);
     },
 
     /**
@@ -209,12 +222,16 @@ function phrase(text: string): string {
 
 /** Letters and digits only: punctuation would be FTS5 syntax or split a phrase. */
 function wordsOnly(term: string): string {
-  return Array.from(term).filter((ch) => WORD.test(ch)).join('');
+  return Array.from(term)
+    .filter((ch) => WORD.test(ch))
+    .join('');
 }
 
 /** 路灯坏了 → "路 灯 坏 了": each character its own token for the unicode61 index. */
 function characters(text: string): string {
-  return Array.from(text.toLowerCase()).filter((ch) => WORD.test(ch)).join(' ');
+  return Array.from(text.toLowerCase())
+    .filter((ch) => WORD.test(ch))
+    .join(' ');
 }
 
 /** Up to `count` distinct character pairs spread evenly over the text. */

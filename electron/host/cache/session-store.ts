@@ -21,10 +21,18 @@ export function sessionStore(db: Cache, defaultServerUrl: string) {
     get(): StoredSession {
       const row = get.get();
       if (!row) return { operator: null, token: null, serverUrl: defaultServerUrl };
-      return { operator: row.operator ? (JSON.parse(row.operator) as Operator) : null, token: row.token, serverUrl: row.server_url };
+      return {
+        operator: row.operator ? (JSON.parse(row.operator) as Operator) : null,
+        token: row.token,
+        serverUrl: row.server_url,
+      };
     },
     save(session: StoredSession): void {
-      put.run({ operator: session.operator ? JSON.stringify(session.operator) : null, token: session.token, serverUrl: session.serverUrl });
+      put.run({
+        operator: session.operator ? JSON.stringify(session.operator) : null,
+        token: session.token,
+        serverUrl: session.serverUrl,
+      });
     },
   };
 }

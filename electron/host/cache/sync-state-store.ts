@@ -9,9 +9,10 @@ interface SyncState {
 
 /** Where the last pull stopped and how the last sync went. */
 export function syncStateStore(db: Cache) {
-  const get = db.prepare<[], { cursor: string | null; directory_version: number; last_sync_at: string | null; last_error: string | null }>(
-    'SELECT cursor, directory_version, last_sync_at, last_error FROM sync_state WHERE singleton = 1',
-  );
+  const get = db.prepare<
+    [],
+    { cursor: string | null; directory_version: number; last_sync_at: string | null; last_error: string | null }
+  >('SELECT cursor, directory_version, last_sync_at, last_error FROM sync_state WHERE singleton = 1');
   const put = db.prepare(
     `UPDATE sync_state SET cursor = @cursor, directory_version = @directoryVersion,
        last_sync_at = @lastSyncAt, last_error = @lastError WHERE singleton = 1`,
@@ -19,7 +20,12 @@ export function syncStateStore(db: Cache) {
 
   const read = (): SyncState => {
     const row = get.get()!;
-    return { cursor: row.cursor, directoryVersion: row.directory_version, lastSyncAt: row.last_sync_at, lastError: row.last_error };
+    return {
+      cursor: row.cursor,
+      directoryVersion: row.directory_version,
+      lastSyncAt: row.last_sync_at,
+      lastError: row.last_error,
+    };
   };
 
   return {

@@ -48,7 +48,9 @@ export function findCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
 
 /** fc-match always answers with some font, so only one that declares zh-cn coverage is taken. */
 function fontconfigChineseFont(): CjkFont | null {
-  const result = spawnSync('fc-match', ['-f', '%{file}\n%{postscriptname}\n%{lang}', ':lang=zh-cn'], { encoding: 'utf8' });
+  const result = spawnSync('fc-match', ['-f', '%{file}\n%{postscriptname}\n%{lang}', ':lang=zh-cn'], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0 || !result.stdout) return null;
   const [path = '', name = '', langs = ''] = result.stdout.split('\n');
   if (!langs.split('|').includes('zh-cn') || !/\.(ttf|ttc|otf)$/i.test(path) || !existsSync(path)) return null;

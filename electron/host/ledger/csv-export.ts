@@ -22,14 +22,17 @@ export function ledgerCsv(ledger: Ledger, options: ExportOptions = {}): string {
   const records: LedgerCell[][] = [
     LEDGER_COLUMNS.map((c) => c.header),
     ...ledgerRows(ledger, options.mask ?? true).map((row) =>
-      row.map((cell, i) => (LEDGER_COLUMNS[i]?.kind === 'datetime' && typeof cell === 'string' ? beijingDateTime(cell) : cell)),
+      row.map((cell, i) =>
+        LEDGER_COLUMNS[i]?.kind === 'datetime' && typeof cell === 'string' ? beijingDateTime(cell) : cell,
+      ),
     ),
     [],
     [ledgerTitle(ledger)],
     [completenessNote(ledger.completeness)],
     ...summaryFigures(ledger),
   ];
-  for (const section of totalsSections(ledger)) records.push([], [`合计 · ${section.title}`], [...TOTAL_HEADERS], ...section.rows);
+  for (const section of totalsSections(ledger))
+    records.push([], [`合计 · ${section.title}`], [...TOTAL_HEADERS], ...section.rows);
   return `\uFEFF${records.map((record) => record.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -21,15 +21,25 @@ const WRITERS: Record<LedgerFormat, (ledger: Ledger, path: string, options: Expo
 export const EXPORT_FILE_NAME = /^ledger-[0-9a-z-]+\.(xlsx|csv|pdf)$/;
 
 /** Builds the ledger from the cache and writes it into `exportsDir`; the file name says period, scope and time. */
-export async function exportLedger(cache: WorkstationCache, exportsDir: string, args: LedgerExportArgs, now = new Date()): Promise<LedgerExport> {
-  const period: LedgerPeriod = args.from && args.to ? { from: args.from, to: args.to } : { from: args.day ?? today(now), to: args.day ?? today(now) };
+export async function exportLedger(
+  cache: WorkstationCache,
+  exportsDir: string,
+  args: LedgerExportArgs,
+  now = new Date(),
+): Promise<LedgerExport> {
+  const period: LedgerPeriod =
+    args.from && args.to
+      ? { from: args.from, to: args.to }
+      : { from: args.day ?? today(now), to: args.day ?? today(now) };
   const operator = cache.session.get().operator;
   if (args.scope === 'me' && !operator) throw new DecisionError('not-signed-in', 'sign in to export your own ledger');
   const ledger = rangeChecked(() =>
     buildLedger({
       lines: ledgerLinesFromCache(cache, now),
       range: period,
-      ...(args.scope === 'me' && operator ? { operator: { id: operator.id, name: operator.displayName } } : { centre: true as const }),
+      ...(args.scope === 'me' && operator
+        ? { operator: { id: operator.id, name: operator.displayName } }
+        : { centre: true as const }),
       completeness: ledgerCompleteness(args.scope, period, cache.syncState.get().lastSyncAt),
       generatedAt: now.toISOString(),
     }),

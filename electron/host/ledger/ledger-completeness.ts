@@ -9,7 +9,11 @@ export type LedgerScopeChoice = 'me' | 'centre';
  * centre ledger may always miss lines. The signed-in operator's own ledger is whole once a sync finished
  * after the period ended: every decision they made here is in the cache, and the server's pull has the rest.
  */
-export function ledgerCompleteness(scope: LedgerScopeChoice, period: LedgerPeriod, lastSyncAt: string | null): LedgerCompleteness {
+export function ledgerCompleteness(
+  scope: LedgerScopeChoice,
+  period: LedgerPeriod,
+  lastSyncAt: string | null,
+): LedgerCompleteness {
   const periodEnd = beijingDayStart(dayNumberOf(period.to) + 1);
   if (scope === 'me' && lastSyncAt !== null && Date.parse(lastSyncAt) >= periodEnd) return { kind: 'complete' };
   return { kind: 'may-miss-other-operators', lastSyncAt };

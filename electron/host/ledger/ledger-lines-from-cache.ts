@@ -63,7 +63,8 @@ function latestHandler(stamp: DecisionStamp | null, mine: OwnDecision | undefine
 function operatorNames(cache: WorkstationCache, requests: readonly LocalRequest[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const { lastDecision } of requests) {
-    if (lastDecision && OPERATOR_KINDS.has(lastDecision.kind)) names.set(lastDecision.operatorId, lastDecision.operatorName);
+    if (lastDecision && OPERATOR_KINDS.has(lastDecision.kind))
+      names.set(lastDecision.operatorId, lastDecision.operatorName);
   }
   // The local view stamps another signed-in operator's pending decisions with their id; their own record names them.
   for (const [id, name] of signedInOperators(cache.db)) names.set(id, name);

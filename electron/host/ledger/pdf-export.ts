@@ -50,7 +50,9 @@ export async function exportLedgerPdf(ledger: Ledger, path: string, options: Pdf
   const done = finished(doc.pipe(createWriteStream(path)));
 
   drawHeading(doc, ledger);
-  const rows = ledgerRows(ledger, options.mask ?? true).map((row) => row.map((cell, i) => printed(cell, LEDGER_COLUMNS[i]?.kind)));
+  const rows = ledgerRows(ledger, options.mask ?? true).map((row) =>
+    row.map((cell, i) => printed(cell, LEDGER_COLUMNS[i]?.kind)),
+  );
   if (rows.length === 0) doc.fontSize(10).text('本期没有受理记录。').moveDown();
   else {
     const specs: PdfColumnSpec[] = LEDGER_COLUMNS.map((c) => ({
@@ -73,14 +75,24 @@ function drawHeading(doc: PDFKit.PDFDocument, ledger: Ledger): void {
   doc.fillColor('#1a1a1a').fontSize(18).text('工作台账', { width, align: 'center' });
   doc.fontSize(10).text(`${periodLabel(ledger.period)}　${scopeLabel(ledger.scope)}`, { width, align: 'center' });
   doc.moveDown(0.3);
-  doc.fontSize(8).fillColor('#555555').text(`导出时间：${beijingDateTime(ledger.generatedAt)}　　共 ${ledger.totals.lines} 件`, { width });
+  doc
+    .fontSize(8)
+    .fillColor('#555555')
+    .text(`导出时间：${beijingDateTime(ledger.generatedAt)}　　共 ${ledger.totals.lines} 件`, { width });
   const warn = ledger.completeness.kind !== 'complete';
-  doc.fontSize(warn ? 9 : 8).fillColor(warn ? '#c00000' : '#555555').text(completenessNote(ledger.completeness), { width });
+  doc
+    .fontSize(warn ? 9 : 8)
+    .fillColor(warn ? '#c00000' : '#555555')
+    .text(completenessNote(ledger.completeness), { width });
   doc.fillColor('#1a1a1a').moveDown(0.5);
 }
 
 function drawTotals(doc: PDFKit.PDFDocument, ledger: Ledger): void {
-  const columns: PdfColumn[] = TOTAL_HEADERS.map((header, i) => ({ header, width: i === 0 ? 220 : 90, align: i === 0 ? 'left' : 'right' }));
+  const columns: PdfColumn[] = TOTAL_HEADERS.map((header, i) => ({
+    header,
+    width: i === 0 ? 220 : 90,
+    align: i === 0 ? 'left' : 'right',
+  }));
   const heading = (title: string, size: number) => {
     if (spaceLeft(doc) < 80) doc.addPage(); // keep a heading with its first rows
     doc.x = MARGIN;
@@ -93,7 +105,12 @@ function drawTotals(doc: PDFKit.PDFDocument, ledger: Ledger): void {
   doc.moveDown(0.6);
   for (const section of totalsSections(ledger)) {
     heading(section.title, 10);
-    drawTable(doc, columns, section.rows.map((row) => row.map((cell) => printed(cell, 'text'))), 8);
+    drawTable(
+      doc,
+      columns,
+      section.rows.map((row) => row.map((cell) => printed(cell, 'text'))),
+      8,
+    );
   }
 }
 

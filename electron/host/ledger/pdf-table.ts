@@ -26,16 +26,37 @@ const RULE = '#b8c2cc';
  * Draws a table from the current position, starting a new page whenever the next row would not fit and
  * repeating the header row at the top of it, so every printed page can be read on its own.
  */
-export function drawTable(doc: PDFKit.PDFDocument, columns: readonly PdfColumn[], rows: readonly string[][], fontSize: number): void {
+export function drawTable(
+  doc: PDFKit.PDFDocument,
+  columns: readonly PdfColumn[],
+  rows: readonly string[][],
+  fontSize: number,
+): void {
   const left = doc.page.margins.left;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   doc.fontSize(fontSize);
-  let y = drawRow(doc, columns, columns.map((c) => c.header), left, doc.y, HEADER_FILL, true);
+  let y = drawRow(
+    doc,
+    columns,
+    columns.map((c) => c.header),
+    left,
+    doc.y,
+    HEADER_FILL,
+    true,
+  );
   rows.forEach((row, index) => {
     const height = rowHeight(doc, columns, row);
     if (y + height > bottom()) {
       doc.addPage();
-      y = drawRow(doc, columns, columns.map((c) => c.header), left, doc.page.margins.top, HEADER_FILL, true);
+      y = drawRow(
+        doc,
+        columns,
+        columns.map((c) => c.header),
+        left,
+        doc.page.margins.top,
+        HEADER_FILL,
+        true,
+      );
     }
     y = drawRow(doc, columns, row, left, y, index % 2 === 1 ? STRIPE_FILL : null, false);
   });
@@ -47,11 +68,17 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly PdfColumn[]
  * Column widths from the text itself, at the current font and size, since Latin glyph widths differ a lot
  * between CJK fonts: short columns get their widest value, long-text columns share the rest of `total`.
  */
-export function fitColumns(doc: PDFKit.PDFDocument, specs: readonly PdfColumnSpec[], rows: readonly string[][], total: number): PdfColumn[] {
+export function fitColumns(
+  doc: PDFKit.PDFDocument,
+  specs: readonly PdfColumnSpec[],
+  rows: readonly string[][],
+  total: number,
+): PdfColumn[] {
   const fitted = specs.map((spec, i) => {
     if (spec.share !== null) return null;
     const header = Array.from(spec.header);
-    const minimum = doc.widthOfString(header.length <= ONE_LINE_HEADER ? spec.header : header.slice(0, 4).join('')) + 2 * PADDING;
+    const minimum =
+      doc.widthOfString(header.length <= ONE_LINE_HEADER ? spec.header : header.slice(0, 4).join('')) + 2 * PADDING;
     const widest = Math.max(0, ...rows.map((row) => doc.widthOfString(row[i] ?? '')));
     return Math.min(MAX_FITTED_WIDTH, Math.max(minimum, Math.ceil(widest + 2 * PADDING + 1)));
   });

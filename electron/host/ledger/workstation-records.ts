@@ -49,12 +49,17 @@ export function measuredHandling(db: Cache): Map<string, MeasuredHandling> {
     )
     .all();
   return new Map(
-    rows.map((row) => [row.request_id, { operatorId: row.operator_id, handlingSeconds: Math.round(row.handling_ms / 1000), keyPresses: row.key_presses }]),
+    rows.map((row) => [
+      row.request_id,
+      { operatorId: row.operator_id, handlingSeconds: Math.round(row.handling_ms / 1000), keyPresses: row.key_presses },
+    ]),
   );
 }
 
 /** Display names of the operators who signed in here, by id. */
 export function signedInOperators(db: Cache): Map<string, string> {
   const rows = db.prepare<[], { operator: string }>('SELECT operator FROM operator_tokens').all();
-  return new Map(rows.map((row) => JSON.parse(row.operator) as Operator).map((operator) => [operator.id, operator.displayName]));
+  return new Map(
+    rows.map((row) => JSON.parse(row.operator) as Operator).map((operator) => [operator.id, operator.displayName]),
+  );
 }

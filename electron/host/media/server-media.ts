@@ -7,7 +7,8 @@ const FETCH_TIMEOUT_MS = 15_000;
  * offline: the server could not be reached (or nobody is signed in to ask it);
  * missing: the server has no such file; refused: any other answer, bytes that do not hash to the address included.
  */
-export type ServerMedia = { ok: true; bytes: Buffer<ArrayBuffer> } | { ok: false; reason: 'offline' | 'missing' | 'refused' };
+export type ServerMedia =
+  { ok: true; bytes: Buffer<ArrayBuffer> } | { ok: false; reason: 'offline' | 'missing' | 'refused' };
 
 /** GET /api/media/<sha256> with the operator's token; the bytes count only if they hash to the address asked for. */
 export async function fetchServerMedia(serverUrl: string, token: string | null, hash: string): Promise<ServerMedia> {

@@ -84,7 +84,9 @@ export function workstationMedia({ cache, fetchFromServer }: WorkstationMediaOpt
         headers: {
           'Content-Type': type.contentType,
           'X-Content-Type-Options': 'nosniff',
-          'Content-Disposition': type.inline ? 'inline' : `attachment; filename="yiwang-${hash.slice(0, 12)}.${type.extension}"`,
+          'Content-Disposition': type.inline
+            ? 'inline'
+            : `attachment; filename="yiwang-${hash.slice(0, 12)}.${type.extension}"`,
           // Opened on its own, the file is still no document that could run anything.
           'Content-Security-Policy': "default-src 'none'; sandbox",
           'Cache-Control': 'private, max-age=31536000, immutable',
@@ -101,5 +103,3 @@ export function workstationMedia({ cache, fetchFromServer }: WorkstationMediaOpt
     },
   };
 }
-
-export type WorkstationMedia = ReturnType<typeof workstationMedia>;

@@ -12,7 +12,9 @@ const WATCHED = ['answer', 'unit'] as const;
 /** The first handover strictly after `now`. */
 export function nextShiftStart(now: number, handovers: readonly string[]): number {
   const today = beijingDayNumber(now);
-  const times = [today, today + 1].flatMap((day) => handovers.map((time) => beijingDayStart(day) + minutesOf(time) * MINUTE_MS));
+  const times = [today, today + 1].flatMap((day) =>
+    handovers.map((time) => beijingDayStart(day) + minutesOf(time) * MINUTE_MS),
+  );
   return Math.min(...times.filter((time) => time > now));
 }
 
@@ -20,7 +22,11 @@ export function nextShiftStart(now: number, handovers: readonly string[]): numbe
  * What the outgoing shift leaves behind that will breach before the next one starts: open requests whose
  * answer or unit clock runs out by then, and those already past due. Soonest first.
  */
-export function breachesBeforeNextShift(requests: readonly LocalRequest[], now: Date, handovers: readonly string[]): HandoverBreaches {
+export function breachesBeforeNextShift(
+  requests: readonly LocalRequest[],
+  now: Date,
+  handovers: readonly string[],
+): HandoverBreaches {
   const nextShiftAt = nextShiftStart(now.getTime(), handovers);
   const breaches: HandoverBreach[] = [];
   for (const request of requests) {

@@ -64,9 +64,10 @@ export function openDuplicates(cache: WorkstationCache) {
       }
       // A citizen linked across channels is one citizen, not several: counted by person.
       const citizens = new Set([personKey(request.citizen), ...matches.map((m) => personKey(m.request.citizen))]).size;
-      return { matches: matches.slice(0, SHOWN_MATCHES), hotIssue: citizens >= HOT_ISSUE_CITIZENS ? { citizens } : null };
+      return {
+        matches: matches.slice(0, SHOWN_MATCHES),
+        hotIssue: citizens >= HOT_ISSUE_CITIZENS ? { citizens } : null,
+      };
     },
   };
 }
-
-export type OpenDuplicates = ReturnType<typeof openDuplicates>;

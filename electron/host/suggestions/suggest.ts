@@ -33,12 +33,21 @@ const DOUBT = 1;
  * rules (the administrators', as last pulled) and how alike requests (the citizen's own, and similar
  * ones) were resolved. The context also says which open requests this one repeats.
  */
-export function suggester(cache: WorkstationCache, models: TrainedModels | null = null, options: SuggesterOptions = {}) {
+export function suggester(
+  cache: WorkstationCache,
+  models: TrainedModels | null = null,
+  options: SuggesterOptions = {},
+) {
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const duplicates = openDuplicates(cache);
-  const local = (ids: readonly string[]) => ids.map((id) => cache.requests.local(id)).filter((r): r is LocalRequest => r !== null);
+  const local = (ids: readonly string[]) =>
+    ids.map((id) => cache.requests.local(id)).filter((r): r is LocalRequest => r !== null);
 
-  function suggest(request: LocalRequest, history: readonly LocalRequest[], similar: readonly LocalRequest[]): Suggestion {
+  function suggest(
+    request: LocalRequest,
+    history: readonly LocalRequest[],
+    similar: readonly LocalRequest[],
+  ): Suggestion {
     const directory = cache.directory.get();
     const categories = new Tally();
     const units = new Tally();
@@ -79,7 +88,13 @@ export function suggester(cache: WorkstationCache, models: TrainedModels | null 
     context(request: LocalRequest): RequestContext {
       const history = local(cache.search.citizenHistory(identitiesOf(request.citizen), request.id, HISTORY));
       const similar = local(cache.search.similarResolved(request.text, request.id, SIMILAR));
-      return { requestId: request.id, suggestion: suggest(request, history, similar), history, similar, duplicates: duplicates.find(request) };
+      return {
+        requestId: request.id,
+        suggestion: suggest(request, history, similar),
+        history,
+        similar,
+        duplicates: duplicates.find(request),
+      };
     },
   };
 }
@@ -96,7 +111,9 @@ class Tally {
 
   ranked(): RankedChoice[] {
     const total = [...this.scores.values()].reduce((sum, score) => sum + score, DOUBT);
-    return [...this.scores].map(([id, score]) => ({ id, confidence: score / total })).sort((a, b) => b.confidence - a.confidence);
+    return [...this.scores]
+      .map(([id, score]) => ({ id, confidence: score / total }))
+      .sort((a, b) => b.confidence - a.confidence);
   }
 }
 
@@ -107,6 +124,10 @@ function ranked(labels: readonly { label: string; confidence: number }[]): Ranke
 /** Only ids the directory holds (before the first pull, all of them), best few. */
 function known(choices: readonly RankedChoice[], directory: Directory, kind: 'category' | 'unit'): RankedChoice[] {
   if (directory.version === 0) return choices.slice(0, SHOWN_CHOICES);
-  const ids = new Set(kind === 'category' ? directory.categories.map((c) => c.id) : directory.units.filter((u) => u.active).map((u) => u.id));
+  const ids = new Set(
+    kind === 'category'
+      ? directory.categories.map((c) => c.id)
+      : directory.units.filter((u) => u.active).map((u) => u.id),
+  );
   return choices.filter((choice) => ids.has(choice.id)).slice(0, SHOWN_CHOICES);
 }

@@ -10,7 +10,12 @@ import { rebuildLocalView } from '../local-requests';
  * conflict, where it waits for a person to choose: nothing refused is dropped. Returns the ids of
  * changed requests.
  */
-export function applyPushResults(cache: WorkstationCache, sent: readonly Decision[], results: readonly PushResult[], answeredAt: string): string[] {
+export function applyPushResults(
+  cache: WorkstationCache,
+  sent: readonly Decision[],
+  results: readonly PushResult[],
+  answeredAt: string,
+): string[] {
   const byId = new Map(sent.map((decision) => [decision.id, decision]));
   return cache.transaction(() => {
     const changed = new Set<string>();

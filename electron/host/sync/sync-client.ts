@@ -44,17 +44,29 @@ export class SyncError extends Error {
 /** The workstation side of shared/sync/protocol.ts; every answer is validated before use. */
 export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
   /** A GET when `body` is undefined, else a POST of it as JSON. */
-  async function send<T extends z.ZodType>(path: string, body: unknown, schema: T, token: string | null, timeout = timeoutMs): Promise<z.infer<T>> {
+  async function send<T extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: T,
+    token: string | null,
+    timeout = timeoutMs,
+  ): Promise<z.infer<T>> {
     let response: Response;
     try {
       response = await fetch(new URL(path, serverUrl), {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeout),
       });
     } catch (error) {
-      throw new SyncError('network', `${serverUrl} unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SyncError(
+        'network',
+        `${serverUrl} unreachable: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     let json: unknown;
     try {
@@ -78,8 +90,10 @@ export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
     login: (request: LoginRequest) => post(SYNC_PATHS.login, request, LoginResponse, null),
     pull: (token: string, request: PullRequest) => post(SYNC_PATHS.pull, request, PullResponse, token),
     push: (token: string, request: PushRequest) => post(SYNC_PATHS.push, request, PushResponse, token),
-    claim: (token: string, request: ClaimRequest) => post(SYNC_PATHS.claim, request, ClaimResponse, token, CLAIM_TIMEOUT_MS),
-    release: (token: string, request: ClaimRequest) => post(SYNC_PATHS.release, request, ReleaseResponse, token, CLAIM_TIMEOUT_MS),
+    claim: (token: string, request: ClaimRequest) =>
+      post(SYNC_PATHS.claim, request, ClaimResponse, token, CLAIM_TIMEOUT_MS),
+    release: (token: string, request: ClaimRequest) =>
+      post(SYNC_PATHS.release, request, ReleaseResponse, token, CLAIM_TIMEOUT_MS),
     signOut: (token: string, request: SignOutRequest) => post(SYNC_PATHS.signOut, request, SignOutResponse, token),
     /** The supervisors' API (shared/units/protocol.ts); the server admits supervisors and admins only. */
     supervision: {

@@ -98,7 +98,8 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
   async function syncOnce(): Promise<void> {
     const { token } = cache.session.get();
     // Signed out, a workstation still sends what its operators left behind (decisions, handover notes).
-    const leftBehind = () => cache.outbox.nextBatch(Number.MAX_SAFE_INTEGER, 1).length > 0 || cache.handovers.unsent().length > 0;
+    const leftBehind = () =>
+      cache.outbox.nextBatch(Number.MAX_SAFE_INTEGER, 1).length > 0 || cache.handovers.unsent().length > 0;
     if (stopped || (!token && !leftBehind())) {
       announce();
       return schedule(pollMs);
@@ -131,21 +132,23 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
 
   /** One page after `cursor`, with the versions held so the directory, models and rules come only when newer; null for a cursor the server no longer knows. */
   function requestPage(token: string, cursor: string | null): Promise<PullResponse | null> {
-    const asked = client.pull(token, {
-      cursor,
-      directoryVersion: cache.syncState.get().directoryVersion,
-      limit: PULL_PAGE_SIZE,
-      models: cache.suggestionModels.versions(),
-      modelFormat: MODEL_FORMAT,
-      suggestionRulesVersion: cache.suggestionRules.version(),
-    }).catch((error: unknown) => {
-      // A cursor the server no longer knows (e.g. its database was replaced): start over from the beginning.
-      if (error instanceof SyncError && error.code === 'bad-cursor' && cursor !== null) {
-        cache.syncState.update({ cursor: null });
-        return null;
-      }
-      throw error;
-    });
+    const asked = client
+      .pull(token, {
+        cursor,
+        directoryVersion: cache.syncState.get().directoryVersion,
+        limit: PULL_PAGE_SIZE,
+        models: cache.suggestionModels.versions(),
+        modelFormat: MODEL_FORMAT,
+        suggestionRulesVersion: cache.suggestionRules.version(),
+      })
+      .catch((error: unknown) => {
+        // A cursor the server no longer knows (e.g. its database was replaced): start over from the beginning.
+        if (error instanceof SyncError && error.code === 'bad-cursor' && cursor !== null) {
+          cache.syncState.update({ cursor: null });
+          return null;
+        }
+        throw error;
+      });
     // A page asked ahead may be abandoned (stop, or the page before it failed): its failure is then nobody's.
     asked.catch(() => undefined);
     return asked;
@@ -168,7 +171,8 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
           continue;
         }
         // A page bringing the directory, models or rules must be stored before the next ask gives their versions.
-        const bringsVersions = page.directory !== null || (page.models?.length ?? 0) > 0 || page.suggestionRules !== null;
+        const bringsVersions =
+          page.directory !== null || (page.models?.length ?? 0) > 0 || page.suggestionRules !== null;
         const ahead = page.hasMore && !bringsVersions ? requestPage(token, page.cursor) : null;
         // Let the ask leave before the page is stored (storing holds the event loop).
         if (ahead) await nextTurn();
@@ -205,15 +209,17 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
       const operatorId = batch[0]!.operatorId;
       const token = cache.operatorTokens.tokenFor(operatorId)!;
       cache.transaction(() => cache.outbox.markSent(batch.map((decision) => decision.id)));
-      const { results } = await client.push(token, { deviceId: cache.device.id, decisions: batch }).catch((error: unknown) => {
-        // That operator's token is no longer accepted: their decisions wait for their next sign-in; others go on.
-        if (error instanceof SyncError && error.kind === 'unauthorized') {
-          cache.operatorTokens.forget(operatorId);
-          if (cache.session.get().operator?.id === operatorId) signOutLocally();
-          return { results: [] };
-        }
-        throw error;
-      });
+      const { results } = await client
+        .push(token, { deviceId: cache.device.id, decisions: batch })
+        .catch((error: unknown) => {
+          // That operator's token is no longer accepted: their decisions wait for their next sign-in; others go on.
+          if (error instanceof SyncError && error.kind === 'unauthorized') {
+            cache.operatorTokens.forget(operatorId);
+            if (cache.session.get().operator?.id === operatorId) signOutLocally();
+            return { results: [] };
+          }
+          throw error;
+        });
       if (results.length === 0) continue;
       const changed = applyPushResults(cache, batch, results, new Date().toISOString());
       if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
@@ -237,7 +243,10 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
   /** The server no longer accepts the token: sign out here too; the outbox waits for the next sign-in. */
   function signOutLocally(): void {
     cache.session.save({ ...cache.session.get(), operator: null, token: null });
-    events.emit({ type: 'session-changed', session: { operator: null, deviceId: cache.device.id, serverUrl: client.serverUrl } });
+    events.emit({
+      type: 'session-changed',
+      session: { operator: null, deviceId: cache.device.id, serverUrl: client.serverUrl },
+    });
   }
 
   return {

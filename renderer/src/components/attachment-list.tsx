@@ -55,7 +55,11 @@ function AttachmentItem({ attachment }: { attachment: Attachment }) {
           <span className="image-placeholder" aria-hidden="true" />
           <span className="attachment-kind">{t('attachment.imageNotFetched')}</span>
           {attachment.mediaId && <span className="mono muted">{attachment.mediaId}</span>}
-          {attachment.mediaId && <span className="muted" data-testid="media-pending">{t('attachment.pending')}</span>}
+          {attachment.mediaId && (
+            <span className="muted" data-testid="media-pending">
+              {t('attachment.pending')}
+            </span>
+          )}
         </>
       );
     }
@@ -71,7 +75,11 @@ function AttachmentItem({ attachment }: { attachment: Attachment }) {
               {attachment.recognition}
             </span>
           )}
-          {attachment.mediaId && !hash && <span className="muted" data-testid="media-pending">{t('attachment.pending')}</span>}
+          {attachment.mediaId && !hash && (
+            <span className="muted" data-testid="media-pending">
+              {t('attachment.pending')}
+            </span>
+          )}
         </>
       );
     }

@@ -5,7 +5,9 @@ import { ChannelBadge } from './channel-badge';
 
 /** The channels besides this request's where the same (linked) citizen wrote from, once each. */
 export function otherChannels(request: Pick<LocalRequest, 'channel' | 'citizen'>) {
-  return [...new Set(identitiesOf(request.citizen).map(channelOfIdentity))].filter((channel) => channel !== request.channel);
+  return [...new Set(identitiesOf(request.citizen).map(channelOfIdentity))].filter(
+    (channel) => channel !== request.channel,
+  );
 }
 
 /** A queue row's hint that the citizen is linked across channels: the other channels' badges. */

@@ -35,13 +35,20 @@ export function CommandPalette({ requestsOnly }: { requestsOnly: boolean }) {
     const q = query.trim().toLowerCase();
     return bindings
       .filter((b) => !NOT_FROM_PALETTE.has(b.action))
-      .map((b) => ({ id: ACTION + b.action, label: t(b.description as MessageId, b.params), hint: b.keys[0] ? sequenceLabel(b.keys[0]) : undefined }))
+      .map((b) => ({
+        id: ACTION + b.action,
+        label: t(b.description as MessageId, b.params),
+        hint: b.keys[0] ? sequenceLabel(b.keys[0]) : undefined,
+      }))
       .filter((o) => q === '' || o.label.toLowerCase().includes(q) || o.id.toLowerCase().includes(q));
   }, [bindings, query, requestsOnly, t]);
 
-  const requests = found.items.map(
-    (r): PickerOption => ({ id: REQUEST + r.id, label: `${r.number} · ${r.citizen.name ?? t('detail.anonymous')}`, detail: firstLine(r.text), hint: t(`status.${r.status}`) }),
-  );
+  const requests = found.items.map((r): PickerOption => ({
+    id: REQUEST + r.id,
+    label: `${r.number} · ${r.citizen.name ?? t('detail.anonymous')}`,
+    detail: firstLine(r.text),
+    hint: t(`status.${r.status}`),
+  }));
 
   const choose = (id: string) => {
     close();
@@ -55,7 +62,11 @@ export function CommandPalette({ requestsOnly }: { requestsOnly: boolean }) {
       testId={requestsOnly ? 'search' : 'palette'}
       inputTestId={requestsOnly ? 'search-input' : 'palette-input'}
       title={requestsOnly ? t('search.title') : t('palette.title')}
-      hint={found.tookMs === null ? t('search.hint') : t('search.took', { n: found.items.length, ms: found.tookMs.toFixed(1) })}
+      hint={
+        found.tookMs === null
+          ? t('search.hint')
+          : t('search.took', { n: found.items.length, ms: found.tookMs.toFixed(1) })
+      }
       query={query}
       onQuery={setQuery}
       onCancel={close}

@@ -20,7 +20,17 @@ import { StatusChip } from './status-chip';
 /** One key per choice, the same in every locale. */
 export const CONFLICT_KEYS: Record<string, ConflictChoice> = { '1': 'keep-theirs', '2': 'mine-as-note', '3': 'reopen' };
 /** Keys of the workstation that still work here: the other views, help, the palette. */
-const LEAVES_TO: ReadonlySet<KeyAction> = new Set(['goQueue', 'goJunk', 'goDone', 'help', 'palette', 'search', 'syncNow', 'handover', 'signOut']);
+const LEAVES_TO: ReadonlySet<KeyAction> = new Set([
+  'goQueue',
+  'goJunk',
+  'goDone',
+  'help',
+  'palette',
+  'search',
+  'syncNow',
+  'handover',
+  'signOut',
+]);
 
 /**
  * g c: the requests where the server refused this workstation's decisions because someone else
@@ -43,7 +53,9 @@ export function ConflictsView() {
   const index = Math.min(highlighted, Math.max(0, list.length - 1));
   const selected = list[index] ?? null;
   useEffect(() => {
-    panelRef.current?.querySelector('[data-testid="conflict-row"][aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    panelRef.current
+      ?.querySelector('[data-testid="conflict-row"][aria-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest' });
   }, [index]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -55,7 +67,8 @@ export function ConflictsView() {
       const choice = CONFLICT_KEYS[chord];
       if (choice) return void (selected && useConflicts.getState().resolve(selected.id, choice));
       if (chord === 'Escape') return close();
-      if (chord === 'j' || chord === 'ArrowDown') return setHighlighted(Math.min(index + 1, Math.max(0, list.length - 1)));
+      if (chord === 'j' || chord === 'ArrowDown')
+        return setHighlighted(Math.min(index + 1, Math.max(0, list.length - 1)));
       if (chord === 'k' || chord === 'ArrowUp') return setHighlighted(Math.max(index - 1, 0));
     }
     const step = matchSequence(bindings, [...typed.current, chord]);
@@ -118,7 +131,11 @@ function ConflictDetail({ conflict }: { conflict: Conflict }) {
   // The server's code, in the operator's words; its English message stays as a detail for support.
   const why =
     theirs && theirsWhat && conflict.reason.code === 'stale'
-      ? t('conflicts.theirsDid', { who: theirs.operatorName, when: formatReceived(theirs.at, locale), what: theirsWhat })
+      ? t('conflicts.theirsDid', {
+          who: theirs.operatorName,
+          when: formatReceived(theirs.at, locale),
+          what: theirsWhat,
+        })
       : refusalWords(t, conflict.reason);
   return (
     <div className="conflict-detail" data-testid="conflict-detail" data-conflict-id={conflict.id}>
@@ -162,7 +179,13 @@ function ConflictDetail({ conflict }: { conflict: Conflict }) {
       </div>
       <div className="conflict-choices">
         {(Object.entries(CONFLICT_KEYS) as [string, ConflictChoice][]).map(([key, choice]) => (
-          <button key={choice} type="button" tabIndex={-1} data-testid={`conflict-${choice}`} onClick={() => void resolve(conflict.id, choice)}>
+          <button
+            key={choice}
+            type="button"
+            tabIndex={-1}
+            data-testid={`conflict-${choice}`}
+            onClick={() => void resolve(conflict.id, choice)}
+          >
             <kbd>{key}</kbd> {t(`conflicts.choice.${choice}`)}
           </button>
         ))}

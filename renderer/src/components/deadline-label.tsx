@@ -8,7 +8,12 @@ export function DeadlineLabel({ due, now, thresholds }: { due: number; now: numb
   const t = useT();
   const status = deadlineStatus(due, now, thresholds);
   const minutes = Math.round(Math.abs(due - now) / MINUTE);
-  const span = minutes < 60 ? t('due.minutes', { n: minutes }) : minutes < 48 * 60 ? t('due.hours', { n: Math.round(minutes / 60) }) : t('due.days', { n: Math.round(minutes / 1440) });
+  const span =
+    minutes < 60
+      ? t('due.minutes', { n: minutes })
+      : minutes < 48 * 60
+        ? t('due.hours', { n: Math.round(minutes / 60) })
+        : t('due.days', { n: Math.round(minutes / 1440) });
   return (
     <span className={`deadline deadline-${status}`} data-testid="deadline" data-status={status}>
       {status === 'overdue' ? t('due.overdue', { span }) : t('due.left', { span })}

@@ -29,14 +29,29 @@ export function useDecisionWords(): (decision: DecisionGist) => string {
   const t = useT();
   const unitsById = useDirectory((s) => s.unitsById);
   const categoriesById = useDirectory((s) => s.categoriesById);
-  return (decision) => describeDecision(decision, t, (id) => unitsById.get(id)?.name ?? id, (id) => categoryPath(categoriesById, id));
+  return (decision) =>
+    describeDecision(
+      decision,
+      t,
+      (id) => unitsById.get(id)?.name ?? id,
+      (id) => categoryPath(categoriesById, id),
+    );
 }
 
-function describeDecision(decision: DecisionGist, t: Translate, unitName: (id: string) => string, categoryName: (id: string) => string): string {
+function describeDecision(
+  decision: DecisionGist,
+  t: Translate,
+  unitName: (id: string) => string,
+  categoryName: (id: string) => string,
+): string {
   const what = decisionLabel(t, decision.kind);
-  if (decision.kind === 'transfer' && decision.unitId) return t('decision.transferTo', { unit: unitName(decision.unitId) });
-  if (decision.kind === 'classify' && decision.categoryId) return t('decision.classifyAs', { category: categoryName(decision.categoryId) });
-  if (decision.kind === 'merge' && decision.intoRequestId) return t('decision.mergeInto', { id: decision.intoRequestId });
-  if ((decision.kind === 'reply' || decision.kind === 'note') && decision.text) return t('decision.withText', { what, text: decision.text });
+  if (decision.kind === 'transfer' && decision.unitId)
+    return t('decision.transferTo', { unit: unitName(decision.unitId) });
+  if (decision.kind === 'classify' && decision.categoryId)
+    return t('decision.classifyAs', { category: categoryName(decision.categoryId) });
+  if (decision.kind === 'merge' && decision.intoRequestId)
+    return t('decision.mergeInto', { id: decision.intoRequestId });
+  if ((decision.kind === 'reply' || decision.kind === 'note') && decision.text)
+    return t('decision.withText', { what, text: decision.text });
   return what;
 }

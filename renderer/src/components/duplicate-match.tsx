@@ -38,7 +38,13 @@ export function DuplicateBadges({ duplicates }: { duplicates: Duplicates | undef
 }
 
 /** The request on screen and the open one it repeats, side by side: text, citizen, channel, status. */
-export function DuplicateMatchPanel({ request, duplicates }: { request: LocalRequest; duplicates: Duplicates | undefined }) {
+export function DuplicateMatchPanel({
+  request,
+  duplicates,
+}: {
+  request: LocalRequest;
+  duplicates: Duplicates | undefined;
+}) {
   const t = useT();
   const match = matchToShow(duplicates);
   if (!duplicates || !match) return null;

@@ -22,7 +22,9 @@ export function HandoverBreaches() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    call('shift.breachesBeforeNextShift', {}).then(setBreaches, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    call('shift.breachesBeforeNextShift', {}).then(setBreaches, (failure: unknown) =>
+      setError(failure instanceof Error ? failure.message : String(failure)),
+    );
   }, []);
 
   if (error) {
@@ -34,8 +36,15 @@ export function HandoverBreaches() {
   }
   if (!breaches) return <div className="muted">{t('app.loading')}</div>;
   return (
-    <section className="handover-breaches" data-testid="handover-breaches" data-count={breaches.breaches.length} data-next-shift-at={breaches.nextShiftAt}>
-      <h3>{t('handover.breaches', { when: formatReceived(breaches.nextShiftAt, locale), n: breaches.breaches.length })}</h3>
+    <section
+      className="handover-breaches"
+      data-testid="handover-breaches"
+      data-count={breaches.breaches.length}
+      data-next-shift-at={breaches.nextShiftAt}
+    >
+      <h3>
+        {t('handover.breaches', { when: formatReceived(breaches.nextShiftAt, locale), n: breaches.breaches.length })}
+      </h3>
       {breaches.breaches.length === 0 ? (
         <div className="muted">{t('handover.noBreaches')}</div>
       ) : (
@@ -52,7 +61,11 @@ export function HandoverBreaches() {
               <span className="picker-option-label mono">{breach.request.number}</span>
               <span className="picker-option-detail">{firstLine(breach.request.text) || t('queue.noText')}</span>
               <span>{t(`clock.${breach.clock}`)}</span>
-              <DeadlineLabel due={Date.parse(breach.dueAt)} now={now} thresholds={clockThresholds(breach.clock, breach.request.categoryId)} />
+              <DeadlineLabel
+                due={Date.parse(breach.dueAt)}
+                now={now}
+                thresholds={clockThresholds(breach.clock, breach.request.categoryId)}
+              />
             </li>
           ))}
         </ul>

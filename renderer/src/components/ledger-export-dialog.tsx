@@ -75,7 +75,8 @@ export function LedgerExportDialog() {
         <dl className="detail-fields">
           <dt>{t('ledger.day')}</dt>
           <dd data-testid="ledger-day" data-value={dateKeyOf(day)}>
-            {dateKeyOf(day)} {day === today && <span className="muted">{t('ledger.today')}</span>} <kbd>←</kbd> <kbd>→</kbd> <kbd>t</kbd>
+            {dateKeyOf(day)} {day === today && <span className="muted">{t('ledger.today')}</span>} <kbd>←</kbd>{' '}
+            <kbd>→</kbd> <kbd>t</kbd>
           </dd>
           <dt>{t('ledger.scope')}</dt>
           <dd data-testid="ledger-scope" data-value={scope}>
@@ -97,7 +98,12 @@ export function LedgerExportDialog() {
           </div>
         )}
         {result && (
-          <div className="ledger-result" data-testid="ledger-result" data-file={result.file.fileName} data-lines={result.file.lines}>
+          <div
+            className="ledger-result"
+            data-testid="ledger-result"
+            data-file={result.file.fileName}
+            data-lines={result.file.lines}
+          >
             <div>{t(result.downloaded ? 'ledger.downloaded' : 'ledger.saved', { n: result.file.lines })}</div>
             <div className="mono small">{result.file.path}</div>
             <div
@@ -108,7 +114,9 @@ export function LedgerExportDialog() {
               {result.file.completeness.kind === 'complete'
                 ? t('ledger.complete')
                 : t('ledger.mayMiss', {
-                    when: result.file.completeness.lastSyncAt ? formatInstant(result.file.completeness.lastSyncAt, locale) : t('sync.never'),
+                    when: result.file.completeness.lastSyncAt
+                      ? formatInstant(result.file.completeness.lastSyncAt, locale)
+                      : t('sync.never'),
                   })}
             </div>
           </div>

@@ -25,10 +25,16 @@ export function LinkPicker() {
   const [query, setQuery] = useState('');
   const found = useRequestSearch(query, NO_FILTERS, query.trim() !== '');
   const candidates = useMemo(() => {
-    const offered = query.trim() === '' ? [...(context?.duplicates.matches.map((m) => m.request) ?? []), ...(context?.similar ?? [])] : found.items;
+    const offered =
+      query.trim() === ''
+        ? [...(context?.duplicates.matches.map((m) => m.request) ?? []), ...(context?.similar ?? [])]
+        : found.items;
     const seen = new Set<string>();
     // An identity already this citizen's would link nothing.
-    return offered.filter((r: LocalRequest) => request && !isSameCitizen(request.citizen, r.citizen) && !seen.has(r.citizen.id) && seen.add(r.citizen.id));
+    return offered.filter(
+      (r: LocalRequest) =>
+        request && !isSameCitizen(request.citizen, r.citizen) && !seen.has(r.citizen.id) && seen.add(r.citizen.id),
+    );
   }, [query, context, found.items, request]);
 
   return (
@@ -42,7 +48,9 @@ export function LinkPicker() {
       onCancel={close}
       onChoose={(citizenId) => {
         close();
-        useQueue.getState().decide((r) => (isSameCitizen(r.citizen, { id: citizenId }) ? null : [{ kind: 'link-citizen', citizenId }]));
+        useQueue
+          .getState()
+          .decide((r) => (isSameCitizen(r.citizen, { id: citizenId }) ? null : [{ kind: 'link-citizen', citizenId }]));
       }}
       options={candidates.map((r) => ({
         id: r.citizen.id,

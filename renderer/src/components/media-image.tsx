@@ -14,7 +14,11 @@ export function MediaImage({ hash, large = false, onOpen }: { hash: string; larg
   useEffect(() => setFailed(false), [hash, online]);
   if (failed) {
     return (
-      <span className="media-unavailable muted" data-testid="media-unavailable" data-offline={online ? undefined : 'true'}>
+      <span
+        className="media-unavailable muted"
+        data-testid="media-unavailable"
+        data-offline={online ? undefined : 'true'}
+      >
         {online ? t('attachment.notLoaded') : t('attachment.notOffline')}
       </span>
     );

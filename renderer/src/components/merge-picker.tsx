@@ -25,10 +25,15 @@ export function MergePicker() {
   const candidates = useMemo(() => {
     // The open request this one repeats comes first, so Enter merges into it.
     const repeated = matchToShow(context?.duplicates)?.request;
-    const offered = query.trim() === '' ? [...(repeated ? [repeated] : []), ...(context?.history ?? []), ...(context?.similar ?? [])] : found.items;
+    const offered =
+      query.trim() === ''
+        ? [...(repeated ? [repeated] : []), ...(context?.history ?? []), ...(context?.similar ?? [])]
+        : found.items;
     const seen = new Set<string>();
     // Merging into itself or into a request already merged away would be refused.
-    return offered.filter((r: LocalRequest) => r.id !== request?.id && r.status !== 'merged' && !seen.has(r.id) && seen.add(r.id));
+    return offered.filter(
+      (r: LocalRequest) => r.id !== request?.id && r.status !== 'merged' && !seen.has(r.id) && seen.add(r.id),
+    );
   }, [query, context, found.items, request?.id]);
 
   return (
@@ -44,7 +49,12 @@ export function MergePicker() {
         close();
         useQueue.getState().decide((r) => (r.id === intoRequestId ? null : [{ kind: 'merge', intoRequestId }]));
       }}
-      options={candidates.map((r) => ({ id: r.id, label: `${r.number} · ${r.citizen.name ?? t('detail.anonymous')}`, detail: firstLine(r.text), hint: t(`status.${r.status}`) }))}
+      options={candidates.map((r) => ({
+        id: r.id,
+        label: `${r.number} · ${r.citizen.name ?? t('detail.anonymous')}`,
+        detail: firstLine(r.text),
+        hint: t(`status.${r.status}`),
+      }))}
     />
   );
 }

@@ -24,7 +24,18 @@ interface Props {
 }
 
 /** A modal type-ahead list: typing filters, ↑/↓ move, Enter chooses, Esc cancels. */
-export function PickerDialog({ testId, inputTestId, title, hint, query, options, onQuery, onChoose, onCancel, onExtraKey }: Props) {
+export function PickerDialog({
+  testId,
+  inputTestId,
+  title,
+  hint,
+  query,
+  options,
+  onQuery,
+  onChoose,
+  onCancel,
+  onExtraKey,
+}: Props) {
   const t = useT();
   const [highlighted, setHighlighted] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
@@ -55,7 +66,14 @@ export function PickerDialog({ testId, inputTestId, title, hint, query, options,
 
   return (
     <div className="overlay-backdrop" onMouseDown={onCancel}>
-      <div className="picker" role="dialog" aria-modal="true" aria-label={title} data-testid={testId} onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="picker"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid={testId}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <div className="picker-title">{title}</div>
         <input
           className="picker-input"

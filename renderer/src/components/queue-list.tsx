@@ -39,7 +39,16 @@ export function QueueList() {
   }, [showRange, first, last, list.loaded, list.total]);
 
   return (
-    <div className="queue" ref={scrollRef} role="listbox" aria-label={t(`view.${view}`)} aria-multiselectable="true" data-testid="queue" data-total={list.total} tabIndex={-1}>
+    <div
+      className="queue"
+      ref={scrollRef}
+      role="listbox"
+      aria-label={t(`view.${view}`)}
+      aria-multiselectable="true"
+      data-testid="queue"
+      data-total={list.total}
+      tabIndex={-1}
+    >
       {list.loaded && list.total === 0 ? (
         <div className="empty-state">
           <div>{t('queue.empty')}</div>
@@ -50,7 +59,11 @@ export function QueueList() {
           {rows.map((row) => {
             const request = itemAt(list, row.index);
             return (
-              <div key={request?.id ?? `slot-${row.index}`} className="queue-slot" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+              <div
+                key={request?.id ?? `slot-${row.index}`}
+                className="queue-slot"
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              >
                 {request ? (
                   <QueueRow
                     request={request}

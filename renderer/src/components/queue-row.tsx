@@ -49,7 +49,9 @@ export const QueueRow = memo(function QueueRow({ request, now, selected, marked,
         <ChannelBadge channel={request.channel} />
         <span className="queue-row-citizen">{request.citizen.name ?? t('detail.anonymous')}</span>
         <AlsoOnChannels request={request} />
-        {request.pending > 0 && <span className="pending-dot" title={t('queue.pending')} aria-label={t('queue.pending')} />}
+        {request.pending > 0 && (
+          <span className="pending-dot" title={t('queue.pending')} aria-label={t('queue.pending')} />
+        )}
         <ClaimBadge request={request} testId="queue-row-claim" />
         {holder && <span className="queue-row-holder muted">{holder}</span>}
         <DeadlineLabel due={due} now={now} thresholds={thresholds} />

@@ -17,7 +17,12 @@ export function ReplyBox() {
   if (!request) return null;
   const { contexts, drafts } = useTriage.getState();
   const unitsById = useDirectory.getState().unitsById;
-  const plan = planFor(request, contexts.get(request.id) ?? null, drafts.get(request.id) ?? {}, (id) => unitsById.get(id)?.name ?? null);
+  const plan = planFor(
+    request,
+    contexts.get(request.id) ?? null,
+    drafts.get(request.id) ?? {},
+    (id) => unitsById.get(id)?.name ?? null,
+  );
   return (
     <TextDialog
       testId="reply"

@@ -22,12 +22,18 @@ export function ReplyStatus({ request }: { request: Request }) {
     const span = minutes < 60 ? t('due.minutes', { n: minutes }) : t('due.hours', { n: Math.floor(minutes / 60) });
     windowText = t(window.reason === 'mention-once' ? 'reply.mentionOnce' : 'reply.open', { span });
   } else {
-    windowText = t(`reply.closed.${window.reason as Exclude<typeof window.reason, 'open' | 'mention-once'>}`, { channel });
+    windowText = t(`reply.closed.${window.reason as Exclude<typeof window.reason, 'open' | 'mention-once'>}`, {
+      channel,
+    });
   }
   return (
     <>
       <dt>{t('reply.window')}</dt>
-      <dd data-testid="reply-window" data-open={window.open ? 'true' : 'false'} className={window.open ? undefined : 'reply-closed'}>
+      <dd
+        data-testid="reply-window"
+        data-open={window.open ? 'true' : 'false'}
+        className={window.open ? undefined : 'reply-closed'}
+      >
         {windowText}
       </dd>
       {delivery && (

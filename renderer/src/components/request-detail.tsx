@@ -28,15 +28,16 @@ export function RequestDetail() {
   // A request opened from the palette replaces the queue's until Esc.
   const opened = useQueue((s) => s.opened !== null);
 
+  // Only a different request counts as shown, not a new version of the same one.
+  const requestId = request?.id;
   useLayoutEffect(() => {
-    if (!request) return;
-    requestShown(request.id);
-    requestPainted(request.id);
-    // Only a different request counts as shown, not a new version of the same one.
-  }, [request?.id]);
+    if (!requestId) return;
+    requestShown(requestId);
+    requestPainted(requestId);
+  }, [requestId]);
   useEffect(() => {
-    if (request) void useTriage.getState().load(request.id);
-  }, [request?.id]);
+    if (requestId) void useTriage.getState().load(requestId);
+  }, [requestId]);
 
   if (!request) {
     return (
@@ -49,7 +50,13 @@ export function RequestDetail() {
     );
   }
   return (
-    <section className="detail" data-testid="detail" data-request-id={request.id} data-opened={opened ? 'true' : undefined} aria-live="polite">
+    <section
+      className="detail"
+      data-testid="detail"
+      data-request-id={request.id}
+      data-opened={opened ? 'true' : undefined}
+      aria-live="polite"
+    >
       {opened && <div className="opened-banner">{t('detail.openedFromSearch')}</div>}
       <header className="detail-header">
         <ChannelBadge channel={request.channel} />
@@ -80,8 +87,18 @@ export function RequestDetail() {
           </p>
           <AttachmentList attachments={request.attachments} />
           <DuplicateMatchPanel request={request} duplicates={context?.duplicates} />
-          <RelatedRequests testId="citizen-history" title={t('detail.history')} empty={t('detail.noHistory')} requests={context?.history ?? null} />
-          <RelatedRequests testId="similar-requests" title={t('detail.similar')} empty={t('detail.noSimilar')} requests={context?.similar ?? null} />
+          <RelatedRequests
+            testId="citizen-history"
+            title={t('detail.history')}
+            empty={t('detail.noHistory')}
+            requests={context?.history ?? null}
+          />
+          <RelatedRequests
+            testId="similar-requests"
+            title={t('detail.similar')}
+            empty={t('detail.noSimilar')}
+            requests={context?.similar ?? null}
+          />
         </div>
         <div className="detail-side">
           <SuggestionPanel request={request} context={context ?? null} />
@@ -116,14 +133,28 @@ function DetailFields({ request }: { request: LocalRequest }) {
       <ReplyStatus request={request} />
       <Field label={t('detail.lastDecision')}>
         {last
-          ? t('detail.lastDecisionBy', { what: describe(stampedGist(last, request)), who: last.operatorName, when: formatInstant(last.at, locale) })
+          ? t('detail.lastDecisionBy', {
+              what: describe(stampedGist(last, request)),
+              who: last.operatorName,
+              when: formatInstant(last.at, locale),
+            })
           : unset}
       </Field>
     </dl>
   );
 }
 
-function Field({ label, testId, value, children }: { label: string; testId?: string; value?: string | null; children: ReactNode }) {
+function Field({
+  label,
+  testId,
+  value,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  value?: string | null;
+  children: ReactNode;
+}) {
   return (
     <>
       <dt>{label}</dt>

@@ -68,7 +68,14 @@ export function SettingsOverlay() {
         <table className="help-table" role="listbox">
           <tbody>
             {bindings.map((binding, i) => (
-              <tr key={binding.action} role="option" aria-selected={i === highlighted} data-action={binding.action} data-testid="settings-key" onMouseEnter={() => setHighlighted(i)}>
+              <tr
+                key={binding.action}
+                role="option"
+                aria-selected={i === highlighted}
+                data-action={binding.action}
+                data-testid="settings-key"
+                onMouseEnter={() => setHighlighted(i)}
+              >
                 <td>{t(binding.description as MessageId, binding.params)}</td>
                 <td className="help-keys">
                   {i === highlighted && capturing ? (

@@ -33,7 +33,13 @@ export function StatusBar() {
       </span>
       {status?.catchUp && <CatchUpProgress received={status.catchUp.received} total={status.catchUp.total} />}
       {status && status.conflicts > 0 && (
-        <button type="button" className="link-button tag tag-warn" data-testid="conflict-badge" data-count={status.conflicts} onClick={() => openMode('conflicts')}>
+        <button
+          type="button"
+          className="link-button tag tag-warn"
+          data-testid="conflict-badge"
+          data-count={status.conflicts}
+          onClick={() => openMode('conflicts')}
+        >
           {t('conflicts.badge', { n: status.conflicts })}
         </button>
       )}
@@ -41,9 +47,16 @@ export function StatusBar() {
       <span className={`notice ${notice?.tone === 'error' ? 'notice-error' : ''}`} role="status">
         {notice ? t(notice.id, notice.params) : ''}
       </span>
-      <span className="today-counter" data-testid="today-counter" data-handled={today?.handled ?? 0} data-median={today?.medianSeconds ?? ''}>
+      <span
+        className="today-counter"
+        data-testid="today-counter"
+        data-handled={today?.handled ?? 0}
+        data-median={today?.medianSeconds ?? ''}
+      >
         {t('counter.today', { n: today?.handled ?? 0 })}
-        {today?.medianSeconds != null && <span className="muted"> · {t('counter.median', { s: today.medianSeconds })}</span>}
+        {today?.medianSeconds != null && (
+          <span className="muted"> · {t('counter.median', { s: today.medianSeconds })}</span>
+        )}
       </span>
       <span className="status-right">
         <span data-testid="view-name" data-view={view}>

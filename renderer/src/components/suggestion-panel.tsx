@@ -21,28 +21,53 @@ export function SuggestionPanel({ request, context }: { request: LocalRequest; c
   const unsure = (kind: 'category' | 'unit', name: (id: string) => string) => {
     const best = context?.suggestion.lowConfidence[kind] ? context.suggestion[kind][0] : undefined;
     if (!best) return unset;
-    return <span className="muted" data-testid={`unsure-${kind}`}>{t('suggestion.unsure', { guess: name(best.id), confidence: `${Math.round(best.confidence * 100)}%` })}</span>;
+    return (
+      <span className="muted" data-testid={`unsure-${kind}`}>
+        {t('suggestion.unsure', { guess: name(best.id), confidence: `${Math.round(best.confidence * 100)}%` })}
+      </span>
+    );
   };
 
   return (
-    <section className="suggestion" data-testid="suggestion" data-ready={context ? 'true' : 'false'} data-source={context?.suggestion.source}>
+    <section
+      className="suggestion"
+      data-testid="suggestion"
+      data-ready={context ? 'true' : 'false'}
+      data-source={context?.suggestion.source}
+    >
       <h3 className="section-title">
         {t('suggestion.title')} <kbd>Enter</kbd>
       </h3>
       <dl className="suggestion-fields">
         <dt>{t('detail.category')}</dt>
-        <dd data-testid="suggested-category" data-value={plan.categoryId ?? ''} data-changed={changed('categoryId') || undefined}>
-          {plan.categoryId ? categoryPath(categoriesById, plan.categoryId) : unsure('category', (id) => categoryPath(categoriesById, id))}
-          {!changed('categoryId') && confidence('category', plan.categoryId) && <span className="confidence">{confidence('category', plan.categoryId)}</span>}
+        <dd
+          data-testid="suggested-category"
+          data-value={plan.categoryId ?? ''}
+          data-changed={changed('categoryId') || undefined}
+        >
+          {plan.categoryId
+            ? categoryPath(categoriesById, plan.categoryId)
+            : unsure('category', (id) => categoryPath(categoriesById, id))}
+          {!changed('categoryId') && confidence('category', plan.categoryId) && (
+            <span className="confidence">{confidence('category', plan.categoryId)}</span>
+          )}
         </dd>
         <dt>{t('detail.unit')}</dt>
         <dd data-testid="suggested-unit" data-value={plan.unitId ?? ''} data-changed={changed('unitId') || undefined}>
-          {plan.unitId ? (unitsById.get(plan.unitId)?.name ?? plan.unitId) : unsure('unit', (id) => unitsById.get(id)?.name ?? id)}
-          {!changed('unitId') && confidence('unit', plan.unitId) && <span className="confidence">{confidence('unit', plan.unitId)}</span>}
+          {plan.unitId
+            ? (unitsById.get(plan.unitId)?.name ?? plan.unitId)
+            : unsure('unit', (id) => unitsById.get(id)?.name ?? id)}
+          {!changed('unitId') && confidence('unit', plan.unitId) && (
+            <span className="confidence">{confidence('unit', plan.unitId)}</span>
+          )}
         </dd>
         <dt>{t('suggestion.reply')}</dt>
         <dd data-testid="suggested-reply" data-template={plan.templateId ?? ''}>
-          {plan.replyText ? <span className="suggestion-reply">{plan.replyText}</span> : <span className="muted">{t('suggestion.noReply')}</span>}
+          {plan.replyText ? (
+            <span className="suggestion-reply">{plan.replyText}</span>
+          ) : (
+            <span className="muted">{t('suggestion.noReply')}</span>
+          )}
         </dd>
       </dl>
       <div className="muted small">{t('suggestion.hint')}</div>

@@ -51,7 +51,9 @@ export function SupervisionView() {
     panelRef.current?.focus();
   }, [load]);
   useEffect(() => {
-    panelRef.current?.querySelector('[data-testid="overdue-row"][aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    panelRef.current
+      ?.querySelector('[data-testid="overdue-row"][aria-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest' });
   }, [highlighted]);
 
   const overdue = overview?.overdue ?? [];
@@ -78,7 +80,8 @@ export function SupervisionView() {
     // Tab goes between the overdue list and the unit ranking, and stays inside the dialog.
     if (key === 'Tab') (inUnits ? panelRef : unitsRef).current?.focus();
     else if (key === 'Escape') close();
-    else if (key === 'j' || key === 'ArrowDown') setHighlighted((h) => Math.min(h + 1, Math.max(overdue.length - 1, 0)));
+    else if (key === 'j' || key === 'ArrowDown')
+      setHighlighted((h) => Math.min(h + 1, Math.max(overdue.length - 1, 0)));
     else if (key === 'k' || key === 'ArrowUp') setHighlighted((h) => Math.max(h - 1, 0));
     else if (key === 'm' && selected) setReminding(true);
     else if (key === 'r') void load();
@@ -129,8 +132,14 @@ export function SupervisionView() {
                   .map((name) => t(`clock.${name}`))
                   .join(' · ')}
               </span>
-              <DeadlineLabel due={overdueSince(item)} now={now} thresholds={clockThresholds('answer', item.request.categoryId)} />
-              {item.request.reminderCount > 0 && <span className="tag tag-warn">{t('supervision.reminded', { n: item.request.reminderCount })}</span>}
+              <DeadlineLabel
+                due={overdueSince(item)}
+                now={now}
+                thresholds={clockThresholds('answer', item.request.categoryId)}
+              />
+              {item.request.reminderCount > 0 && (
+                <span className="tag tag-warn">{t('supervision.reminded', { n: item.request.reminderCount })}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -154,7 +163,12 @@ export function SupervisionView() {
             </thead>
             <tbody>
               {(overview?.units ?? []).map((unit) => (
-                <tr key={unit.unitId} data-testid="unit-rank-row" data-unit-id={unit.unitId} data-overdue={unit.overdue}>
+                <tr
+                  key={unit.unitId}
+                  data-testid="unit-rank-row"
+                  data-unit-id={unit.unitId}
+                  data-overdue={unit.overdue}
+                >
                   <td>{unit.unitName}</td>
                   <td>{unit.holding}</td>
                   <td className={unit.overdue > 0 ? 'status-error' : undefined}>{unit.overdue}</td>

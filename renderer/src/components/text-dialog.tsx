@@ -16,7 +16,17 @@ interface Props {
 }
 
 /** A short text for a request (reply, note): Enter keeps it, Shift+Enter breaks the line, Esc cancels. */
-export function TextDialog({ testId, title, placeholder, initial, max, allowEmpty = false, children, onSubmit, onCancel }: Props) {
+export function TextDialog({
+  testId,
+  title,
+  placeholder,
+  initial,
+  max,
+  allowEmpty = false,
+  children,
+  onSubmit,
+  onCancel,
+}: Props) {
   const t = useT();
   const [text, setText] = useState(initial);
   const tooLong = text.length > max;
@@ -36,7 +46,14 @@ export function TextDialog({ testId, title, placeholder, initial, max, allowEmpt
 
   return (
     <div className="overlay-backdrop" onMouseDown={onCancel}>
-      <div className="reply-box" role="dialog" aria-modal="true" aria-label={title} data-testid={testId} onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="reply-box"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid={testId}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <div className="picker-title">{title}</div>
         {children}
         <textarea
@@ -51,7 +68,9 @@ export function TextDialog({ testId, title, placeholder, initial, max, allowEmpt
         />
         <div className="picker-hint">
           <span className="muted">{t('text.hint')}</span>
-          <span className={tooLong ? 'status-error' : 'muted'}>{tooLong ? t('reply.tooLong', { max }) : `${text.length} / ${max}`}</span>
+          <span className={tooLong ? 'status-error' : 'muted'}>
+            {tooLong ? t('reply.tooLong', { max }) : `${text.length} / ${max}`}
+          </span>
         </div>
       </div>
     </div>

@@ -11,7 +11,15 @@ export function VoiceNote({ hash, format }: { hash: string; format: string | nul
   // An unknown format is tried; the host serves anything it cannot vouch for as a download, and playing it then fails.
   const [playable, setPlayable] = useState(format === null || PLAYABLE.has(format.toLowerCase()));
   if (playable) {
-    return <audio controls preload="metadata" src={mediaAddress(hash)} data-testid="voice-player" onError={() => setPlayable(false)} />;
+    return (
+      <audio
+        controls
+        preload="metadata"
+        src={mediaAddress(hash)}
+        data-testid="voice-player"
+        onError={() => setPlayable(false)}
+      />
+    );
   }
   return (
     <>

@@ -2,7 +2,8 @@ import type { MessageId } from './zh-cn';
 
 export const en: Record<MessageId, string> = {
   'app.title': 'Yiwang workstation',
-  'app.noHost': 'Not connected to the workstation host. Open this page from the workstation (its address carries an access token).',
+  'app.noHost':
+    'Not connected to the workstation host. Open this page from the workstation (its address carries an access token).',
   'app.loading': 'Loading…',
 
   'signIn.title': 'Sign in',
@@ -174,7 +175,8 @@ export const en: Record<MessageId, string> = {
   'suggestion.title': 'Suggested',
   'suggestion.reply': 'Reply',
   'suggestion.noReply': 'No reply',
-  'suggestion.hint': 'Enter accepts all; 1–9 or c change the category, t the unit, r 1–5 the template, r 0 no reply, r r rewrite',
+  'suggestion.hint':
+    'Enter accepts all; 1–9 or c change the category, t the unit, r 1–5 the template, r 0 no reply, r r rewrite',
   'suggestion.unsure': 'Not sure: please choose (most likely {guess} {confidence})',
   'text.hint': 'Enter to save; Shift+Enter for a new line; Esc to cancel',
   'note.title': 'Add a note',
@@ -182,7 +184,8 @@ export const en: Record<MessageId, string> = {
   'merge.title': 'Merge as duplicate: choose the request to keep',
   'merge.hint': "Lists the citizen's and similar requests; type a number or words to search; Enter merges; Esc cancels",
   'link.title': 'Same citizen: choose a request this person wrote on another channel',
-  'link.hint': 'Lists similar requests from other citizens; type words, a number or a channel identity (e.g. weibo:123); Enter links; Esc cancels. Never link on a name alone',
+  'link.hint':
+    'Lists similar requests from other citizens; type words, a number or a channel identity (e.g. weibo:123); Enter links; Esc cancels. Never link on a name alone',
   'palette.title': 'Commands and requests',
   'search.title': 'Search requests',
   'search.hint': 'Type a number, citizen or words; filters: ch:weibo st:closed unit:gaj from:2026-11-01 to:2026-11-28',
@@ -237,7 +240,8 @@ export const en: Record<MessageId, string> = {
   'ledger.saved': 'Exported {n} lines, saved at:',
   'ledger.downloaded': 'Exported {n} lines, download started; copy on this computer:',
   'ledger.complete': 'Complete: this workstation was in sync with the server when exported.',
-  'ledger.mayMiss': 'Note: built from this workstation’s cache, last synced {when}; other operators’ lines may be missing.',
+  'ledger.mayMiss':
+    'Note: built from this workstation’s cache, last synced {when}; other operators’ lines may be missing.',
   'ledger.hint': '←/→ day, t today; s mine / centre; x XLSX, c CSV, p PDF; Enter exports; Esc closes',
   'supervision.title': 'Supervision',
   'supervision.overdue': 'Overdue requests ({n})',
@@ -248,7 +252,8 @@ export const en: Record<MessageId, string> = {
   'supervision.holding': 'Holding',
   'supervision.unitOverdue': 'Overdue',
   'supervision.onTimeRate': 'On time',
-  'supervision.hint': 'j / k move; m reminds the unit holding the request; r refreshes; Tab goes to the units (↑ ↓ scroll); Esc closes',
+  'supervision.hint':
+    'j / k move; m reminds the unit holding the request; r refreshes; Tab goes to the units (↑ ↓ scroll); Esc closes',
   'supervision.remindTitle': 'Remind about {number}',
   'supervision.remindPlaceholder': 'Reminder note…',
   'supervision.remindDefault': 'Please handle this and answer the citizen soon.',
@@ -262,7 +267,8 @@ export const en: Record<MessageId, string> = {
   'takeOver.one': '{name} is working on this request (lease until {until}). Decide it yourself anyway?',
   'takeOver.many': '{n} of these requests are being worked on ({names}). Decide them yourself anyway?',
   'takeOver.hint': 'Enter or y takes over and decides; Esc or n leaves it to them',
-  'takeOver.keysHint': 'Deciding a request a colleague is working on asks first: Enter or y takes over, Esc or n leaves it',
+  'takeOver.keysHint':
+    'Deciding a request a colleague is working on asks first: Enter or y takes over, Esc or n leaves it',
   'key.goConflicts': 'Go to conflicts',
   'key.signOut': 'Sign out with a handover note',
   'conflicts.title': 'Conflicts',
@@ -285,7 +291,8 @@ export const en: Record<MessageId, string> = {
   'conflicts.choice.mine-as-note': 'Keep mine as a note',
   'conflicts.choice.reopen': 'Reopen to decide again',
   'conflicts.hint': 'j / k move; 1 keeps theirs; 2 keeps mine as a note; 3 reopens; Esc goes back',
-  'conflicts.keysHint': 'Conflicts view (g c): j / k move, 1 keeps theirs, 2 keeps mine as a note, 3 reopens, Esc goes back',
+  'conflicts.keysHint':
+    'Conflicts view (g c): j / k move, 1 keeps theirs, 2 keeps mine as a note, 3 reopens, Esc goes back',
   'conflicts.badge': 'Conflicts {n}',
   'notice.conflictKeptTheirs': 'Kept theirs: {number}',
   'notice.conflictMineAsNote': 'Mine kept as a note: {number}',

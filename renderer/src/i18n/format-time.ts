@@ -1,7 +1,13 @@
 import type { Locale, Translate } from './translate';
 
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false };
-const DAY_TIME: Intl.DateTimeFormatOptions = { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false };
+const DAY_TIME: Intl.DateTimeFormatOptions = {
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+};
 const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium', hour12: false };
 
 /** Making a formatter costs far more than using one, and the detail pane formats on every request. */

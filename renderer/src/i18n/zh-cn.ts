@@ -181,7 +181,8 @@ export const zhCN = {
   'merge.title': '合并为重复件：选择保留的诉求',
   'merge.hint': '默认列出同一市民和相似的诉求；输入编号或内容搜索；Enter 合并；Esc 取消',
   'link.title': '关联同一市民：选择此人在其他渠道写来的诉求',
-  'link.hint': '默认列出其他市民写的相似诉求；输入内容、编号或渠道身份（如 weibo:123）搜索；Enter 关联；Esc 取消。不要仅凭姓名关联',
+  'link.hint':
+    '默认列出其他市民写的相似诉求；输入内容、编号或渠道身份（如 weibo:123）搜索；Enter 关联；Esc 取消。不要仅凭姓名关联',
   'palette.title': '命令与诉求',
   'search.title': '搜索诉求',
   'search.hint': '输入编号、市民或内容；筛选：ch:weibo st:closed unit:gaj from:2026-11-01 to:2026-11-28',

@@ -10,7 +10,9 @@ export function matchSequence(keymap: readonly KeyBinding[], typed: KeySequence)
   for (const binding of keymap) {
     if (binding.keys.some((seq) => sameKeys(seq, typed))) return { kind: 'action', action: binding.action };
   }
-  const isPrefix = keymap.some((b) => b.keys.some((seq) => seq.length > typed.length && sameKeys(seq.slice(0, typed.length), typed)));
+  const isPrefix = keymap.some((b) =>
+    b.keys.some((seq) => seq.length > typed.length && sameKeys(seq.slice(0, typed.length), typed)),
+  );
   return isPrefix ? { kind: 'pending' } : { kind: 'none' };
 }
 

@@ -20,7 +20,11 @@ export function runAction(action: KeyAction): void {
   const category = /^category(\d)$/.exec(action);
   if (category) return setCategoryBySlot(Number(category[1]));
   const template = /^template(\d+)$/.exec(action);
-  if (template) return changeDraft({ templateId: REPLY_TEMPLATES.find((t) => t.slot === Number(template[1]))?.id ?? null, replyText: null });
+  if (template)
+    return changeDraft({
+      templateId: REPLY_TEMPLATES.find((t) => t.slot === Number(template[1]))?.id ?? null,
+      replyText: null,
+    });
   switch (action) {
     case 'next':
       return queue.move(1);
@@ -131,7 +135,8 @@ function setCategoryBySlot(slot: number): void {
 function viewImage(): void {
   const request = currentRequest();
   if (!request) return useUi.getState().notify({ id: 'notice.noSelection', tone: 'info' });
-  if (mediaHashesIn(request.attachments, ['image']).length === 0) return useUi.getState().notify({ id: 'notice.noImage', tone: 'info' });
+  if (mediaHashesIn(request.attachments, ['image']).length === 0)
+    return useUi.getState().notify({ id: 'notice.noImage', tone: 'info' });
   useUi.getState().open('media-viewer');
 }
 

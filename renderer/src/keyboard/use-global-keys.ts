@@ -10,7 +10,14 @@ import { runAction } from './run-action';
 
 const SEQUENCE_TIMEOUT_MS = 1200;
 /** Actions after which another request may be on screen: their key starts the paint timer. */
-const BRINGS_NEXT: ReadonlySet<KeyAction> = new Set(['next', 'previous', 'acceptSuggestion', 'junk', 'snooze', 'escalate']);
+const BRINGS_NEXT: ReadonlySet<KeyAction> = new Set([
+  'next',
+  'previous',
+  'acceptSuggestion',
+  'junk',
+  'snooze',
+  'escalate',
+]);
 
 function isAction(step: SequenceStep, action: KeyAction): boolean {
   return step.kind === 'action' && step.action === action;

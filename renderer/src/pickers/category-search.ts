@@ -40,7 +40,10 @@ export function searchCategories(options: readonly CategoryOption[], query: stri
     if (rank !== null) ranked.push({ option, rank });
   }
   ranked.sort(
-    (a, b) => a.rank - b.rank || a.option.category.level - b.option.category.level || a.option.path.localeCompare(b.option.path, 'zh-CN'),
+    (a, b) =>
+      a.rank - b.rank ||
+      a.option.category.level - b.option.category.level ||
+      a.option.path.localeCompare(b.option.path, 'zh-CN'),
   );
   return ranked.slice(0, limit).map((r) => r.option);
 }

@@ -22,9 +22,11 @@ export function parseSearch(input: string, units: UnitIndex): ParsedSearch {
     const [, key, value] = /^(ch|st|unit|from|to):(.+)$/.exec(token) ?? [];
     if (key === 'ch' && Channel.safeParse(value).success) filters.channel = value as Channel;
     else if (key === 'st' && RequestStatus.safeParse(value).success) filters.status = value as RequestStatus;
-    else if (key === 'unit' && value && searchUnits(units, value, 1)[0]) filters.unitId = searchUnits(units, value, 1)[0]!.id;
+    else if (key === 'unit' && value && searchUnits(units, value, 1)[0])
+      filters.unitId = searchUnits(units, value, 1)[0]!.id;
     else if (key === 'from' && dayStart(value)) filters.from = dayStart(value)!;
-    else if (key === 'to' && dayStart(value)) filters.to = new Date(Date.parse(dayStart(value)!) + DAY_MS).toISOString();
+    else if (key === 'to' && dayStart(value))
+      filters.to = new Date(Date.parse(dayStart(value)!) + DAY_MS).toISOString();
     else words.push(token);
   }
   return { text: words.join(' '), filters };

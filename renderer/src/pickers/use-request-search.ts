@@ -14,19 +14,20 @@ export function useRequestSearch(text: string, filters: SearchFilters, enabled =
   const [state, setState] = useState<RequestSearchState>({ items: [], tookMs: null });
   const key = JSON.stringify([text, filters]);
   useEffect(() => {
-    const active = text.trim() !== '' || Object.keys(filters).length > 0;
+    // The key stands for text and filters, which callers rebuild on every render.
+    const [query, given] = JSON.parse(key) as [string, SearchFilters];
+    const active = query.trim() !== '' || Object.keys(given).length > 0;
     if (!enabled || !active) {
       setState({ items: [], tookMs: null });
       return;
     }
     let current = true;
-    call('search.requests', { query: text, filters, limit: LIMIT })
+    call('search.requests', { query, filters: given, limit: LIMIT })
       .then((result) => current && setState({ items: result.items, tookMs: result.tookMs }))
       .catch(() => current && setState({ items: [], tookMs: null }));
     return () => {
       current = false;
     };
-    // The key stands for text and filters.
   }, [key, enabled]);
   return state;
 }

@@ -22,7 +22,13 @@ export function SignInScreen() {
         <p className="muted">{t('signIn.subtitle')}</p>
         <label>
           {t('signIn.name')}
-          <input data-testid="sign-in-name" autoFocus autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            data-testid="sign-in-name"
+            autoFocus
+            autoComplete="username"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         <label>
           {t('signIn.password')}

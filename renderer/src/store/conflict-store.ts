@@ -11,7 +11,10 @@ interface ConflictsState {
   resolve(id: string, choice: ConflictChoice): Promise<void>;
 }
 
-const NOTICE: Record<ConflictChoice, 'notice.conflictKeptTheirs' | 'notice.conflictMineAsNote' | 'notice.conflictReopened'> = {
+const NOTICE: Record<
+  ConflictChoice,
+  'notice.conflictKeptTheirs' | 'notice.conflictMineAsNote' | 'notice.conflictReopened'
+> = {
   'keep-theirs': 'notice.conflictKeptTheirs',
   'mine-as-note': 'notice.conflictMineAsNote',
   reopen: 'notice.conflictReopened',

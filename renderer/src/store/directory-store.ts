@@ -23,7 +23,8 @@ export const useDirectory = create<DirectoryState>()((set, get) => ({
     try {
       const directory = await call('directory.get', {});
       // Indexing 3000+ units is only worth redoing when the directory actually changed.
-      if (directory.version !== get().version || get().categories.length !== directory.categories.length) set(fromDirectory(directory));
+      if (directory.version !== get().version || get().categories.length !== directory.categories.length)
+        set(fromDirectory(directory));
     } catch (error) {
       notifyFailure(error);
     }

@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { effectiveKeymap, type KeyAction, type KeyBinding, type KeyOverrides, type KeySequence } from '../keyboard/keymap';
+import {
+  effectiveKeymap,
+  type KeyAction,
+  type KeyBinding,
+  type KeyOverrides,
+  type KeySequence,
+} from '../keyboard/keymap';
 
 interface KeymapState {
   overrides: KeyOverrides;

@@ -18,7 +18,15 @@ export interface ViewList {
   at: number;
 }
 
-export const emptyList: ViewList = { total: 0, offset: 0, items: [], selectedIndex: 0, selectedId: null, loaded: false, at: 0 };
+export const emptyList: ViewList = {
+  total: 0,
+  offset: 0,
+  items: [],
+  selectedIndex: 0,
+  selectedId: null,
+  loaded: false,
+  at: 0,
+};
 
 export function itemAt(list: ViewList, index: number): LocalRequest | null {
   return list.items[index - list.offset] ?? null;
@@ -39,15 +47,37 @@ export function covers(list: ViewList, start: number, end: number): boolean {
  * else whatever now sits where it was — the next request after one that left the view. Requests
  * this renderer already took out of the view (decided, not yet confirmed) stay out.
  */
-export function reconcile(list: ViewList, window: QueueWindow, hidden: ReadonlySet<string>, preferId: string | null = null): ViewList {
+export function reconcile(
+  list: ViewList,
+  window: QueueWindow,
+  hidden: ReadonlySet<string>,
+  preferId: string | null = null,
+): ViewList {
   // Unchanged requests keep their object, so their rows do not render again.
   const held = new Map(list.items.map((r) => [r.id, r]));
-  const items = window.items.filter((r) => !hidden.has(r.id)).map((r) => {
-    const old = held.get(r.id);
-    return old && old.version === r.version && old.pending === r.pending && old.rejection?.message === r.rejection?.message && old.updatedAt === r.updatedAt && old.claim?.operatorId === r.claim?.operatorId ? old : r;
-  });
+  const items = window.items
+    .filter((r) => !hidden.has(r.id))
+    .map((r) => {
+      const old = held.get(r.id);
+      return old &&
+        old.version === r.version &&
+        old.pending === r.pending &&
+        old.rejection?.message === r.rejection?.message &&
+        old.updatedAt === r.updatedAt &&
+        old.claim?.operatorId === r.claim?.operatorId
+        ? old
+        : r;
+    });
   const total = Math.max(items.length, window.total - (window.items.length - items.length));
-  const next: ViewList = { total, offset: window.offset, items, selectedIndex: list.selectedIndex, selectedId: list.selectedId, loaded: true, at: Date.parse(window.at) };
+  const next: ViewList = {
+    total,
+    offset: window.offset,
+    items,
+    selectedIndex: list.selectedIndex,
+    selectedId: list.selectedId,
+    loaded: true,
+    at: Date.parse(window.at),
+  };
   const wanted = [preferId, list.selectedId].find((id) => id !== null && items.some((r) => r.id === id));
   if (wanted) return selectIndex(next, window.offset + items.findIndex((r) => r.id === wanted));
   return selectIndex(next, list.selectedIndex);

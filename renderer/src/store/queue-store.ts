@@ -6,7 +6,17 @@ import { decisionLabel } from '../i18n/decision-label';
 import { translator } from '../i18n/translate';
 import { measureOf } from '../triage/handling-measure';
 import { afterNextPaint } from '../triage/paint-timing';
-import { covers, emptyList, itemAt, reconcile, removeRequest, replaceRequest, selectIndex, selectedItem, type ViewList } from './queue-selection';
+import {
+  covers,
+  emptyList,
+  itemAt,
+  reconcile,
+  removeRequest,
+  replaceRequest,
+  selectIndex,
+  selectedItem,
+  type ViewList,
+} from './queue-selection';
 import { useStats } from './stats-store';
 import { othersHolding, useTakeOver } from './take-over-store';
 import { useTriage } from './triage-store';
@@ -117,7 +127,13 @@ export const useQueue = create<QueueState>()((set, get) => {
     set((s) => ({ lists: { ...s.lists, [view]: change(s.lists[view]) } }));
 
   /** `preferId` is selected if the window holds it; the host moves the window to hold `keepId` wherever it now stands. */
-  const fetchWindow = async (view: WorkView, around: number, preferId: string | null = null, keepId: string | null = null, prefetch = prefetchAround) => {
+  const fetchWindow = async (
+    view: WorkView,
+    around: number,
+    preferId: string | null = null,
+    keepId: string | null = null,
+    prefetch = prefetchAround,
+  ) => {
     const offset = Math.max(0, around - WINDOW / 2);
     // The page's clock orders the queue, so the rows' deadline labels and their order agree.
     const at = new Date().toISOString();
@@ -130,7 +146,8 @@ export const useQueue = create<QueueState>()((set, get) => {
   /** The order changes only as requests turn overdue: look again just after the next one does, and at least once a minute. */
   const recheckAt = (window: QueueWindow) => {
     clearTimeout(recheckTimer);
-    const crossing = window.nextCrossingAt === null ? Infinity : Date.parse(window.nextCrossingAt) + RECHECK_AFTER_CROSSING_MS;
+    const crossing =
+      window.nextCrossingAt === null ? Infinity : Date.parse(window.nextCrossingAt) + RECHECK_AFTER_CROSSING_MS;
     const when = Math.min(crossing, Date.parse(window.at) + RECHECK_MS);
     recheckTimer = setTimeout(refresh, Math.max(0, when - Date.now()));
   };
@@ -157,7 +174,8 @@ export const useQueue = create<QueueState>()((set, get) => {
   const lookAhead = (view: WorkView) => {
     const list = get().lists[view];
     prefetchAround(list);
-    if (!covers(list, Math.max(0, list.selectedIndex - MARGIN), list.selectedIndex + MARGIN)) inOrder(() => fetchWindow(view, get().lists[view].selectedIndex));
+    if (!covers(list, Math.max(0, list.selectedIndex - MARGIN), list.selectedIndex + MARGIN))
+      inOrder(() => fetchWindow(view, get().lists[view].selectedIndex));
   };
 
   const moveTo = (index: number) => {
@@ -196,14 +214,21 @@ export const useQueue = create<QueueState>()((set, get) => {
     },
     // The next requests' suggestions are asked for once the first is painted: the host's first one builds
     // its near-duplicate index, which would take the CPU the paint needs (the shown request's comes from the detail pane).
-    load: () => inOrder(() => fetchWindow(get().view, get().lists[get().view].selectedIndex, null, null, (list) => afterNextPaint(() => prefetchAround(list)))),
+    load: () =>
+      inOrder(() =>
+        fetchWindow(get().view, get().lists[get().view].selectedIndex, null, null, (list) =>
+          afterNextPaint(() => prefetchAround(list)),
+        ),
+      ),
     refresh,
     move: (delta) => moveTo(get().lists[get().view].selectedIndex + delta),
     select: (index) => moveTo(index),
     showRange: (start, end) => {
       const view = get().view;
       if (covers(get().lists[view], start, end)) return;
-      inOrder(() => (covers(get().lists[view], start, end) ? undefined : fetchWindow(view, Math.floor((start + end) / 2))));
+      inOrder(() =>
+        covers(get().lists[view], start, end) ? undefined : fetchWindow(view, Math.floor((start + end) / 2)),
+      );
     },
     decide: (plan, options = {}) => {
       const { advance = false } = options;
@@ -215,7 +240,8 @@ export const useQueue = create<QueueState>()((set, get) => {
         return;
       }
       const holders = options.takeOver ? [] : othersHolding(targets);
-      if (holders.length > 0) return useTakeOver.getState().ask(holders, () => get().decide(plan, { ...options, takeOver: true }));
+      if (holders.length > 0)
+        return useTakeOver.getState().ask(holders, () => get().decide(plan, { ...options, takeOver: true }));
       if (marked.length > 0) set({ selection: new Map() });
       for (const request of targets) {
         const planned = plan(request);
@@ -252,7 +278,12 @@ export const useQueue = create<QueueState>()((set, get) => {
         useTriage.getState().forget(outcome.undone.requestId);
         useStats.getState().load();
         if (get().opened?.id === outcome.undone.requestId && outcome.request) set({ opened: outcome.request });
-        await fetchWindow(get().view, get().lists[get().view].selectedIndex, outcome.undone.requestId, outcome.undone.requestId);
+        await fetchWindow(
+          get().view,
+          get().lists[get().view].selectedIndex,
+          outcome.undone.requestId,
+          outcome.undone.requestId,
+        );
       }),
     toggleSelect: () => {
       const request = current();

@@ -26,7 +26,10 @@ export const useTakeOver = create<TakeOverState>()((set, get) => ({
   confirm: () => {
     const pending = get().pending;
     if (!pending) return;
-    set({ pending: null, confirmed: new Set([...get().confirmed, ...pending.holders.map((claim) => claim.requestId)]) });
+    set({
+      pending: null,
+      confirmed: new Set([...get().confirmed, ...pending.holders.map((claim) => claim.requestId)]),
+    });
     useUi.getState().close();
     pending.proceed();
   },

@@ -3,7 +3,25 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Locale, MessageId } from '../i18n/translate';
 
 /** Which layer has the keyboard: the queue itself or one overlay at a time. */
-export type UiMode = 'normal' | 'category-picker' | 'unit-picker' | 'reply' | 'note' | 'merge-picker' | 'link-picker' | 'palette' | 'search' | 'settings' | 'help' | 'media-viewer' | 'ledger-export' | 'supervision' | 'handover' | 'take-over' | 'conflicts' | 'sign-out';
+export type UiMode =
+  | 'normal'
+  | 'category-picker'
+  | 'unit-picker'
+  | 'reply'
+  | 'note'
+  | 'merge-picker'
+  | 'link-picker'
+  | 'palette'
+  | 'search'
+  | 'settings'
+  | 'help'
+  | 'media-viewer'
+  | 'ledger-export'
+  | 'supervision'
+  | 'handover'
+  | 'take-over'
+  | 'conflicts'
+  | 'sign-out';
 export type Theme = 'dark' | 'light';
 
 export interface Notice {

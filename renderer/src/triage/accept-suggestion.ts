@@ -13,7 +13,11 @@ export function acceptSuggestion(): void {
     (request) => {
       const context = useTriage.getState().contexts.get(request.id);
       // Prefetched ahead of the cursor, so this is the rare case of a request reached very fast.
-      if (!context) return useTriage.getState().load(request.id).then(() => actionsFor(request));
+      if (!context)
+        return useTriage
+          .getState()
+          .load(request.id)
+          .then(() => actionsFor(request));
       return actionsFor(request);
     },
     { advance: true },
@@ -23,6 +27,11 @@ export function acceptSuggestion(): void {
 function actionsFor(request: LocalRequest) {
   const { contexts, drafts } = useTriage.getState();
   const unitsById = useDirectory.getState().unitsById;
-  const plan = planFor(request, contexts.get(request.id) ?? null, drafts.get(request.id) ?? {}, (id) => unitsById.get(id)?.name ?? null);
+  const plan = planFor(
+    request,
+    contexts.get(request.id) ?? null,
+    drafts.get(request.id) ?? {},
+    (id) => unitsById.get(id)?.name ?? null,
+  );
   return planActions(request, plan);
 }

@@ -17,5 +17,8 @@ export function keyPressed(requestId: string): void {
 
 /** The measure sent with a decision; a request decided without being shown (bulk) counts from now. */
 export function measureOf(requestId: string): HandlingMeasure {
-  return { handlingMs: Date.now() - (firstShown.get(requestId) ?? Date.now()), keyPresses: keyPresses.get(requestId) ?? 0 };
+  return {
+    handlingMs: Date.now() - (firstShown.get(requestId) ?? Date.now()),
+    keyPresses: keyPresses.get(requestId) ?? 0,
+  };
 }

@@ -19,7 +19,12 @@ export interface Plan {
   replyText: string | null;
 }
 
-export function planFor(request: LocalRequest, context: RequestContext | null, draft: Draft, unitName: (id: string) => string | null): Plan {
+export function planFor(
+  request: LocalRequest,
+  context: RequestContext | null,
+  draft: Draft,
+  unitName: (id: string) => string | null,
+): Plan {
   const suggestion = context?.suggestion;
   const categoryId = pick(draft.categoryId, request.categoryId ?? prefilled(suggestion, 'category'));
   const unitId = pick(draft.unitId, request.unitId ?? prefilled(suggestion, 'unit'));
@@ -28,7 +33,11 @@ export function planFor(request: LocalRequest, context: RequestContext | null, d
   const templateId = pick(draft.templateId, suggestedTemplate);
   const template = templateById(templateId);
   const filled = template
-    ? fillTemplate(template, { citizen: request.citizen.name, number: request.number, unit: unitId ? unitName(unitId) : null })
+    ? fillTemplate(template, {
+        citizen: request.citizen.name,
+        number: request.number,
+        unit: unitId ? unitName(unitId) : null,
+      })
     : null;
   return { categoryId, unitId, templateId, replyText: draft.replyText ?? filled };
 }
@@ -37,8 +46,10 @@ export function planFor(request: LocalRequest, context: RequestContext | null, d
 export function planActions(request: LocalRequest, plan: Plan): DecisionAction[] {
   const actions: DecisionAction[] = [];
   if (request.status === 'new') actions.push({ kind: 'accept' });
-  if (plan.categoryId && plan.categoryId !== request.categoryId) actions.push({ kind: 'classify', categoryId: plan.categoryId });
-  if (plan.unitId && plan.unitId !== request.unitId) actions.push({ kind: 'transfer', unitId: plan.unitId, note: null });
+  if (plan.categoryId && plan.categoryId !== request.categoryId)
+    actions.push({ kind: 'classify', categoryId: plan.categoryId });
+  if (plan.unitId && plan.unitId !== request.unitId)
+    actions.push({ kind: 'transfer', unitId: plan.unitId, note: null });
   if (plan.replyText) actions.push({ kind: 'reply', text: plan.replyText.slice(0, 2000) });
   return actions;
 }

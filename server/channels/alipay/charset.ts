@@ -3,7 +3,13 @@ import iconv from 'iconv-lite';
 /** The charsets Alipay posts in. GB2312 is read as GBK, its superset. */
 export type AlipayCharset = 'utf-8' | 'gbk' | 'gb18030';
 
-const NAMES: Readonly<Record<string, AlipayCharset>> = { 'utf-8': 'utf-8', utf8: 'utf-8', gbk: 'gbk', gb2312: 'gbk', gb18030: 'gb18030' };
+const NAMES: Readonly<Record<string, AlipayCharset>> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  gbk: 'gbk',
+  gb2312: 'gbk',
+  gb18030: 'gb18030',
+};
 
 /** A body in a charset we do not take, or bytes that are not valid in the declared one. */
 export class AlipayCharsetError extends Error {
@@ -25,7 +31,8 @@ export function alipayCharset(name: string | undefined): AlipayCharset {
  */
 export function decodeStrict(bytes: Buffer, charset: AlipayCharset): string {
   const text = iconv.decode(bytes, charset);
-  if (!iconv.encode(text, charset).equals(bytes)) throw new AlipayCharsetError(`body is not valid ${charset.toUpperCase()}`);
+  if (!iconv.encode(text, charset).equals(bytes))
+    throw new AlipayCharsetError(`body is not valid ${charset.toUpperCase()}`);
   return text;
 }
 

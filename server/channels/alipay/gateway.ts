@@ -35,7 +35,12 @@ const MESSAGE_NOTIFY = 'alipay.mobile.public.message.notify';
 export async function alipayGateway(app: FastifyInstance, options: AlipayGatewayOptions): Promise<void> {
   const accounts = new Map(options.accounts.map((account) => [account.key, account]));
   // Parsed once: parsing a PEM key costs more than the RSA operation itself.
-  const keys = new Map(options.accounts.map((a) => [a.key, { alipayPublic: createPublicKey(a.alipayPublicKey), appPrivate: createPrivateKey(a.appPrivateKey) }]));
+  const keys = new Map(
+    options.accounts.map((a) => [
+      a.key,
+      { alipayPublic: createPublicKey(a.alipayPublicKey), appPrivate: createPrivateKey(a.appPrivateKey) },
+    ]),
+  );
   const now = options.now ?? Date.now;
 
   // The raw bytes: the form's charset is only known once it has been read.
@@ -78,7 +83,8 @@ export async function alipayGateway(app: FastifyInstance, options: AlipayGateway
       request.log.warn({ account: account.key }, 'alipay push ignored: unsupported message or event');
     } else {
       const result = await options.intake.receive(message);
-      if (result.duplicate) request.log.info({ requestId: result.requestId }, 'alipay push was a retry; already stored');
+      if (result.duplicate)
+        request.log.info({ requestId: result.requestId }, 'alipay push was a retry; already stored');
     }
     return signedXml(reply, key.appPrivate, ackContent(alipaySender(fields) ?? '', account.appId, now()));
   });
@@ -98,7 +104,12 @@ function signedXml(reply: FastifyReply, appPrivateKey: KeyObject, content: strin
 
 function handleFailure(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof Refusal) return refuse('alipay', request, reply, error);
-  if (error instanceof AlipayFormError || error instanceof AlipayCharsetError || error instanceof XmlError || error instanceof AlipayMessageError) {
+  if (
+    error instanceof AlipayFormError ||
+    error instanceof AlipayCharsetError ||
+    error instanceof XmlError ||
+    error instanceof AlipayMessageError
+  ) {
     return refuse('alipay', request, reply, new Refusal(400, error.message));
   }
   throw error;

@@ -9,7 +9,10 @@ import { rsa2Sign } from './rsa2';
  */
 export function signedResponse(content: string, appPrivateKey: KeyLike): Buffer {
   const sign = rsa2Sign(content, 'gbk', appPrivateKey);
-  return encodeIn(`<?xml version="1.0" encoding="GBK"?><alipay><response>${content}</response><sign>${sign}</sign><sign_type>RSA2</sign_type></alipay>`, 'gbk');
+  return encodeIn(
+    `<?xml version="1.0" encoding="GBK"?><alipay><response>${content}</response><sign>${sign}</sign><sign_type>RSA2</sign_type></alipay>`,
+    'gbk',
+  );
 }
 
 /** The gateway check's answer (CHANNELS.md §3.3): success and the app public key, or VERIFY_FAILED. */
@@ -23,4 +26,3 @@ export function verifygwContent(success: boolean, appPublicKey: string): string 
 export function ackContent(toUserId: string, appId: string, nowMs: number): string {
   return `<XML><ToUserId>${cdata(toUserId)}</ToUserId><AppId>${cdata(appId)}</AppId><CreateTime>${nowMs}</CreateTime><MsgType>${cdata('ack')}</MsgType></XML>`;
 }
-

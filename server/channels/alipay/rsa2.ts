@@ -18,11 +18,17 @@ export function alipaySignContent(params: Readonly<Record<string, string>>, with
  * `sign_type` in the content (the life-account spec, §9.3) and then without it (payment-notify
  * style), as the official alipay-sdk does.
  */
-export function verifyAlipayParams(params: Readonly<Record<string, string>>, charset: AlipayCharset, alipayPublicKey: KeyLike): boolean {
+export function verifyAlipayParams(
+  params: Readonly<Record<string, string>>,
+  charset: AlipayCharset,
+  alipayPublicKey: KeyLike,
+): boolean {
   const sign = params.sign;
   if (!sign || !/^[A-Za-z0-9+/]+={0,2}$/.test(sign)) return false;
   return [true, false].some((withSignType) =>
-    createVerify('RSA-SHA256').update(encodeIn(alipaySignContent(params, withSignType), charset)).verify(alipayPublicKey, sign, 'base64'),
+    createVerify('RSA-SHA256')
+      .update(encodeIn(alipaySignContent(params, withSignType), charset))
+      .verify(alipayPublicKey, sign, 'base64'),
   );
 }
 

@@ -24,14 +24,16 @@ export interface WechatCipher {
  * over random(16) ‖ uint32be(len) ‖ message ‖ AppID.
  */
 export function createWechatCipher(encodingAesKey: string, appId: string): WechatCipher {
-  if (!/^[A-Za-z0-9]{43}$/.test(encodingAesKey)) throw new WechatCryptoError('EncodingAESKey must be 43 letters and digits');
+  if (!/^[A-Za-z0-9]{43}$/.test(encodingAesKey))
+    throw new WechatCryptoError('EncodingAESKey must be 43 letters and digits');
   const key = Buffer.from(`${encodingAesKey}=`, 'base64');
   const iv = key.subarray(0, 16);
   const appIdBytes = Buffer.from(appId, 'utf8');
 
   return {
     encrypt(message, random = randomBytes(RANDOM_BYTES)) {
-      if (random.length !== RANDOM_BYTES) throw new WechatCryptoError(`the random prefix must be ${RANDOM_BYTES} bytes`);
+      if (random.length !== RANDOM_BYTES)
+        throw new WechatCryptoError(`the random prefix must be ${RANDOM_BYTES} bytes`);
       const body = Buffer.from(message, 'utf8');
       const length = Buffer.alloc(LENGTH_BYTES);
       length.writeUInt32BE(body.length);
@@ -43,7 +45,8 @@ export function createWechatCipher(encodingAesKey: string, appId: string): Wecha
     decrypt(encrypted) {
       if (!BASE64.test(encrypted)) throw new WechatCryptoError('ciphertext is not base64');
       const data = Buffer.from(encrypted, 'base64');
-      if (data.length === 0 || data.length % AES_BLOCK !== 0) throw new WechatCryptoError('ciphertext length is not a multiple of the AES block');
+      if (data.length === 0 || data.length % AES_BLOCK !== 0)
+        throw new WechatCryptoError('ciphertext length is not a multiple of the AES block');
       const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
       const plain = unpad(Buffer.concat([decipher.update(data), decipher.final()]));
       if (plain.length < RANDOM_BYTES + LENGTH_BYTES) throw new WechatCryptoError('plaintext too short');

@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { InboundMessage } from '../../../shared/model';
-import { normalizeWechatMessage, WechatMessageError, WechatUnsupportedError } from '../../../shared/channels/wechat/normalize';
+import {
+  normalizeWechatMessage,
+  WechatMessageError,
+  WechatUnsupportedError,
+} from '../../../shared/channels/wechat/normalize';
 import { parseWechatXml, WechatXmlError, type WechatFields } from '../../../shared/channels/wechat/xml';
 import type { WechatAccount } from '../../config';
 import type { Intake } from '../../requests/intake';
@@ -31,7 +35,9 @@ type Query = Record<string, unknown>;
 export async function wechatWebhook(app: FastifyInstance, options: WechatWebhookOptions): Promise<void> {
   const accounts = new Map(options.accounts.map((account) => [account.key, account]));
   const ciphers = new Map(
-    options.accounts.flatMap((a) => (a.encodingAesKey ? [[a.key, createWechatCipher(a.encodingAesKey, a.appId)] as const] : [])),
+    options.accounts.flatMap((a) =>
+      a.encodingAesKey ? [[a.key, createWechatCipher(a.encodingAesKey, a.appId)] as const] : [],
+    ),
   );
   const now = options.now ?? Date.now;
 
@@ -43,7 +49,7 @@ export async function wechatWebhook(app: FastifyInstance, options: WechatWebhook
 
   app.get('/channels/wechat/:accountKey', async (request, reply) => {
     try {
-      const account = verifiedAccount(request);
+      verifiedAccount(request);
       const echostr = echostrOf(request.query as Query);
       return reply.type('text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').send(echostr);
     } catch (error) {
@@ -76,7 +82,10 @@ export async function wechatWebhook(app: FastifyInstance, options: WechatWebhook
     const { accountKey } = request.params as { accountKey: string };
     const account = accounts.get(accountKey);
     if (!account) throw new Refusal(404, 'unknown account');
-    checkSignedQuery(request.query as Query, account.token, { nowMs: now(), maxClockSkewSeconds: options.maxClockSkewSeconds });
+    checkSignedQuery(request.query as Query, account.token, {
+      nowMs: now(),
+      maxClockSkewSeconds: options.maxClockSkewSeconds,
+    });
     return account;
   }
 

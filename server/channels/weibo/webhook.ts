@@ -68,7 +68,10 @@ export async function weiboWebhook(app: FastifyInstance, options: WeiboWebhookOp
   function verifiedAccount(request: FastifyRequest): WeiboAccount {
     const found = accounts.get(accountKeyOf(request));
     if (!found) throw new Refusal(404, 'unknown account');
-    checkSignedQuery(request.query as Query, found.appSecret, { nowMs: now(), maxClockSkewSeconds: options.maxClockSkewSeconds });
+    checkSignedQuery(request.query as Query, found.appSecret, {
+      nowMs: now(),
+      maxClockSkewSeconds: options.maxClockSkewSeconds,
+    });
     return found;
   }
 }
@@ -79,7 +82,8 @@ function accountKeyOf(request: FastifyRequest): string {
 
 function handleFailure(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof Refusal) return refuse('weibo', request, reply, error);
-  if (error instanceof WeiboJsonError || error instanceof WeiboMessageError) return refuse('weibo', request, reply, new Refusal(400, error.message));
+  if (error instanceof WeiboJsonError || error instanceof WeiboMessageError)
+    return refuse('weibo', request, reply, new Refusal(400, error.message));
   throw error;
 }
 

@@ -121,7 +121,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['counters', 'categories', 'units', 'decisions', 'messages', 'requests', 'sessions', 'devices', 'operators']) {
+  for (const table of [
+    'counters',
+    'categories',
+    'units',
+    'decisions',
+    'messages',
+    'requests',
+    'sessions',
+    'devices',
+    'operators',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

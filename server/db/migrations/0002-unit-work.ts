@@ -23,7 +23,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ];
   for (const column of nullableText) await db.schema.alterTable('requests').addColumn(column, 'text').execute();
   for (const column of ['extension_working_days', 'return_count', 'flagged', 'reminder_count']) {
-    await db.schema.alterTable('requests').addColumn(column, 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('requests')
+      .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   }
   // The supervisors' lists look for open requests past a due time.
   await db.schema.createIndex('requests_unit_due').on('requests').columns(['status', 'unit_due_at']).execute();
@@ -74,7 +77,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('decisions_device_sequence', ['device_id', 'seq'])
     .execute();
   await sql`INSERT INTO decisions_v2 (id, device_id, seq, request_id, operator_id, kind, payload, base_version, made_at, applied_at, outcome, rejection)
-    SELECT id, device_id, seq, request_id, operator_id, kind, payload, base_version, made_at, applied_at, outcome, rejection FROM decisions`.execute(db);
+    SELECT id, device_id, seq, request_id, operator_id, kind, payload, base_version, made_at, applied_at, outcome, rejection FROM decisions`.execute(
+    db,
+  );
   await db.schema.dropTable('decisions').execute();
   await db.schema.alterTable('decisions_v2').renameTo('decisions').execute();
   await db.schema.createIndex('decisions_request').on('decisions').column('request_id').execute();

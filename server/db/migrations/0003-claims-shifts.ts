@@ -8,7 +8,11 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('decisions').addColumn('applied_version', 'integer').execute();
   // A late decision looks for what others applied on its request after the version it saw.
-  await db.schema.createIndex('decisions_request_version').on('decisions').columns(['request_id', 'applied_version']).execute();
+  await db.schema
+    .createIndex('decisions_request_version')
+    .on('decisions')
+    .columns(['request_id', 'applied_version'])
+    .execute();
 
   await db.schema
     .createTable('claims')

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
  * intake took a request for junk.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const column of ['contact', 'reply_delivery', 'junk_reason']) await db.schema.alterTable('requests').addColumn(column, 'text').execute();
+  for (const column of ['contact', 'reply_delivery', 'junk_reason'])
+    await db.schema.alterTable('requests').addColumn(column, 'text').execute();
 
   await db.schema
     .createTable('outbound_replies')
@@ -26,7 +27,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('outbound_replies_due').on('outbound_replies').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('outbound_replies_due')
+    .on('outbound_replies')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
 
   await db.schema
     .createTable('access_tokens')
@@ -61,5 +66,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('media_jobs').execute();
   await db.schema.dropTable('access_tokens').execute();
   await db.schema.dropTable('outbound_replies').execute();
-  for (const column of ['junk_reason', 'reply_delivery', 'contact']) await db.schema.alterTable('requests').dropColumn(column).execute();
+  for (const column of ['junk_reason', 'reply_delivery', 'contact'])
+    await db.schema.alterTable('requests').dropColumn(column).execute();
 }

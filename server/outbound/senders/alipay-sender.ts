@@ -15,7 +15,11 @@ const RETRYABLE_CODE = '20000';
  * the public parameters plus biz_content, signed RSA2 over the sorted parameters with the app's
  * private key, as the alipay-sdk does.
  */
-export function alipaySender(accounts: readonly AlipayAccount[], baseUrl: string, now: () => number = Date.now): ReplySender {
+export function alipaySender(
+  accounts: readonly AlipayAccount[],
+  baseUrl: string,
+  now: () => number = Date.now,
+): ReplySender {
   const byAppId = new Map(accounts.map((account) => [account.appId, account]));
   return async ({ account: appId, recipient, text }) => {
     const account = byAppId.get(appId);
@@ -40,7 +44,8 @@ export function alipaySender(accounts: readonly AlipayAccount[], baseUrl: string
     const response = jsonOf(answer.body)?.[RESPONSE_KEY] as Record<string, unknown> | undefined;
     const code = typeof response?.code === 'string' ? response.code : null;
     if (code === '10000') return SENT;
-    if (code === null) return { outcome: retryableStatus(answer.status) ? 'retry' : 'failed', errorCode: `http-${answer.status}` };
+    if (code === null)
+      return { outcome: retryableStatus(answer.status) ? 'retry' : 'failed', errorCode: `http-${answer.status}` };
     const subCode = typeof response?.sub_code === 'string' ? response.sub_code : code;
     return { outcome: code === RETRYABLE_CODE ? 'retry' : 'failed', errorCode: subCode };
   };

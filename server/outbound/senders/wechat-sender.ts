@@ -20,20 +20,27 @@ export function wechatSender(accounts: readonly WechatAccount[], baseUrl: string
     for (let tries = 0; ; tries++) {
       const token = await tokens.token(account);
       if (!token.ok) return token.result;
-      const answer = await callPlatform(`${baseUrl}/cgi-bin/message/custom/send?access_token=${encodeURIComponent(token.token)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body,
-      });
+      const answer = await callPlatform(
+        `${baseUrl}/cgi-bin/message/custom/send?access_token=${encodeURIComponent(token.token)}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body,
+        },
+      );
       if (!answer.answered) return answer.result;
       const errcode = jsonOf(answer.body)?.errcode;
       if (errcode === 0) return SENT;
-      if (typeof errcode !== 'number') return { outcome: retryableStatus(answer.status) ? 'retry' : 'failed', errorCode: `http-${answer.status}` };
+      if (typeof errcode !== 'number')
+        return { outcome: retryableStatus(answer.status) ? 'retry' : 'failed', errorCode: `http-${answer.status}` };
       if (STALE_TOKEN.has(errcode)) {
         await tokens.invalidate(account, token.token);
         if (tries === 0) continue;
       }
-      return { outcome: RETRYABLE.has(errcode) || STALE_TOKEN.has(errcode) ? 'retry' : 'failed', errorCode: String(errcode) } satisfies SendResult;
+      return {
+        outcome: RETRYABLE.has(errcode) || STALE_TOKEN.has(errcode) ? 'retry' : 'failed',
+        errorCode: String(errcode),
+      } satisfies SendResult;
     }
   };
 }

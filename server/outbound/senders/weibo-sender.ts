@@ -15,7 +15,13 @@ export function weiboSender(accounts: readonly WeiboAccount[], baseUrl: string):
   return async ({ account: uid, recipient, text }) => {
     const account = byUid.get(uid);
     if (!account) return NO_ACCOUNT;
-    const form = new URLSearchParams({ access_token: account.accessToken, receiver_id: recipient, type: 'text', data: JSON.stringify({ text }), save_sender_box: '1' });
+    const form = new URLSearchParams({
+      access_token: account.accessToken,
+      receiver_id: recipient,
+      type: 'text',
+      data: JSON.stringify({ text }),
+      save_sender_box: '1',
+    });
     const answer = await callPlatform(`${baseUrl}/2/messages/reply.json`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
@@ -25,7 +31,8 @@ export function weiboSender(accounts: readonly WeiboAccount[], baseUrl: string):
     const json = jsonOf(answer.body);
     const errorCode = json?.error_code;
     if (answer.status === 200 && json !== null && errorCode === undefined) return SENT;
-    if (typeof errorCode === 'number') return { outcome: RETRYABLE.has(errorCode) ? 'retry' : 'failed', errorCode: String(errorCode) };
+    if (typeof errorCode === 'number')
+      return { outcome: RETRYABLE.has(errorCode) ? 'retry' : 'failed', errorCode: String(errorCode) };
     return { outcome: retryableStatus(answer.status) ? 'retry' : 'failed', errorCode: `http-${answer.status}` };
   };
 }

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { UnitAction } from '../../../shared/model';
-import { UNIT_ACTION_PATHS, UnitRequestState, type UnitAccount, type UnitActionPath } from '../../../shared/units/protocol';
+import {
+  UNIT_ACTION_PATHS,
+  UnitRequestState,
+  type UnitAccount,
+  type UnitActionPath,
+} from '../../../shared/units/protocol';
 import type { Db } from '../../db/open-database';
 import type { DeadlineClock } from '../../deadlines/deadline-clock';
 import { checkUnitSignIn } from '../unit-accounts';
@@ -17,7 +22,8 @@ const SESSION_COOKIE = 'yw_unit';
 const MAX_FORM_BYTES = 64 * 1024;
 
 /** No script anywhere, styles only from our own file, forms only to ourselves, never framed. */
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Fixed notices after a redirect; the query names one, so nothing from the URL is ever echoed. */
 const DONE: Record<string, string> = {
@@ -35,8 +41,10 @@ type Form = Record<string, string>;
  * double-submit CSRF token on every form.
  */
 export const unitPageRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }> = async (app, { db, clock }) => {
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: MAX_FORM_BYTES }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: MAX_FORM_BYTES },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
   app.addHook('onSend', async (_request, reply) => {
     reply.header('content-security-policy', CSP);
@@ -54,7 +62,9 @@ export const unitPageRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }
     return token;
   }
 
-  async function signedIn(request: FastifyRequest): Promise<{ account: UnitAccount; scope: string[]; token: string } | null> {
+  async function signedIn(
+    request: FastifyRequest,
+  ): Promise<{ account: UnitAccount; scope: string[]; token: string } | null> {
     const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
     const account = token ? await findUnitSession(db, token) : null;
     return account && token ? { account, scope: await unitScope(db, account.unitId), token } : null;
@@ -86,7 +96,8 @@ export const unitPageRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }
     const form = checkedForm(request, reply);
     if (!form) return reply;
     const account = await checkUnitSignIn(db, form.name ?? '', form.password ?? '');
-    if (!account) return sendPage(reply, 401, loginPage(csrfOf(request, reply), { tone: 'error', text: '账号或密码错误。' }));
+    if (!account)
+      return sendPage(reply, 401, loginPage(csrfOf(request, reply), { tone: 'error', text: '账号或密码错误。' }));
     addCookie(request, reply, SESSION_COOKIE, await createUnitSession(db, account.id));
     return reply.redirect('/units/', 303);
   });
@@ -106,7 +117,11 @@ export const unitPageRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }
     const found = await findUnitRequest(db, unit.scope, request.params.id);
     if (!found) return notFound(reply);
     const now = new Date();
-    return sendPage(reply, 200, detailPage(unit.account, toUnitView(found, now), csrf, doneFlash(request.query.done), now));
+    return sendPage(
+      reply,
+      200,
+      detailPage(unit.account, toUnitView(found, now), csrf, doneFlash(request.query.done), now),
+    );
   });
 
   app.post<{ Params: { id: string; action: string } }>('/units/requests/:id/:action', async (request, reply) => {
@@ -118,8 +133,14 @@ export const unitPageRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }
     const kind = UNIT_ACTION_PATHS[word] as string | undefined;
     if (!kind) return notFound(reply);
     const { csrf: _csrf, ...fields } = form;
-    const parsed = UnitAction.safeParse({ ...fields, kind, ...(fields.workingDays ? { workingDays: Number(fields.workingDays) } : {}) });
-    const outcome = parsed.success ? await actAsUnit(db, clock, unit.account, unit.scope, request.params.id, parsed.data) : null;
+    const parsed = UnitAction.safeParse({
+      ...fields,
+      kind,
+      ...(fields.workingDays ? { workingDays: Number(fields.workingDays) } : {}),
+    });
+    const outcome = parsed.success
+      ? await actAsUnit(db, clock, unit.account, unit.scope, request.params.id, parsed.data)
+      : null;
     if (outcome?.outcome === 'not-found') return notFound(reply);
     if (outcome?.outcome === 'applied') {
       // A returned request has left the unit: back to the list.
@@ -128,9 +149,15 @@ export const unitPageRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }
     }
     const found = await findUnitRequest(db, unit.scope, request.params.id);
     if (!found) return notFound(reply);
-    const text = outcome ? `未能提交：${outcome.rejection.message}` : '未能提交：请填写完整（文字不能为空，延期为 1–30 个工作日）。';
+    const text = outcome
+      ? `未能提交：${outcome.rejection.message}`
+      : '未能提交：请填写完整（文字不能为空，延期为 1–30 个工作日）。';
     const now = new Date();
-    return sendPage(reply, outcome ? 409 : 400, detailPage(unit.account, toUnitView(found, now), csrfOf(request, reply), { tone: 'error', text }, now));
+    return sendPage(
+      reply,
+      outcome ? 409 : 400,
+      detailPage(unit.account, toUnitView(found, now), csrfOf(request, reply), { tone: 'error', text }, now),
+    );
   });
 };
 

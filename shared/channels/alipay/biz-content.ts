@@ -10,7 +10,8 @@ export type AlipayFields = Readonly<Record<string, string>>;
 export function parseAlipayBizContent(xml: string): AlipayFields {
   const doc = parseSafeXml(xml) as Record<string, unknown>;
   const keys = Object.keys(doc);
-  if (keys.length !== 1 || keys[0]!.toUpperCase() !== 'XML') throw new XmlError('biz_content must be a single <XML> element');
+  if (keys.length !== 1 || keys[0]!.toUpperCase() !== 'XML')
+    throw new XmlError('biz_content must be a single <XML> element');
   const fields: [string, string][] = [];
   flatten(doc[keys[0]!], '', fields);
   return Object.fromEntries(fields);
@@ -19,11 +20,13 @@ export function parseAlipayBizContent(xml: string): AlipayFields {
 function flatten(node: unknown, prefix: string, out: [string, string][]): void {
   // An empty element parses to ''.
   if (node === '') return;
-  if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new XmlError(`<${prefix || 'XML'}> must contain only field elements`);
+  if (typeof node !== 'object' || node === null || Array.isArray(node))
+    throw new XmlError(`<${prefix || 'XML'}> must contain only field elements`);
   for (const [name, value] of Object.entries(node)) {
     if (name === '#text') throw new XmlError(`<${prefix || 'XML'}> must not contain loose text`);
     if (typeof value === 'string') out.push([`${prefix}${name}`, value]);
-    else if (prefix === '' && typeof value === 'object' && value !== null && !Array.isArray(value)) flatten(value, `${name}.`, out);
+    else if (prefix === '' && typeof value === 'object' && value !== null && !Array.isArray(value))
+      flatten(value, `${name}.`, out);
     else throw new XmlError(`field <${name}> must appear once and hold only text`);
   }
 }

@@ -61,7 +61,15 @@ export function normalizeAlipayMessage(fields: AlipayFields): InboundMessage | n
         ...message,
         kind: 'location',
         text: label ?? '',
-        attachments: [{ kind: 'location', latitude: coordinate(fields, 'Latitude', 90), longitude: coordinate(fields, 'Longitude', 180), scale: null, label }],
+        attachments: [
+          {
+            kind: 'location',
+            latitude: coordinate(fields, 'Latitude', 90),
+            longitude: coordinate(fields, 'Longitude', 180),
+            scale: null,
+            label,
+          },
+        ],
       };
     }
     case 'event':

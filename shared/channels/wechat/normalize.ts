@@ -51,7 +51,9 @@ export function normalizeWechatMessage(fields: WechatFields): InboundMessage {
         kind: 'voice',
         // What speech recognition heard is the only text a voice message has.
         text: recognition ?? '',
-        attachments: [{ kind: 'voice', mediaId: required(fields, 'MediaId'), format: optional(fields, 'Format'), recognition }],
+        attachments: [
+          { kind: 'voice', mediaId: required(fields, 'MediaId'), format: optional(fields, 'Format'), recognition },
+        ],
       };
     }
     case 'video':
@@ -60,7 +62,9 @@ export function normalizeWechatMessage(fields: WechatFields): InboundMessage {
         ...ordinary,
         kind: 'video',
         text: '',
-        attachments: [{ kind: 'video', mediaId: required(fields, 'MediaId'), thumbMediaId: optional(fields, 'ThumbMediaId') }],
+        attachments: [
+          { kind: 'video', mediaId: required(fields, 'MediaId'), thumbMediaId: optional(fields, 'ThumbMediaId') },
+        ],
       };
     case 'location': {
       const label = optional(fields, 'Label');
@@ -85,7 +89,9 @@ export function normalizeWechatMessage(fields: WechatFields): InboundMessage {
         ...ordinary,
         kind: 'link',
         text: title,
-        attachments: [{ kind: 'link', title, description: optional(fields, 'Description'), url: required(fields, 'Url') }],
+        attachments: [
+          { kind: 'link', title, description: optional(fields, 'Description'), url: required(fields, 'Url') },
+        ],
       };
     }
     default:
@@ -100,7 +106,15 @@ function normalizeEvent(fields: WechatFields, base: Base): InboundMessage {
   if (!CITIZEN_EVENTS.has(event)) throw new WechatUnsupportedError(`unsupported Event: ${printable(event)}`);
   const attachments: Attachment[] =
     event === 'LOCATION'
-      ? [{ kind: 'location', latitude: coordinate(fields, 'Latitude', 90), longitude: coordinate(fields, 'Longitude', 180), scale: null, label: null }]
+      ? [
+          {
+            kind: 'location',
+            latitude: coordinate(fields, 'Latitude', 90),
+            longitude: coordinate(fields, 'Longitude', 180),
+            scale: null,
+            label: null,
+          },
+        ]
       : [];
   return {
     ...base,

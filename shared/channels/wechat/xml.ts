@@ -37,15 +37,20 @@ export function parseWechatXml(body: string): WechatFields {
   if (!root.empty) {
     for (reader.skipMisc(); !reader.startsWith('</'); reader.skipMisc()) {
       if (reader.atEnd()) throw malformed('unclosed <xml>');
-      if (!reader.startsWith('<') || reader.startsWith('<![CDATA[')) throw new WechatXmlError('the <xml> root must not contain loose text');
+      if (!reader.startsWith('<') || reader.startsWith('<![CDATA['))
+        throw new WechatXmlError('the <xml> root must not contain loose text');
       const field = reader.openTag();
-      if (RESERVED.has(field.name) || fields.has(field.name)) throw new WechatXmlError(`field <${field.name}> must appear once and hold only text`);
+      if (RESERVED.has(field.name) || fields.has(field.name))
+        throw new WechatXmlError(`field <${field.name}> must appear once and hold only text`);
       fields.set(field.name, field.empty ? '' : reader.textUntilClose(field.name));
     }
     reader.closeTag('xml');
   }
   reader.skipMisc();
-  if (!reader.atEnd()) throw reader.startsWith('<') ? new WechatXmlError('the document root must be a single <xml> element') : malformed('text after the root');
+  if (!reader.atEnd())
+    throw reader.startsWith('<')
+      ? new WechatXmlError('the document root must be a single <xml> element')
+      : malformed('text after the root');
   return Object.fromEntries(fields);
 }
 
@@ -134,7 +139,8 @@ class FlatXmlReader {
     if (!match) throw malformed(closing ? 'a closing tag without a name' : 'a tag without a valid name');
     const next = this.text[from + match[0].length];
     // A longer name than NAME allows, or a character no tag name has.
-    if (next !== '>' && next !== '/' && next !== ' ' && next !== '\t' && next !== '\r' && next !== '\n') throw malformed('a tag with an invalid name');
+    if (next !== '>' && next !== '/' && next !== ' ' && next !== '\t' && next !== '\r' && next !== '\n')
+      throw malformed('a tag with an invalid name');
     return match[0];
   }
 
@@ -147,7 +153,9 @@ class FlatXmlReader {
   /** `<!` that opens neither a comment nor CDATA: a declaration, the door to entity expansion and XXE. */
   private declarationError(): WechatXmlError {
     DECLARATION.lastIndex = this.at;
-    return DECLARATION.test(this.text) ? new WechatXmlError('DOCTYPE or ENTITY declarations are not accepted') : malformed('an unexpected <!');
+    return DECLARATION.test(this.text)
+      ? new WechatXmlError('DOCTYPE or ENTITY declarations are not accepted')
+      : malformed('an unexpected <!');
   }
 }
 
@@ -168,7 +176,11 @@ function decodeReferences(text: string): string {
     const match = REFERENCE.exec(text);
     if (!match) throw malformed('a stray & or an unknown entity');
     const [whole, named, decimal, hex] = match;
-    decoded += text.slice(from, amp) + (named !== undefined ? PREDEFINED[named]! : character(decimal !== undefined ? Number(decimal) : parseInt(hex!, 16)));
+    decoded +=
+      text.slice(from, amp) +
+      (named !== undefined
+        ? PREDEFINED[named]!
+        : character(decimal !== undefined ? Number(decimal) : parseInt(hex!, 16)));
     from = amp + whole.length;
     amp = text.indexOf('&', from);
   }
@@ -177,12 +189,23 @@ function decodeReferences(text: string): string {
 
 /** A character reference must name a character XML allows: not NUL, not a surrogate, within Unicode. */
 function character(code: number): string {
-  if (code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) throw malformed('a character reference to no character');
+  if (code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff)
+    throw malformed('a character reference to no character');
   return String.fromCodePoint(code);
 }
 
 /** Fields WeChat writes as bare numbers; everything else goes in CDATA. */
-const NUMERIC_FIELDS = new Set(['CreateTime', 'MsgId', 'Location_X', 'Location_Y', 'Scale', 'Latitude', 'Longitude', 'Precision', 'TimeStamp']);
+const NUMERIC_FIELDS = new Set([
+  'CreateTime',
+  'MsgId',
+  'Location_X',
+  'Location_Y',
+  'Scale',
+  'Latitude',
+  'Longitude',
+  'Precision',
+  'TimeStamp',
+]);
 
 /** Serialises fields as WeChat does: `<xml>` with each string value in CDATA. Used by the simulator and tests. */
 export function buildWechatXml(fields: WechatFields): string {

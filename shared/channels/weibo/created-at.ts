@@ -1,5 +1,6 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const CREATED_AT = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
+const CREATED_AT =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
 
 /**
  * Weibo's Twitter-style time, "Mon Jul 16 18:09:20 +0800 2012", as an ISO instant in UTC.
@@ -12,7 +13,8 @@ export function weiboTimeToIso(text: string): string | null {
   const month = MONTHS.indexOf(monthName!);
   const fields = [Number(year), month, Number(day), Number(hour), Number(minute), Number(second)] as const;
   const local = new Date(Date.UTC(...fields));
-  const sameFields = local.getUTCMonth() === month && local.getUTCDate() === fields[2] && local.getUTCHours() === fields[3];
+  const sameFields =
+    local.getUTCMonth() === month && local.getUTCDate() === fields[2] && local.getUTCHours() === fields[3];
   if (month < 0 || !sameFields || fields[4] > 59 || fields[5] > 59 || Number(offsetMinutes) > 59) return null;
   const offsetMs = (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes)) * 60_000;
   return new Date(local.getTime() - offsetMs).toISOString();

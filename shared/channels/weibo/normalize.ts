@@ -27,7 +27,8 @@ const CITIZEN_EVENTS = new Set(['follow', 'unfollow', 'subscribe', 'unsubscribe'
  * post's text; its `data` is not documented, so it is not read.
  */
 export function normalizeWeiboPush(envelope: unknown): InboundMessage | null {
-  if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) throw new WeiboMessageError('(body)', 'not a JSON object');
+  if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope))
+    throw new WeiboMessageError('(body)', 'not a JSON object');
   const push = envelope as Envelope;
   const type = string(push, 'type');
   const createdAt = string(push, 'created_at');
@@ -57,17 +58,42 @@ export function normalizeWeiboPush(envelope: unknown): InboundMessage | null {
         ...content,
         kind: 'location',
         text,
-        attachments: [{ kind: 'location', latitude: coordinate(fields, 'latitude', 90), longitude: coordinate(fields, 'longitude', 180), scale: null, label: null }],
+        attachments: [
+          {
+            kind: 'location',
+            latitude: coordinate(fields, 'latitude', 90),
+            longitude: coordinate(fields, 'longitude', 180),
+            scale: null,
+            label: null,
+          },
+        ],
       };
     // Voice and image texts are Weibo's own captions ("发了一张图片"), not the citizen's words.
     case 'voice':
-      return { ...content, kind: 'voice', text: '', attachments: [{ kind: 'voice', mediaId: mediaId(fields), format: null, recognition: null }] };
+      return {
+        ...content,
+        kind: 'voice',
+        text: '',
+        attachments: [{ kind: 'voice', mediaId: mediaId(fields), format: null, recognition: null }],
+      };
     case 'image':
-      return { ...content, kind: 'image', text: '', attachments: [{ kind: 'image', mediaId: mediaId(fields), url: null }] };
+      return {
+        ...content,
+        kind: 'image',
+        text: '',
+        attachments: [{ kind: 'image', mediaId: mediaId(fields), url: null }],
+      };
     case 'event': {
       const subtype = string(fields, 'subtype');
       if (!CITIZEN_EVENTS.has(subtype)) return null;
-      return { ...base, dedupeKey: dedupeKey(`event:${subtype}`), kind: 'event', event: subtype, text: '', attachments: [] };
+      return {
+        ...base,
+        dedupeKey: dedupeKey(`event:${subtype}`),
+        kind: 'event',
+        event: subtype,
+        text: '',
+        attachments: [],
+      };
     }
     case 'mention':
       return { ...base, dedupeKey: dedupeKey(type), kind: 'event', event: 'mention', text, attachments: [] };
@@ -104,7 +130,8 @@ function mediaId(fields: Envelope): string {
 function coordinate(fields: Envelope, name: string, limit: number): number {
   const value = fields[name];
   const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || !/^-?\d{1,3}(\.\d+)?$/.test(text.trim())) throw new WeiboMessageError(name, 'not a number');
+  if (typeof text !== 'string' || !/^-?\d{1,3}(\.\d+)?$/.test(text.trim()))
+    throw new WeiboMessageError(name, 'not a number');
   const number = Number(text);
   if (Math.abs(number) > limit) throw new WeiboMessageError(name, 'out of range');
   return number;
