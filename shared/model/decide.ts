@@ -50,6 +50,49 @@ const ALLOWED_FROM: Record<RequestActionKind, readonly RequestStatus[]> = {
   remind: ['transferred'],
 };
 
+/**
+ * Where a request's status goes on a decision of this kind, or null when that decision cannot be
+ * taken from there: the one transition table. decide() applies it (server and host), and the
+ * workstation's screen uses it to take a decided request out of a view before the host answers.
+ */
+export function statusAfter(status: RequestStatus, kind: RequestActionKind): RequestStatus | null {
+  if (!ALLOWED_FROM[kind].includes(status)) return null;
+  switch (kind) {
+    case 'accept':
+    case 'classify':
+    case 'snooze':
+      // Touching a new request with any handling decision accepts it.
+      return status === 'new' ? 'accepted' : status;
+    case 'transfer':
+      return 'transferred';
+    case 'recall':
+      return 'accepted';
+    case 'reply':
+      // A reply while a unit holds the request keeps it with the unit.
+      return status === 'transferred' ? 'transferred' : 'replied';
+    case 'junk':
+      return 'junk';
+    case 'restore':
+    case 'reopen':
+    case 'unit-return':
+      return 'new';
+    case 'close':
+      return 'closed';
+    case 'merge':
+      return 'merged';
+    case 'unit-answer':
+      return 'replied';
+    case 'note':
+    case 'escalate':
+    case 'link-citizen':
+    case 'unit-progress':
+    case 'unit-extension-request':
+    case 'extension-grant':
+    case 'remind':
+      return status;
+  }
+}
+
 /** Kinds that add to a request without contradicting anything a concurrent decision assumed. */
 const ANNOTATIONS: ReadonlySet<RequestActionKind> = new Set([
   'note',
@@ -82,43 +125,47 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
         (by ? ` (last: ${by.kind} by ${by.operatorName} at ${by.at})` : ''),
     );
   }
-  if (!ALLOWED_FROM[decision.kind].includes(request.status)) {
+  const status = statusAfter(request.status, decision.kind);
+  if (status === null) {
     return reject('invalid-transition', `cannot ${decision.kind} a request that is ${request.status}`);
   }
-  const next: Request = { ...request, version: request.version + 1, updatedAt: ctx.now, lastDecision: ctx.stamp };
+  const next: Request = {
+    ...request,
+    status,
+    version: request.version + 1,
+    updatedAt: ctx.now,
+    lastDecision: ctx.stamp,
+  };
   switch (decision.kind) {
-    case 'accept':
-      return ok({ ...next, status: 'accepted' });
     case 'classify':
       if (!ctx.categoryExists(decision.categoryId))
         return reject('unknown-category', `no category ${decision.categoryId}`);
-      return ok({ ...next, categoryId: decision.categoryId, status: promote(request.status) });
+      return ok({ ...next, categoryId: decision.categoryId });
     case 'transfer':
       if (!ctx.unitExists(decision.unitId)) return reject('unknown-unit', `no unit ${decision.unitId}`);
-      return ok({ ...next, ...leftUnit(request), unitId: decision.unitId, status: 'transferred', snoozedUntil: null });
+      return ok({ ...next, ...leftUnit(request), unitId: decision.unitId, snoozedUntil: null });
     case 'recall':
-      return ok({ ...next, ...leftUnit(request), unitId: null, status: 'accepted' });
+      return ok({ ...next, ...leftUnit(request), unitId: null });
+    case 'accept':
     case 'junk':
-      return ok({ ...next, status: 'junk' });
     case 'restore':
-      return ok({ ...next, status: 'new' });
     case 'reply':
-      return ok({ ...next, status: request.status === 'transferred' ? 'transferred' : 'replied' });
+      return ok(next);
     case 'note':
       // A note changes nothing a concurrent decision could contradict, so it keeps the version.
       return ok({ ...request, updatedAt: ctx.now });
     case 'close':
-      return ok({ ...next, status: 'closed', snoozedUntil: null });
+      return ok({ ...next, snoozedUntil: null });
     case 'reopen':
-      return ok({ ...next, status: 'new', mergedInto: null });
+      return ok({ ...next, mergedInto: null });
     case 'merge':
       if (decision.intoRequestId === request.id)
         return reject('invalid-transition', 'cannot merge a request into itself');
-      return ok({ ...next, status: 'merged', mergedInto: decision.intoRequestId });
+      return ok({ ...next, mergedInto: decision.intoRequestId });
     case 'escalate':
       return ok({ ...next, escalated: true });
     case 'snooze':
-      return ok({ ...next, snoozedUntil: decision.until, status: promote(request.status) });
+      return ok({ ...next, snoozedUntil: decision.until });
     case 'link-citizen':
       // Who the citizen is contradicts no decision on the request, so, like a note, it keeps the version.
       // The server then gives every linked request the whole group (server/requests/citizen-links.ts).
@@ -130,13 +177,12 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
         citizen: { ...request.citizen, identities: linkedIdentities(request.citizen, decision.citizenId) },
       });
     case 'unit-answer':
-      return ok({ ...next, status: 'replied', unitAnswer: decision.text, extensionRequest: null });
+      return ok({ ...next, unitAnswer: decision.text, extensionRequest: null });
     case 'unit-return': {
       const returnCount = request.returnCount + 1;
       return ok({
         ...next,
         ...leftUnit(request),
-        status: 'new',
         unitId: null,
         returnCount,
         flagged: returnCount > RETURNS_BEFORE_FLAG,
@@ -195,11 +241,6 @@ function timelineAfter(before: Request, after: Request, kind: RequestActionKind,
   if (kind === 'close') timeline.closedAt = now;
   if (kind === 'reopen') timeline.closedAt = null;
   return timeline;
-}
-
-/** Touching a new request with any handling decision accepts it. */
-function promote(status: RequestStatus): RequestStatus {
-  return status === 'new' ? 'accepted' : status;
 }
 
 function ok(request: Request): DecideResult {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   decide,
+  RequestStatus as RequestStatuses,
+  statusAfter,
   UNIT_WORK_DEFAULTS,
   type DecideContext,
   type DecisionAction,
@@ -332,5 +334,53 @@ describe('linking the citizen with another channel identity', () => {
       ok: false,
       rejection: { code: 'invalid-transition' },
     });
+  });
+});
+
+describe('statusAfter: the one transition table', () => {
+  const EVERY_KIND: RequestAction[] = [
+    { kind: 'accept' },
+    { kind: 'classify', categoryId: '城乡建设/城乡规划' },
+    { kind: 'transfer', unitId: 'city-public-security', note: null },
+    { kind: 'recall', reason: null },
+    { kind: 'junk' },
+    { kind: 'restore' },
+    { kind: 'reply', text: '您好，已收到。' },
+    { kind: 'note', text: '已电话联系' },
+    { kind: 'close' },
+    { kind: 'reopen' },
+    { kind: 'merge', intoRequestId: OTHER_ID },
+    { kind: 'escalate', note: null },
+    { kind: 'snooze', until: '2026-11-28T05:00:00.000Z' },
+    { kind: 'link-citizen', citizenId: 'weibo:1234567' },
+    { kind: 'unit-answer', text: '已修复' },
+    { kind: 'unit-progress', text: '已派人查看' },
+    { kind: 'unit-extension-request', workingDays: 5, reason: '需协调' },
+    { kind: 'unit-return', reason: '不属本单位' },
+    { kind: 'extension-grant', workingDays: 5 },
+    { kind: 'remind', note: '请尽快办理' },
+  ];
+
+  it('says what decide() does, for every kind of decision from every status', () => {
+    for (const action of EVERY_KIND) {
+      for (const from of RequestStatuses.options) {
+        const result = decide(request(from), decision(action), ctx);
+        const to = statusAfter(from, action.kind);
+        expect({ action: action.kind, from, to }).toEqual({
+          action: action.kind,
+          from,
+          to: result.ok ? result.request.status : null,
+        });
+      }
+    }
+  });
+
+  it('accepts a new request touched by any handling decision, and keeps a reply with the unit holding it', () => {
+    expect(statusAfter('new', 'classify')).toBe('accepted');
+    expect(statusAfter('new', 'snooze')).toBe('accepted');
+    expect(statusAfter('accepted', 'reply')).toBe('replied');
+    expect(statusAfter('transferred', 'reply')).toBe('transferred');
+    expect(statusAfter('transferred', 'unit-return')).toBe('new');
+    expect(statusAfter('replied', 'junk')).toBeNull();
   });
 });
