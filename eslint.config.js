@@ -30,6 +30,12 @@ const NODE_LIBRARIES = ['better-sqlite3', 'fastify', '@fastify/*', 'kysely', 'pg
 /** @param {string[]} names @param {string} why */
 const forbid = (names, why) => ({ group: names, message: why });
 
+const RENDERER = [
+  forbid(NODE_BUILTINS, 'The renderer runs in the page: no Node built-ins.'),
+  forbid([...NODE_LIBRARIES, 'electron'], 'The renderer reaches data only through the host bridge.'),
+  forbid(['**/server/**', '**/electron/**', '**/simulator/**'], 'The renderer imports shared/ and itself only.'),
+];
+
 const LAYERS = {
   'shared/**': [
     forbid(NODE_BUILTINS, 'shared/ is pure TypeScript that runs everywhere: no Node built-ins.'),
@@ -42,10 +48,11 @@ const LAYERS = {
       'shared/ imports only shared/.',
     ),
   ],
-  'renderer/src/**': [
-    forbid(NODE_BUILTINS, 'The renderer runs in the page: no Node built-ins.'),
-    forbid([...NODE_LIBRARIES, 'electron'], 'The renderer reaches data only through the host bridge.'),
-    forbid(['**/server/**', '**/electron/**', '**/simulator/**'], 'The renderer imports shared/ and itself only.'),
+  'renderer/src/**': RENDERER,
+  // Later entries replace earlier ones for their files, so a sub-folder repeats its parent's rules.
+  'renderer/src/store/**': [
+    ...RENDERER,
+    forbid(['**/i18n/*'], 'Stores emit notice ids with parameters; the components translate them.'),
   ],
   'server/**': [
     forbid(['electron', 'react', 'react-dom', 'zustand'], 'The server runs under plain Node.'),

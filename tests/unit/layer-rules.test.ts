@@ -28,6 +28,8 @@ const PLANTED: [file: string, source: string][] = [
     'renderer/src/components/planted.ts',
     "import { startHost } from '../../../electron/host/start-host';\nexport const x = startHost;\n",
   ],
+  ['renderer/src/store/planted.ts', "import { translator } from '../i18n/translate';\nexport const x = translator;\n"],
+  ['renderer/src/store/planted.ts', "import { join } from 'node:path';\nexport const x = join;\n"],
   [
     'server/sync/planted.ts',
     "import { startHost } from '../../electron/host/start-host';\nexport const x = startHost;\n",

@@ -3,9 +3,11 @@ import type { LocalRequest } from '../../../shared/api/workstation-api';
 import { isSameCitizen } from '../../../shared/model';
 import { useT } from '../i18n/use-t';
 import { useRequestSearch } from '../pickers/use-request-search';
-import { currentRequest, useQueue } from '../store/queue-store';
+import { currentRequest } from '../store/queue-store';
 import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
+import { linkPlan } from '../triage/dispatch';
+import { decide } from '../triage/send-decisions';
 import { firstLine } from './queue-row';
 import { PickerDialog } from './picker-dialog';
 
@@ -48,9 +50,7 @@ export function LinkPicker() {
       onCancel={close}
       onChoose={(citizenId) => {
         close();
-        useQueue
-          .getState()
-          .decide((r) => (isSameCitizen(r.citizen, { id: citizenId }) ? null : [{ kind: 'link-citizen', citizenId }]));
+        decide(linkPlan(citizenId));
       }}
       options={candidates.map((r) => ({
         id: r.citizen.id,

@@ -2,9 +2,11 @@ import { useMemo, useState } from 'react';
 import type { LocalRequest } from '../../../shared/api/workstation-api';
 import { useT } from '../i18n/use-t';
 import { useRequestSearch } from '../pickers/use-request-search';
-import { currentRequest, useQueue } from '../store/queue-store';
+import { currentRequest } from '../store/queue-store';
 import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
+import { mergePlan } from '../triage/dispatch';
+import { decide } from '../triage/send-decisions';
 import { matchToShow } from './duplicate-match';
 import { firstLine } from './queue-row';
 import { PickerDialog } from './picker-dialog';
@@ -47,7 +49,7 @@ export function MergePicker() {
       onCancel={close}
       onChoose={(intoRequestId) => {
         close();
-        useQueue.getState().decide((r) => (r.id === intoRequestId ? null : [{ kind: 'merge', intoRequestId }]));
+        decide(mergePlan(intoRequestId));
       }}
       options={candidates.map((r) => ({
         id: r.id,

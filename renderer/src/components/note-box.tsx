@@ -1,6 +1,7 @@
 import { useT } from '../i18n/use-t';
-import { useQueue } from '../store/queue-store';
 import { useUi } from '../store/ui-store';
+import { notePlan } from '../triage/dispatch';
+import { decide } from '../triage/send-decisions';
 import { TextDialog } from './text-dialog';
 
 /** The decision schema's limit on a note. */
@@ -20,7 +21,7 @@ export function NoteBox() {
       onCancel={close}
       onSubmit={(text) => {
         close();
-        useQueue.getState().decide(() => [{ kind: 'note', text }]);
+        decide(notePlan(text));
       }}
     />
   );

@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/use-t';
 import { useNow } from './use-now';
-import { itemAt } from '../store/queue-selection';
+import { useMarks } from '../store/marks-store';
+import { itemAt } from '../store/view-list';
 import { useQueue } from '../store/queue-store';
 import { QueueRow } from './queue-row';
 
@@ -13,7 +14,7 @@ export function QueueList() {
   const t = useT();
   const view = useQueue((s) => s.view);
   const list = useQueue((s) => s.lists[s.view]);
-  const marked = useQueue((s) => s.selection);
+  const marked = useMarks((s) => s.marked);
   const select = useQueue((s) => s.select);
   const showRange = useQueue((s) => s.showRange);
   // Deadlines count down while the operator works; once a minute is as fine as the labels go, but never

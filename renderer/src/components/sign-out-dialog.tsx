@@ -1,7 +1,8 @@
 import { useT } from '../i18n/use-t';
 import { useClaims } from '../store/claim-store';
 import { useSession } from '../store/session-store';
-import { notifyFailure, useUi } from '../store/ui-store';
+import { notifyFailure } from '../store/notice-store';
+import { useUi } from '../store/ui-store';
 import { HandoverBreaches } from './handover-breaches';
 import { TextDialog } from './text-dialog';
 

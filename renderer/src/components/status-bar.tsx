@@ -1,5 +1,7 @@
 import { formatAge } from '../i18n/format-time';
+import { noticeText } from '../i18n/notice-text';
 import { useT } from '../i18n/use-t';
+import { useNotices } from '../store/notice-store';
 import { useQueue } from '../store/queue-store';
 import { useSession } from '../store/session-store';
 import { useStats } from '../store/stats-store';
@@ -14,7 +16,7 @@ export function StatusBar() {
   const status = useSync((s) => s.status);
   const operator = useSession((s) => s.session?.operator ?? null);
   const view = useQueue((s) => s.view);
-  const notice = useUi((s) => s.notice);
+  const notice = useNotices((s) => s.notice);
   const openMode = useUi((s) => s.open);
   const today = useStats((s) => s.today);
   const now = useNow(1000);
@@ -45,7 +47,7 @@ export function StatusBar() {
       )}
       {status?.lastError && <span className="status-error">{t('sync.error', { message: status.lastError })}</span>}
       <span className={`notice ${notice?.tone === 'error' ? 'notice-error' : ''}`} role="status">
-        {notice ? t(notice.id, notice.params) : ''}
+        {notice ? noticeText(t, notice) : ''}
       </span>
       <span
         className="today-counter"

@@ -3,7 +3,8 @@ import type { SupervisionOverview } from '../../../shared/api/workstation-api';
 import { clockThresholds } from '../../../shared/deadline';
 import { call } from '../bridge/call';
 import { useT } from '../i18n/use-t';
-import { notifyFailure, useUi } from '../store/ui-store';
+import { notify, notifyFailure } from '../store/notice-store';
+import { useUi } from '../store/ui-store';
 import { DeadlineLabel } from './deadline-label';
 import { firstLine } from './queue-row';
 import { TextDialog } from './text-dialog';
@@ -29,7 +30,6 @@ function overdueSince(item: OverdueItem): number {
 export function SupervisionView() {
   const t = useT();
   const close = useUi((s) => s.close);
-  const notify = useUi((s) => s.notify);
   const now = useNow(30_000);
   const [overview, setOverview] = useState<SupervisionOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +65,7 @@ export function SupervisionView() {
     panelRef.current?.focus();
     try {
       await call('supervision.remind', { requestId: selected.request.id, note });
-      notify({ id: 'notice.reminded', params: { number: selected.request.number }, tone: 'info' });
+      notify('reminded', { number: selected.request.number });
       await load();
     } catch (failure) {
       notifyFailure(failure);

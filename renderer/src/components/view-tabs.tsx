@@ -1,7 +1,9 @@
 import { useT } from '../i18n/use-t';
-import { useQueue, type WorkView } from '../store/queue-store';
+import { useMarks } from '../store/marks-store';
+import { useQueue } from '../store/queue-store';
 import { useSync } from '../store/sync-store';
 import { useUi } from '../store/ui-store';
+import type { WorkView } from '../store/view-list';
 
 const TABS: readonly { view: WorkView; keys: string }[] = [
   { view: 'queue', keys: 'g q' },
@@ -14,7 +16,7 @@ export function ViewTabs() {
   const t = useT();
   const current = useQueue((s) => s.view);
   const count = useQueue((s) => s.lists[s.view].total);
-  const marked = useQueue((s) => s.selection.size);
+  const marked = useMarks((s) => s.marked.size);
   const setView = useQueue((s) => s.setView);
   const inConflicts = useUi((s) => s.mode === 'conflicts');
   const conflicts = useSync((s) => s.status?.conflicts ?? 0);

@@ -1,4 +1,5 @@
-import type { Locale, Translate } from './translate';
+import type { Locale } from '../store/ui-store';
+import type { Translate } from './translate';
 
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false };
 const DAY_TIME: Intl.DateTimeFormatOptions = {

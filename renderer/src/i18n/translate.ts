@@ -1,7 +1,7 @@
+import type { Locale } from '../store/ui-store';
 import { en } from './en';
 import { zhCN, type MessageId } from './zh-cn';
 
-export type Locale = 'zh-CN' | 'en';
 export type { MessageId };
 
 const dictionaries: Record<Locale, Record<MessageId, string>> = { 'zh-CN': zhCN, en };

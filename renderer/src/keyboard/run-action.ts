@@ -2,21 +2,25 @@ import { REPLY_TEMPLATES } from '../../../shared/replies/reply-templates';
 import { mediaHashesIn } from '../../../shared/sync/media-address';
 import { categoryOptions, firstLevel } from '../pickers/category-search';
 import { useDirectory } from '../store/directory-store';
-import { currentRequest, useQueue, type WorkView } from '../store/queue-store';
+import { useMarks } from '../store/marks-store';
+import { notify } from '../store/notice-store';
+import { currentRequest, useQueue } from '../store/queue-store';
 import { useSession } from '../store/session-store';
 import { useSync } from '../store/sync-store';
 import { useTriage } from '../store/triage-store';
 import { useUi, type UiMode } from '../store/ui-store';
+import type { WorkView } from '../store/view-list';
 import { acceptSuggestion } from '../triage/accept-suggestion';
+import { decisionForKey } from '../triage/dispatch';
+import { decide, undo } from '../triage/send-decisions';
 import type { KeyAction } from './keymap';
-
-/** How long s puts a request aside. */
-const SNOOZE_MS = 60 * 60_000;
 
 /** What each key action does; the keymap says which key, this says what happens. */
 export function runAction(action: KeyAction): void {
   const queue = useQueue.getState();
   const ui = useUi.getState();
+  const decision = decisionForKey(action, queue.view, Date.now());
+  if (decision) return decide(decision.plan, { advance: decision.advance });
   const category = /^category(\d)$/.exec(action);
   if (category) return setCategoryBySlot(Number(category[1]));
   const template = /^template(\d+)$/.exec(action);
@@ -32,8 +36,6 @@ export function runAction(action: KeyAction): void {
       return queue.move(-1);
     case 'acceptSuggestion':
       return acceptSuggestion();
-    case 'accept':
-      return queue.decide((r) => (r.status === 'new' ? [{ kind: 'accept' }] : null), { advance: false });
     case 'classify':
       return openForCurrent('category-picker');
     case 'transfer':
@@ -42,29 +44,22 @@ export function runAction(action: KeyAction): void {
       return changeDraft({ templateId: null, replyText: null });
     case 'editReply':
       return openForCurrent('reply');
-    case 'junk':
-      // In the junk view the same key takes a false positive back out.
-      return queue.decide(() => [queue.view === 'junk' ? { kind: 'restore' } : { kind: 'junk' }]);
     case 'merge':
       return openForCurrent('merge-picker');
     case 'linkCitizen':
       return openForCurrent('link-picker');
-    case 'escalate':
-      return queue.decide((r) => (r.escalated ? null : [{ kind: 'escalate', note: null }]), { advance: true });
-    case 'snooze':
-      return queue.decide(() => [{ kind: 'snooze', until: new Date(Date.now() + SNOOZE_MS).toISOString() }]);
     case 'note':
       return openForCurrent('note');
     case 'viewImage':
       return viewImage();
     case 'undo':
-      return queue.undo();
+      return undo();
     case 'toggleSelect':
-      return queue.toggleSelect();
+      return toggleMark();
     case 'selectDown':
-      return queue.extendSelection(1);
+      return extendMarks(1);
     case 'selectUp':
-      return queue.extendSelection(-1);
+      return extendMarks(-1);
     case 'palette':
       return ui.open('palette');
     case 'search':
@@ -104,7 +99,7 @@ export function runAction(action: KeyAction): void {
 function openSupervision(): void {
   const role = useSession.getState().session?.operator?.role;
   if (role === 'supervisor' || role === 'admin') return useUi.getState().open('supervision');
-  useUi.getState().notify({ id: 'notice.supervisorsOnly', tone: 'info' });
+  notify('supervisorsOnly');
 }
 
 function goTo(view: WorkView): void {
@@ -117,12 +112,27 @@ function closeSomething(): void {
   const queue = useQueue.getState();
   if (ui.mode !== 'normal') return ui.close();
   if (queue.opened) return queue.closeOpened();
-  queue.clearSelection();
+  useMarks.getState().clear();
+}
+
+/** x: marks the current request, or unmarks it. */
+function toggleMark(): void {
+  const request = currentRequest();
+  if (request) useMarks.getState().toggle(request);
+}
+
+/** Shift+J / Shift+K: marks the current request and the one the cursor moves to. */
+function extendMarks(delta: number): void {
+  const request = currentRequest();
+  if (!request) return;
+  useQueue.getState().move(delta);
+  const next = currentRequest();
+  useMarks.getState().add(next ? [request, next] : [request]);
 }
 
 function changeDraft(patch: Parameters<ReturnType<typeof useTriage.getState>['change']>[1]): void {
   const request = currentRequest();
-  if (!request) return useUi.getState().notify({ id: 'notice.noSelection', tone: 'info' });
+  if (!request) return notify('noSelection');
   useTriage.getState().change(request.id, patch);
 }
 
@@ -134,17 +144,13 @@ function setCategoryBySlot(slot: number): void {
 /** i: the current request's pictures, large; only when it has one fetched. */
 function viewImage(): void {
   const request = currentRequest();
-  if (!request) return useUi.getState().notify({ id: 'notice.noSelection', tone: 'info' });
-  if (mediaHashesIn(request.attachments, ['image']).length === 0)
-    return useUi.getState().notify({ id: 'notice.noImage', tone: 'info' });
+  if (!request) return notify('noSelection');
+  if (mediaHashesIn(request.attachments, ['image']).length === 0) return notify('noImage');
   useUi.getState().open('media-viewer');
 }
 
 /** Overlays that act on a request only open when there is one. */
 function openForCurrent(mode: UiMode): void {
-  if (!currentRequest()) {
-    useUi.getState().notify({ id: 'notice.noSelection', tone: 'info' });
-    return;
-  }
+  if (!currentRequest()) return notify('noSelection');
   useUi.getState().open(mode);
 }

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Conflict, ConflictChoice } from '../../../shared/api/workstation-api';
 import { call } from '../bridge/call';
-import { notifyFailure, useUi } from './ui-store';
+import { orderedCalls } from './host-chain';
+import { notifyFailure, notify, type NoticeId } from './notice-store';
 
 interface ConflictsState {
   /** Open conflicts, oldest first; null until first loaded. */
@@ -11,27 +12,20 @@ interface ConflictsState {
   resolve(id: string, choice: ConflictChoice): Promise<void>;
 }
 
-const NOTICE: Record<
-  ConflictChoice,
-  'notice.conflictKeptTheirs' | 'notice.conflictMineAsNote' | 'notice.conflictReopened'
-> = {
-  'keep-theirs': 'notice.conflictKeptTheirs',
-  'mine-as-note': 'notice.conflictMineAsNote',
-  reopen: 'notice.conflictReopened',
+const NOTICE: Record<ConflictChoice, NoticeId> = {
+  'keep-theirs': 'conflictKeptTheirs',
+  'mine-as-note': 'conflictMineAsNote',
+  reopen: 'conflictReopened',
 };
 
 /** Calls run one at a time in key order; choices already made stay off the list until the host has them. */
-let chain: Promise<void> = Promise.resolve();
+const inOrder = orderedCalls();
 const resolving = new Set<string>();
 
 export const useConflicts = create<ConflictsState>()((set, get) => {
   const fetchList = async () => {
     const conflicts = await call('conflicts.list', {});
     set({ conflicts: conflicts.filter((c) => !resolving.has(c.id)) });
-  };
-  const inOrder = (task: () => Promise<void>) => {
-    chain = chain.then(task).catch(notifyFailure);
-    return chain;
   };
 
   return {
@@ -45,7 +39,7 @@ export const useConflicts = create<ConflictsState>()((set, get) => {
       return inOrder(async () => {
         try {
           await call('conflicts.resolve', { id, choice });
-          useUi.getState().notify({ id: NOTICE[choice], params: { number }, tone: 'info' });
+          notify(NOTICE[choice], { number });
         } catch (error) {
           notifyFailure(error);
         } finally {

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { indexUnits, type UnitIndex } from '../../../shared/directory/unit-search';
 import type { Category, Directory, Unit } from '../../../shared/model';
 import { call } from '../bridge/call';
-import { notifyFailure } from './ui-store';
+import { notifyFailure } from './notice-store';
 
 interface DirectoryState {
   version: number;

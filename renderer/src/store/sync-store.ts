@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SyncStatus } from '../../../shared/api/workstation-api';
 import { call } from '../bridge/call';
-import { notifyFailure } from './ui-store';
+import { notifyFailure } from './notice-store';
 
 interface SyncState {
   status: SyncStatus | null;

@@ -1,15 +1,15 @@
 import type { LocalRequest } from '../../../shared/api/workstation-api';
 import { useDirectory } from '../store/directory-store';
-import { useQueue } from '../store/queue-store';
 import { useTriage } from '../store/triage-store';
 import { planActions, planFor } from './plan';
+import { decide } from './send-decisions';
 
 /**
  * Enter: accept, classify, transfer and acknowledge as suggested (with the operator's changes), then
  * on to the next request. With requests marked, each gets its own suggestion.
  */
 export function acceptSuggestion(): void {
-  useQueue.getState().decide(
+  decide(
     (request) => {
       const context = useTriage.getState().contexts.get(request.id);
       // Prefetched ahead of the cursor, so this is the rare case of a request reached very fast.

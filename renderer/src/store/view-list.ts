@@ -1,4 +1,15 @@
-import type { LocalRequest, QueueWindow } from '../../../shared/api/workstation-api';
+import type { LocalRequest, QueueView, QueueWindow } from '../../../shared/api/workstation-api';
+import type { RequestStatus } from '../../../shared/model';
+
+/** The views the operator works in: the queue, junk, and what is done. */
+export type WorkView = Exclude<QueueView, 'all'>;
+
+/** Statuses each view shows; a decision leading elsewhere takes the request out of the view at once. */
+export const VIEW_STATUSES: Record<WorkView, readonly RequestStatus[]> = {
+  queue: ['new', 'accepted'],
+  junk: ['junk'],
+  done: ['transferred', 'replied', 'closed', 'merged'],
+};
 
 /**
  * One view of the queue as the renderer holds it: the whole view's length, and a window of rows

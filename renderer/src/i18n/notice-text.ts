@@ -1,0 +1,10 @@
+import type { Notice } from '../store/notice-store';
+import { decisionLabel } from './decision-label';
+import type { Translate } from './translate';
+
+/** A notice in the operator's words: `notice.<id>`, with the decision it is about named as they say it. */
+export function noticeText(t: Translate, notice: Notice): string {
+  const params = { ...notice.params };
+  if (notice.decision !== undefined) params.kind = decisionLabel(t, notice.decision);
+  return t(`notice.${notice.id}`, params);
+}
