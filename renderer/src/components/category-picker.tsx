@@ -1,7 +1,9 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useT } from '../i18n/use-t';
+import type { KeyAction } from '../keyboard/keymap';
 import { categoryOptions, firstLevel, searchCategories } from '../pickers/category-search';
 import { useDirectory } from '../store/directory-store';
+import { useKeymap } from '../store/keymap-store';
 import { currentRequest } from '../store/queue-store';
 import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
@@ -22,11 +24,13 @@ export function CategoryPicker() {
     const request = currentRequest();
     if (request) useTriage.getState().change(request.id, { categoryId });
   };
-  const pickByNumber = (event: KeyboardEvent<HTMLInputElement>): boolean => {
-    if (query !== '' || !/^[1-9]$/.test(event.key)) return false;
-    const option = numbered[Number(event.key) - 1];
-    if (!option) return false;
-    event.preventDefault();
+  // The same keys as over the queue (1–9 unless remapped), while nothing is typed yet.
+  const bindings = useKeymap((s) => s.bindings);
+  const slotKey = (n: number) => bindings.find((b) => b.action === `category${n}`)?.keys[0]?.join(' ');
+  const pickBySlot = (action: KeyAction): boolean => {
+    const slot = /^category(\d)$/.exec(action);
+    const option = slot ? numbered[Number(slot[1]) - 1] : undefined;
+    if (query !== '' || !option) return false;
     choose(option.category.id);
     return true;
   };
@@ -41,14 +45,15 @@ export function CategoryPicker() {
       onQuery={setQuery}
       onCancel={close}
       onChoose={choose}
-      onExtraKey={pickByNumber}
+      scope="category-picker"
+      onAction={pickBySlot}
       options={matches.map(({ category, path }) => {
         const number = numbered.findIndex((n) => n.category.id === category.id);
         return {
           id: category.id,
           label: category.name,
           detail: category.level > 1 ? path : undefined,
-          hint: query === '' && number >= 0 ? String(number + 1) : undefined,
+          hint: query === '' && number >= 0 ? slotKey(number + 1) : undefined,
         };
       })}
     />

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import type { MessageId } from '../i18n/translate';
-import { sequenceLabel, type KeyAction } from '../keyboard/keymap';
+import { sequenceLabel, type KeyAction, type KeyBinding } from '../keyboard/keymap';
 import { runAction } from '../keyboard/run-action';
 import { parseSearch } from '../pickers/search-query';
 import { useRequestSearch } from '../pickers/use-request-search';
@@ -16,6 +16,8 @@ const ACTION = 'action:';
 const REQUEST = 'request:';
 /** Actions that make no sense from the palette: they would act on the palette itself. */
 const NOT_FROM_PALETTE: ReadonlySet<KeyAction> = new Set(['palette', 'close']);
+/** The palette runs what the queue's keys do; a dialog's own keys work only in the dialog. */
+const fromPalette = (binding: KeyBinding) => binding.scope === 'workstation' && !NOT_FROM_PALETTE.has(binding.action);
 
 /**
  * Ctrl/⌘+K: every action and every request (by number, citizen or text) in one list.
@@ -34,7 +36,7 @@ export function CommandPalette({ requestsOnly }: { requestsOnly: boolean }) {
     if (requestsOnly) return [];
     const q = query.trim().toLowerCase();
     return bindings
-      .filter((b) => !NOT_FROM_PALETTE.has(b.action))
+      .filter(fromPalette)
       .map((b) => ({
         id: ACTION + b.action,
         label: t(b.description as MessageId, b.params),

@@ -1,36 +1,29 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Conflict, ConflictChoice } from '../../../shared/api/workstation-api';
 import type { Rejection } from '../../../shared/model';
 import { formatInstant, formatReceived } from '../i18n/format-time';
 import type { MessageId, Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { zhCN } from '../i18n/zh-cn';
-import { matchSequence } from '../keyboard/key-sequence';
-import { chordOf, type KeyAction, type KeySequence } from '../keyboard/keymap';
+import { useKeyScope } from '../keyboard/key-scope';
+import type { KeyAction } from '../keyboard/keymap';
 import { runAction } from '../keyboard/run-action';
 import { useConflicts } from '../store/conflict-store';
-import { useKeymap } from '../store/keymap-store';
 import { useSession } from '../store/session-store';
 import { useSync } from '../store/sync-store';
 import { useUi } from '../store/ui-store';
 import { stampedGist, useDecisionWords } from './decision-words';
+import { KeyHints, useKeyOf } from './key-hints';
 import { firstLine } from './queue-row';
 import { StatusChip } from './status-chip';
 
-/** One key per choice, the same in every locale. */
-export const CONFLICT_KEYS: Record<string, ConflictChoice> = { '1': 'keep-theirs', '2': 'mine-as-note', '3': 'reopen' };
-/** Keys of the workstation that still work here: the other views, help, the palette. */
-const LEAVES_TO: ReadonlySet<KeyAction> = new Set([
-  'goQueue',
-  'goJunk',
-  'goDone',
-  'help',
-  'palette',
-  'search',
-  'syncNow',
-  'handover',
-  'signOut',
-]);
+/** The action that makes each choice (1, 2, 3 unless remapped). */
+const CHOICE_ACTIONS: Record<ConflictChoice, KeyAction> = {
+  'keep-theirs': 'keepTheirs',
+  'mine-as-note': 'mineAsNote',
+  reopen: 'reopenConflict',
+};
+const CHOICES = Object.keys(CHOICE_ACTIONS) as ConflictChoice[];
 
 /**
  * g c: the requests where the server refused this workstation's decisions because someone else
@@ -41,9 +34,7 @@ export function ConflictsView() {
   const close = useUi((s) => s.close);
   const conflicts = useConflicts((s) => s.conflicts);
   const count = useSync((s) => s.status?.conflicts ?? 0);
-  const bindings = useKeymap((s) => s.bindings);
   const [highlighted, setHighlighted] = useState(0);
-  const typed = useRef<KeySequence>([]);
   const panelRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => panelRef.current?.focus(), []);
@@ -58,26 +49,18 @@ export function ConflictsView() {
       ?.scrollIntoView({ block: 'nearest' });
   }, [index]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const chord = chordOf(event.nativeEvent);
-    if (chord === null || event.nativeEvent.isComposing) return;
-    event.stopPropagation();
-    event.preventDefault();
-    if (typed.current.length === 0) {
-      const choice = CONFLICT_KEYS[chord];
+  useKeyScope('conflicts', {
+    run: (action) => {
+      const choice = CHOICES.find((c) => CHOICE_ACTIONS[c] === action);
       if (choice) return void (selected && useConflicts.getState().resolve(selected.id, choice));
-      if (chord === 'Escape') return close();
-      if (chord === 'j' || chord === 'ArrowDown')
-        return setHighlighted(Math.min(index + 1, Math.max(0, list.length - 1)));
-      if (chord === 'k' || chord === 'ArrowUp') return setHighlighted(Math.max(index - 1, 0));
-    }
-    const step = matchSequence(bindings, [...typed.current, chord]);
-    typed.current = step.kind === 'pending' ? [...typed.current, chord] : [];
-    if (step.kind === 'action' && LEAVES_TO.has(step.action)) {
+      if (action === 'close') return close();
+      if (action === 'next') return setHighlighted(Math.min(index + 1, Math.max(0, list.length - 1)));
+      if (action === 'previous') return setHighlighted(Math.max(index - 1, 0));
+      // The other views and the tools that work anywhere: this view makes way for them.
       close();
-      runAction(step.action);
-    }
-  };
+      runAction(action);
+    },
+  });
 
   return (
     <section
@@ -89,7 +72,6 @@ export function ConflictsView() {
       data-count={list.length}
       tabIndex={-1}
       ref={panelRef}
-      onKeyDown={onKeyDown}
     >
       <ul className="conflict-list" role="listbox" aria-label={t('conflicts.title')}>
         {conflicts && list.length === 0 && (
@@ -178,20 +160,24 @@ function ConflictDetail({ conflict }: { conflict: Conflict }) {
         </section>
       </div>
       <div className="conflict-choices">
-        {(Object.entries(CONFLICT_KEYS) as [string, ConflictChoice][]).map(([key, choice]) => (
-          <button
-            key={choice}
-            type="button"
-            tabIndex={-1}
-            data-testid={`conflict-${choice}`}
-            onClick={() => void resolve(conflict.id, choice)}
-          >
-            <kbd>{key}</kbd> {t(`conflicts.choice.${choice}`)}
-          </button>
+        {CHOICES.map((choice) => (
+          <ChoiceButton key={choice} choice={choice} onChoose={() => void resolve(conflict.id, choice)} />
         ))}
       </div>
-      <div className="picker-hint muted">{t('conflicts.hint')}</div>
+      <div className="picker-hint">
+        <KeyHints scope="conflicts" only={['next', 'previous', ...Object.values(CHOICE_ACTIONS), 'close']} />
+      </div>
     </div>
+  );
+}
+
+function ChoiceButton({ choice, onChoose }: { choice: ConflictChoice; onChoose(): void }) {
+  const t = useT();
+  const key = useKeyOf(CHOICE_ACTIONS[choice]);
+  return (
+    <button type="button" tabIndex={-1} data-testid={`conflict-${choice}`} onClick={onChoose}>
+      <kbd>{key}</kbd> {t(`conflicts.choice.${choice}`)}
+    </button>
   );
 }
 

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/use-t';
+import { useKeyScope } from '../keyboard/key-scope';
 import { useUi } from '../store/ui-store';
 import { HandoverBreaches } from './handover-breaches';
+import { KeyHints } from './key-hints';
 import { LastHandoverNote } from './last-handover-note';
 
 /** g h: the note the last shift left, and what will breach before the next shift starts. Esc closes. */
@@ -10,6 +12,7 @@ export function HandoverPanel() {
   const close = useUi((s) => s.close);
   const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => panelRef.current?.focus(), []);
+  useKeyScope('overlay', { run: (action) => void (action === 'close' && close()) });
 
   return (
     <div className="overlay-backdrop" onMouseDown={close}>
@@ -26,7 +29,9 @@ export function HandoverPanel() {
         <div className="picker-title">{t('handover.title')}</div>
         <LastHandoverNote />
         <HandoverBreaches />
-        <div className="picker-hint muted">{t('handover.hint')}</div>
+        <div className="picker-hint">
+          <KeyHints scope="overlay" />
+        </div>
       </div>
     </div>
   );

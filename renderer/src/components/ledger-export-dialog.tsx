@@ -1,15 +1,19 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LedgerExport, LedgerFormat } from '../../../shared/api/workstation-api';
 import { beijingDayNumber, dateKeyOf } from '../../../shared/deadline';
 import { call } from '../bridge/call';
 import { downloadExport } from '../bridge/export-download';
 import { formatInstant } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
+import { useKeyScope } from '../keyboard/key-scope';
+import type { KeyAction } from '../keyboard/keymap';
 import { useUi } from '../store/ui-store';
+import { KeyHints, useKeyOf } from './key-hints';
 
 type Scope = 'me' | 'centre';
-/** The key that picks each format. */
-const FORMAT_KEYS: Record<string, LedgerFormat> = { x: 'xlsx', c: 'csv', p: 'pdf' };
+/** The action that picks each format. */
+const FORMAT_ACTIONS: Record<LedgerFormat, KeyAction> = { xlsx: 'formatXlsx', csv: 'formatCsv', pdf: 'formatPdf' };
+const FORMATS = Object.keys(FORMAT_ACTIONS) as LedgerFormat[];
 
 /**
  * g l: the work ledger (工作台账) from this workstation's cache, by keys only: ←/→ the day (today first),
@@ -43,18 +47,26 @@ export function LedgerExportDialog() {
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const key = event.key;
-    event.stopPropagation();
-    if (key === 'Escape') close();
-    else if (key === 'ArrowLeft' || key === 'h') setDay((d) => d - 1);
-    else if (key === 'ArrowRight' || key === 'l') setDay((d) => Math.min(d + 1, today));
-    else if (key === 't') setDay(today);
-    else if (key === 's') setScope((s) => (s === 'me' ? 'centre' : 'me'));
-    else if (FORMAT_KEYS[key]) setFormat(FORMAT_KEYS[key]);
-    else if (key === 'Enter' && !busy) void exportNow();
-    else return;
-    event.preventDefault();
+  useKeyScope('ledger', {
+    run: (action) => {
+      const chosen = FORMATS.find((f) => FORMAT_ACTIONS[f] === action);
+      if (chosen) setFormat(chosen);
+      else if (action === 'close') close();
+      else if (action === 'dayEarlier') setDay((d) => d - 1);
+      else if (action === 'dayLater') setDay((d) => Math.min(d + 1, today));
+      else if (action === 'dayToday') setDay(today);
+      else if (action === 'ledgerScope') setScope((s) => (s === 'me' ? 'centre' : 'me'));
+      else if (action === 'ledgerRun' && !busy) void exportNow();
+    },
+  });
+  const keyOf = {
+    earlier: useKeyOf('dayEarlier'),
+    later: useKeyOf('dayLater'),
+    today: useKeyOf('dayToday'),
+    scope: useKeyOf('ledgerScope'),
+    xlsx: useKeyOf('formatXlsx'),
+    csv: useKeyOf('formatCsv'),
+    pdf: useKeyOf('formatPdf'),
   };
 
   return (
@@ -68,25 +80,24 @@ export function LedgerExportDialog() {
         data-busy={busy ? 'true' : undefined}
         tabIndex={-1}
         ref={panelRef}
-        onKeyDown={onKeyDown}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <div className="picker-title">{t('ledger.title')}</div>
         <dl className="detail-fields">
           <dt>{t('ledger.day')}</dt>
           <dd data-testid="ledger-day" data-value={dateKeyOf(day)}>
-            {dateKeyOf(day)} {day === today && <span className="muted">{t('ledger.today')}</span>} <kbd>←</kbd>{' '}
-            <kbd>→</kbd> <kbd>t</kbd>
+            {dateKeyOf(day)} {day === today && <span className="muted">{t('ledger.today')}</span>}{' '}
+            <kbd>{keyOf.earlier}</kbd> <kbd>{keyOf.later}</kbd> <kbd>{keyOf.today}</kbd>
           </dd>
           <dt>{t('ledger.scope')}</dt>
           <dd data-testid="ledger-scope" data-value={scope}>
-            {t(scope === 'me' ? 'ledger.scope.me' : 'ledger.scope.centre')} <kbd>s</kbd>
+            {t(scope === 'me' ? 'ledger.scope.me' : 'ledger.scope.centre')} <kbd>{keyOf.scope}</kbd>
           </dd>
           <dt>{t('ledger.format')}</dt>
           <dd data-testid="ledger-format" data-value={format}>
-            {(['xlsx', 'csv', 'pdf'] as const).map((f) => (
+            {FORMATS.map((f) => (
               <span key={f} className={f === format ? 'tag tag-selected' : 'tag'}>
-                {f.toUpperCase()} <kbd>{f === 'xlsx' ? 'x' : f[0]}</kbd>
+                {f.toUpperCase()} <kbd>{keyOf[f]}</kbd>
               </span>
             ))}
           </dd>
@@ -121,7 +132,9 @@ export function LedgerExportDialog() {
             </div>
           </div>
         )}
-        <div className="picker-hint muted">{t('ledger.hint')}</div>
+        <div className="picker-hint">
+          <KeyHints scope="ledger" />
+        </div>
       </div>
     </div>
   );

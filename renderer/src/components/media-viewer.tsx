@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { mediaHashesIn } from '../../../shared/sync/media-address';
 import { useT } from '../i18n/use-t';
+import { useKeyScope } from '../keyboard/key-scope';
 import { useCurrentRequest } from '../store/queue-store';
 import { useUi } from '../store/ui-store';
+import { KeyHints } from './key-hints';
 import { MediaImage } from './media-image';
 
-/** i: the current request's pictures, one at a time and large; ←/→ switch, i or Esc close. */
+/** i: the current request's pictures, one at a time and large; ←/→ switch, i (the key that opened it) or Esc close. */
 export function MediaViewer() {
   const t = useT();
   const close = useUi((s) => s.close);
@@ -14,19 +16,17 @@ export function MediaViewer() {
   const [index, setIndex] = useState(0);
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => dialog.current?.focus(), []);
+  const shown = Math.min(index, Math.max(0, hashes.length - 1));
+  useKeyScope('media', {
+    run: (action) => {
+      if (action === 'imageNext') setIndex((shown + 1) % hashes.length);
+      else if (action === 'imagePrevious') setIndex((shown - 1 + hashes.length) % hashes.length);
+      else if (action === 'viewImage' || action === 'close') close();
+    },
+  });
 
   if (hashes.length === 0) return null;
-  const shown = Math.min(index, hashes.length - 1);
   const title = t('media.title', { n: shown + 1, total: hashes.length });
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'ArrowRight') setIndex((shown + 1) % hashes.length);
-    else if (event.key === 'ArrowLeft') setIndex((shown - 1 + hashes.length) % hashes.length);
-    else if (event.key === 'i') close();
-    else return;
-    // Kept from the workstation's own keys: i would open the viewer again at once.
-    event.preventDefault();
-    event.stopPropagation();
-  };
 
   return (
     <div className="overlay-backdrop" onMouseDown={close}>
@@ -38,12 +38,13 @@ export function MediaViewer() {
         data-testid="media-viewer"
         tabIndex={-1}
         ref={dialog}
-        onKeyDown={onKeyDown}
         onMouseDown={(event) => event.stopPropagation()}
       >
         <div className="picker-title">{title}</div>
         <MediaImage key={hashes[shown]} hash={hashes[shown]!} large />
-        <div className="picker-hint muted">{t('media.hint')}</div>
+        <div className="picker-hint">
+          <KeyHints scope="media" />
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/use-t';
+import { useKeyScope } from '../keyboard/key-scope';
+import type { KeyAction } from '../keyboard/keymap';
+import { KeyHints } from './key-hints';
 
 export interface PickerOption {
   id: string;
@@ -19,8 +22,9 @@ interface Props {
   onQuery(query: string): void;
   onChoose(id: string): void;
   onCancel(): void;
-  /** Lets a picker claim keys before the list does (the category picker's 1–9); true when handled. */
-  onExtraKey?(event: KeyboardEvent<HTMLInputElement>): boolean;
+  /** A picker with keys of its own (the category picker's 1–9) has its own scope and runs them here; false when not taken. */
+  scope?: 'picker' | 'category-picker';
+  onAction?(action: KeyAction): boolean;
 }
 
 /** A modal type-ahead list: typing filters, ↑/↓ move, Enter chooses, Esc cancels. */
@@ -34,7 +38,8 @@ export function PickerDialog({
   onQuery,
   onChoose,
   onCancel,
-  onExtraKey,
+  scope = 'picker',
+  onAction,
 }: Props) {
   const t = useT();
   const [highlighted, setHighlighted] = useState(0);
@@ -45,24 +50,22 @@ export function PickerDialog({
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [highlighted]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    if (onExtraKey?.(event)) return;
-    const move = (delta: number) => {
-      event.preventDefault();
-      if (options.length > 0) setHighlighted((h) => (h + delta + options.length) % options.length);
-    };
-    if (event.key === 'ArrowDown') move(1);
-    else if (event.key === 'ArrowUp') move(-1);
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const option = options[highlighted];
-      if (option) onChoose(option.id);
-    }
+  const move = (delta: number) => {
+    if (options.length > 0) setHighlighted((h) => (h + delta + options.length) % options.length);
   };
+  useKeyScope(scope, {
+    run: (action) => {
+      if (action === 'pickerNext') return move(1);
+      if (action === 'pickerPrevious') return move(-1);
+      if (action === 'pickerCancel') return onCancel();
+      if (action === 'pickerChoose') {
+        const option = options[highlighted];
+        if (option) onChoose(option.id);
+        return;
+      }
+      return onAction?.(action) ?? false;
+    },
+  });
 
   return (
     <div className="overlay-backdrop" onMouseDown={onCancel}>
@@ -81,7 +84,6 @@ export function PickerDialog({
           autoFocus
           value={query}
           onChange={(e) => onQuery(e.target.value)}
-          onKeyDown={onKeyDown}
           role="combobox"
           aria-expanded="true"
           aria-autocomplete="list"
@@ -107,7 +109,10 @@ export function PickerDialog({
             </li>
           ))}
         </ul>
-        <div className="picker-hint muted">{hint}</div>
+        <div className="picker-hint muted">
+          <span>{hint}</span>
+          <KeyHints scope="picker" />
+        </div>
       </div>
     </div>
   );

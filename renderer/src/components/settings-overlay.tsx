@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n/use-t';
-import type { MessageId } from '../i18n/translate';
-import { chordOf, sequenceLabel } from '../keyboard/keymap';
+import { useKeyScope } from '../keyboard/key-scope';
+import { KEY_SCOPES, mayBind, sequenceLabel } from '../keyboard/keymap';
 import { useKeymap } from '../store/keymap-store';
 import { useUi } from '../store/ui-store';
+import { KeyHints, useKeyOf } from './key-hints';
 
 /**
- * ,: settings. Language and theme, and every key: ↑/↓ to an action, Enter then the new key to
- * remap it, Backspace for its default. Kept in this browser profile.
+ * ,: settings. Language and theme, and every key of every view and dialog: ↑/↓ to an action,
+ * Enter then the new key to remap it, Backspace for its default. Kept in this browser profile.
  */
 export function SettingsOverlay() {
   const t = useT();
@@ -16,31 +17,40 @@ export function SettingsOverlay() {
   const { bindings, overrides, remap, reset } = useKeymap();
   const [highlighted, setHighlighted] = useState(0);
   const [capturing, setCapturing] = useState(false);
+  const [refused, setRefused] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => panelRef.current?.focus(), []);
   useEffect(() => {
     panelRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [highlighted]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const chord = chordOf(event.nativeEvent);
-    if (chord === null) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const binding = bindings[highlighted];
-    if (capturing) {
+  const binding = bindings[highlighted];
+  const localeKey = useKeyOf('toggleLocale');
+  const themeKey = useKeyOf('toggleTheme');
+  useKeyScope('settings', {
+    // While waiting for the new key, every key is that key (Esc gives up).
+    raw: (chord) => {
+      if (!capturing) return false;
+      if (chord !== 'Escape' && binding && !mayBind(binding, chord)) {
+        setRefused(true);
+        return true;
+      }
       setCapturing(false);
       if (chord !== 'Escape' && binding) remap(binding.action, [[chord]]);
-      return;
-    }
-    if (chord === 'Escape') close();
-    else if (chord === 'ArrowDown' || chord === 'j') setHighlighted((h) => Math.min(h + 1, bindings.length - 1));
-    else if (chord === 'ArrowUp' || chord === 'k') setHighlighted((h) => Math.max(h - 1, 0));
-    else if (chord === 'Enter') setCapturing(true);
-    else if (chord === 'Backspace' && binding) reset(binding.action);
-    else if (chord === 'T') toggleTheme();
-    else if (chord === 'L') toggleLocale();
-  };
+      return true;
+    },
+    run: (action) => {
+      if (action === 'close') close();
+      else if (action === 'next') setHighlighted((h) => Math.min(h + 1, bindings.length - 1));
+      else if (action === 'previous') setHighlighted((h) => Math.max(h - 1, 0));
+      else if (action === 'remapKey') {
+        setRefused(false);
+        setCapturing(true);
+      } else if (action === 'resetKey' && binding) reset(binding.action);
+      else if (action === 'toggleTheme') toggleTheme();
+      else if (action === 'toggleLocale') toggleLocale();
+    },
+  });
 
   return (
     <div className="overlay-backdrop" onMouseDown={close}>
@@ -53,43 +63,51 @@ export function SettingsOverlay() {
         data-capturing={capturing ? 'true' : undefined}
         tabIndex={-1}
         ref={panelRef}
-        onKeyDown={onKeyDown}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <div className="picker-title">{t('settings.title')}</div>
         <div className="settings-prefs">
           <span data-testid="settings-locale" data-value={locale}>
-            {t('settings.locale')}: {locale === 'zh-CN' ? '中文' : 'English'} <kbd>Shift+L</kbd>
+            {t('settings.locale')}: {locale === 'zh-CN' ? '中文' : 'English'} <kbd>{localeKey}</kbd>
           </span>
           <span data-testid="settings-theme" data-value={theme}>
-            {t('settings.theme')}: {t(`settings.theme.${theme}`)} <kbd>Shift+T</kbd>
+            {t('settings.theme')}: {t(`settings.theme.${theme}`)} <kbd>{themeKey}</kbd>
           </span>
         </div>
         <table className="help-table" role="listbox">
           <tbody>
-            {bindings.map((binding, i) => (
-              <tr
-                key={binding.action}
-                role="option"
-                aria-selected={i === highlighted}
-                data-action={binding.action}
-                data-testid="settings-key"
-                onMouseEnter={() => setHighlighted(i)}
-              >
-                <td>{t(binding.description as MessageId, binding.params)}</td>
-                <td className="help-keys">
-                  {i === highlighted && capturing ? (
-                    <span className="capture">{t('settings.pressKey')}</span>
-                  ) : (
-                    binding.keys.map((sequence, j) => <kbd key={j}>{sequenceLabel(sequence)}</kbd>)
-                  )}
-                  {overrides[binding.action] && <span className="muted small"> {t('settings.remapped')}</span>}
-                </td>
-              </tr>
+            {bindings.map((b, i) => (
+              <Fragment key={b.action}>
+                {b.scope !== bindings[i - 1]?.scope && (
+                  <tr role="presentation" className="help-scope">
+                    <th colSpan={2}>{t(KEY_SCOPES[b.scope].title)}</th>
+                  </tr>
+                )}
+                <tr
+                  role="option"
+                  aria-selected={i === highlighted}
+                  data-action={b.action}
+                  data-scope={b.scope}
+                  data-testid="settings-key"
+                  onMouseEnter={() => setHighlighted(i)}
+                >
+                  <td>{t(b.description, b.params)}</td>
+                  <td className="help-keys">
+                    {i === highlighted && capturing ? (
+                      <span className="capture">{t(refused ? 'settings.typesInField' : 'settings.pressKey')}</span>
+                    ) : (
+                      b.keys.map((sequence, j) => <kbd key={j}>{sequenceLabel(sequence)}</kbd>)
+                    )}
+                    {overrides[b.action] && <span className="muted small"> {t('settings.remapped')}</span>}
+                  </td>
+                </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>
-        <div className="picker-hint muted">{t('settings.hint')}</div>
+        <div className="picker-hint">
+          <KeyHints scope="settings" />
+        </div>
       </div>
     </div>
   );

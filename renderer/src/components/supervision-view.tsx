@@ -1,19 +1,19 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SupervisionOverview } from '../../../shared/api/workstation-api';
 import { clockThresholds } from '../../../shared/deadline';
 import { call } from '../bridge/call';
 import { useT } from '../i18n/use-t';
+import { useKeyScope } from '../keyboard/key-scope';
 import { notify, notifyFailure } from '../store/notice-store';
 import { useUi } from '../store/ui-store';
 import { DeadlineLabel } from './deadline-label';
+import { KeyHints } from './key-hints';
 import { firstLine } from './queue-row';
 import { TextDialog } from './text-dialog';
 import { useNow } from './use-now';
 
 type OverdueItem = SupervisionOverview['overdue'][number];
 const REMIND_MAX = 2000;
-/** Keys the unit ranking scrolls with natively while it has the focus. */
-const SCROLL_KEYS: ReadonlySet<string> = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', ' ']);
 
 /** The earliest due time among the clocks that ran out: how long this request has been overdue. */
 function overdueSince(item: OverdueItem): number {
@@ -72,22 +72,20 @@ export function SupervisionView() {
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const key = event.key;
-    event.stopPropagation();
-    const inUnits = unitsRef.current?.contains(event.target as Node) ?? false;
-    if (inUnits && SCROLL_KEYS.has(key)) return;
-    // Tab goes between the overdue list and the unit ranking, and stays inside the dialog.
-    if (key === 'Tab') (inUnits ? panelRef : unitsRef).current?.focus();
-    else if (key === 'Escape') close();
-    else if (key === 'j' || key === 'ArrowDown')
-      setHighlighted((h) => Math.min(h + 1, Math.max(overdue.length - 1, 0)));
-    else if (key === 'k' || key === 'ArrowUp') setHighlighted((h) => Math.max(h - 1, 0));
-    else if (key === 'm' && selected) setReminding(true);
-    else if (key === 'r') void load();
-    else return;
-    event.preventDefault();
-  };
+  useKeyScope('supervision', {
+    run: (action, event) => {
+      const inUnits = unitsRef.current?.contains(event.target as Node) ?? false;
+      // Tab goes between the overdue list and the unit ranking, and stays inside the dialog.
+      if (action === 'switchPane') return void (inUnits ? panelRef : unitsRef).current?.focus();
+      // The unit ranking scrolls with its own keys while it has the focus.
+      if (inUnits && (action === 'next' || action === 'previous')) return false;
+      if (action === 'close') return close();
+      if (action === 'next') return setHighlighted((h) => Math.min(h + 1, Math.max(overdue.length - 1, 0)));
+      if (action === 'previous') return setHighlighted((h) => Math.max(h - 1, 0));
+      if (action === 'remind') return selected ? setReminding(true) : false;
+      if (action === 'supervisionRefresh') void load();
+    },
+  });
 
   return (
     <div className="overlay-backdrop" onMouseDown={close}>
@@ -100,7 +98,6 @@ export function SupervisionView() {
         data-loaded={overview ? 'true' : undefined}
         tabIndex={-1}
         ref={panelRef}
-        onKeyDown={onKeyDown}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <div className="picker-title">{t('supervision.title')}</div>
@@ -178,11 +175,13 @@ export function SupervisionView() {
             </tbody>
           </table>
         </div>
-        <div className="picker-hint muted">{t('supervision.hint')}</div>
+        <div className="picker-hint">
+          <KeyHints scope="supervision" />
+        </div>
       </div>
       {reminding && selected && (
-        // Esc in the note closes the note, not the whole view.
-        <div onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()} onMouseDown={(e) => e.stopPropagation()}>
+        // The note has the keys while it is open: Esc closes the note, not the whole view.
+        <div onMouseDown={(e) => e.stopPropagation()}>
           <TextDialog
             testId="remind-note"
             title={t('supervision.remindTitle', { number: selected.request.number })}

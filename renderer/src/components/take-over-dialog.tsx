@@ -1,8 +1,10 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatReceived } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
+import { useKeyScope } from '../keyboard/key-scope';
 import { useTakeOver } from '../store/take-over-store';
 import { useUi } from '../store/ui-store';
+import { KeyHints } from './key-hints';
 
 /** Deciding on a request another operator is working asks first: Enter (or y) takes it over, Esc (or n) leaves it to them. */
 export function TakeOverDialog() {
@@ -12,19 +14,17 @@ export function TakeOverDialog() {
   const { confirm, cancel } = useTakeOver.getState();
   const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => panelRef.current?.focus(), []);
+  // Nothing reaches the queue's keys while the question is open.
+  useKeyScope('take-over', {
+    run: (action) => {
+      if (action === 'takeOverConfirm') confirm();
+      else if (action === 'takeOverCancel') cancel();
+    },
+  });
 
   if (!pending) return null;
   const [first] = pending.holders;
   const names = [...new Set(pending.holders.map((claim) => claim.operatorName))].join('、');
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Nothing reaches the queue's keys while the question is open.
-    event.stopPropagation();
-    if (event.key === 'Enter' || event.key === 'y') confirm();
-    else if (event.key === 'Escape' || event.key === 'n') cancel();
-    else return;
-    event.preventDefault();
-  };
 
   return (
     <div className="overlay-backdrop" onMouseDown={cancel}>
@@ -37,7 +37,6 @@ export function TakeOverDialog() {
         data-holder={first?.operatorName}
         tabIndex={-1}
         ref={panelRef}
-        onKeyDown={onKeyDown}
         onMouseDown={(e) => e.stopPropagation()}
       >
         <div className="picker-title">{t('takeOver.title')}</div>
@@ -46,7 +45,9 @@ export function TakeOverDialog() {
             ? t('takeOver.one', { name: first.operatorName, until: formatReceived(first.until, locale) })
             : t('takeOver.many', { n: pending.holders.length, names })}
         </p>
-        <div className="picker-hint muted">{t('takeOver.hint')}</div>
+        <div className="picker-hint">
+          <KeyHints scope="take-over" />
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
+import { useKeyScope } from '../keyboard/key-scope';
+import { KeyHints } from './key-hints';
 
 interface Props {
   testId: string;
@@ -15,7 +17,7 @@ interface Props {
   onCancel(): void;
 }
 
-/** A short text for a request (reply, note): Enter keeps it, Shift+Enter breaks the line, Esc cancels. */
+/** A short text for a request (reply, note): Enter keeps it, Shift+Enter breaks the line, Esc cancels (as the keymap says). */
 export function TextDialog({
   testId,
   title,
@@ -31,18 +33,15 @@ export function TextDialog({
   const [text, setText] = useState(initial);
   const tooLong = text.length > max;
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    } else if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
+  useKeyScope('text', {
+    run: (action) => {
+      if (action === 'textCancel') return onCancel();
+      if (action !== 'textSubmit') return false;
       const value = text.trim();
       if ((value === '' && !allowEmpty) || tooLong) return;
       onSubmit(value);
-    }
-  };
+    },
+  });
 
   return (
     <div className="overlay-backdrop" onMouseDown={onCancel}>
@@ -64,10 +63,9 @@ export function TextDialog({
           value={text}
           placeholder={placeholder}
           onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
         />
         <div className="picker-hint">
-          <span className="muted">{t('text.hint')}</span>
+          <KeyHints scope="text" />
           <span className={tooLong ? 'status-error' : 'muted'}>
             {tooLong ? t('reply.tooLong', { max }) : `${text.length} / ${max}`}
           </span>

@@ -4,8 +4,9 @@ import { currentRequest } from '../store/queue-store';
 import { useUi } from '../store/ui-store';
 import { keyPressed } from '../triage/handling-measure';
 import { markKey } from '../triage/paint-timing';
-import { matchSequence, type SequenceStep } from './key-sequence';
-import { chordOf, type KeyAction } from './keymap';
+import { matchSequence } from './key-sequence';
+import { scopeOnTop, type ScopeKeys } from './key-scope';
+import { bindingsIn, chordOf, type KeyAction, type KeyScope } from './keymap';
 import { runAction } from './run-action';
 
 const SEQUENCE_TIMEOUT_MS = 1200;
@@ -19,30 +20,30 @@ const BRINGS_NEXT: ReadonlySet<KeyAction> = new Set([
   'escalate',
 ]);
 
-function isAction(step: SequenceStep, action: KeyAction): boolean {
-  return step.kind === 'action' && step.action === action;
-}
+/** An overlay shown with nothing to act on still closes with Esc. */
+const BARE_OVERLAY: { scope: KeyScope; keys: { current: ScopeKeys } } = {
+  scope: 'overlay',
+  keys: { current: { run: (action) => void (action === 'close' && useUi.getState().close()) } },
+};
 
-/** Keys typed into a field belong to the field, never to the workstation. */
+/** Keys typed into a field belong to the field, never to the queue. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The workstation's keyboard: dispatches the keymap while no overlay or field has the keys. */
+/**
+ * The workstation's one keyboard: every key goes through the keymap in force (remappings included),
+ * in the scope of the view or dialog on top (keyboard/key-scope.ts), else over the queue.
+ */
 export function useGlobalKeys(): void {
   useEffect(() => {
     let typed: string[] = [];
+    let typedIn: KeyScope | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reset = () => {
       typed = [];
       clearTimeout(timer);
-    };
-    const fire = (event: KeyboardEvent, action: KeyAction) => {
-      event.preventDefault();
-      reset();
-      if (BRINGS_NEXT.has(action)) markKey(currentRequest()?.id ?? null);
-      runAction(action);
     };
 
     // Every key counts toward the current request's handling, in overlays and fields too.
@@ -54,16 +55,17 @@ export function useGlobalKeys(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       const chord = chordOf(event);
       if (event.isComposing || chord === null) return;
-      const bindings = useKeymap.getState().bindings;
-      const mode = useUi.getState().mode;
-      if (mode !== 'normal') {
-        // Overlays with a field handle their own keys; these reach here only from outside the field.
-        if (event.key === 'Escape') fire(event, 'close');
-        else if (mode === 'help' && isAction(matchSequence(bindings, [chord]), 'help')) fire(event, 'help');
-        return;
+      const top = scopeOnTop() ?? (useUi.getState().mode === 'normal' ? null : BARE_OVERLAY);
+      if (top?.keys.current.raw?.(chord, event)) {
+        event.preventDefault();
+        return reset();
       }
-      if (isTyping(event.target)) return reset();
+      if (!top && isTyping(event.target)) return reset();
+      const scope = top?.scope ?? 'workstation';
+      if (typedIn !== scope) reset();
+      typedIn = scope;
 
+      const bindings = bindingsIn(scope, useKeymap.getState().bindings);
       typed.push(chord);
       let step = matchSequence(bindings, typed);
       if (step.kind === 'none' && typed.length > 1) {
@@ -71,7 +73,6 @@ export function useGlobalKeys(): void {
         typed = [chord];
         step = matchSequence(bindings, typed);
       }
-      if (step.kind === 'action') return fire(event, step.action);
       if (step.kind === 'pending') {
         event.preventDefault();
         clearTimeout(timer);
@@ -79,6 +80,14 @@ export function useGlobalKeys(): void {
         return;
       }
       reset();
+      if (step.kind !== 'action') return;
+      if (top) {
+        if (top.keys.current.run(step.action, event) !== false) event.preventDefault();
+        return;
+      }
+      event.preventDefault();
+      if (BRINGS_NEXT.has(step.action)) markKey(currentRequest()?.id ?? null);
+      runAction(step.action);
     };
 
     window.addEventListener('keydown', count, { capture: true });
