@@ -183,6 +183,16 @@ describe('decide', () => {
   });
 });
 
+/** One of each action a unit or a supervisor takes. */
+const UNIT_AND_SUPERVISOR_ACTIONS: RequestAction[] = [
+  { kind: 'unit-answer', text: '答复' },
+  { kind: 'unit-progress', text: '进展' },
+  { kind: 'unit-extension-request', workingDays: 2, reason: '理由' },
+  { kind: 'unit-return', reason: '理由' },
+  { kind: 'extension-grant', workingDays: 2 },
+  { kind: 'remind', note: '督办' },
+];
+
 describe('decide: units and supervisors', () => {
   const LATER = '2026-11-28T05:00:00.000Z';
   const at = (now: string): DecideContext => ({ ...ctx, now, stamp: { ...ctx.stamp, at: now } });
@@ -289,16 +299,8 @@ describe('decide: units and supervisors', () => {
   });
 
   it('accepts unit and supervisor actions only while a unit holds the request', () => {
-    const actions: RequestAction[] = [
-      { kind: 'unit-answer', text: '答复' },
-      { kind: 'unit-progress', text: '进展' },
-      { kind: 'unit-extension-request', workingDays: 2, reason: '理由' },
-      { kind: 'unit-return', reason: '理由' },
-      { kind: 'extension-grant', workingDays: 2 },
-      { kind: 'remind', note: '督办' },
-    ];
     for (const from of ['new', 'accepted', 'replied', 'closed'] as const) {
-      for (const action of actions)
+      for (const action of UNIT_AND_SUPERVISOR_ACTIONS)
         expect(rejection(from, action).code, `${action.kind} from ${from}`).toBe('invalid-transition');
     }
   });
@@ -353,12 +355,7 @@ describe('statusAfter: the one transition table', () => {
     { kind: 'escalate', note: null },
     { kind: 'snooze', until: '2026-11-28T05:00:00.000Z' },
     { kind: 'link-citizen', citizenId: 'weibo:1234567' },
-    { kind: 'unit-answer', text: '已修复' },
-    { kind: 'unit-progress', text: '已派人查看' },
-    { kind: 'unit-extension-request', workingDays: 5, reason: '需协调' },
-    { kind: 'unit-return', reason: '不属本单位' },
-    { kind: 'extension-grant', workingDays: 5 },
-    { kind: 'remind', note: '请尽快办理' },
+    ...UNIT_AND_SUPERVISOR_ACTIONS,
   ];
 
   it('says what decide() does, for every kind of decision from every status', () => {

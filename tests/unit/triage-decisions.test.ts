@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRequest, RequestContext, Suggestion } from '../../shared/api/workstation-api';
-import { UNIT_WORK_DEFAULTS, type DecisionAction, type RequestStatus } from '../../shared/model';
+import type { DecisionAction, RequestStatus } from '../../shared/model';
 import {
   decisionForKey,
   leavesView,
@@ -12,33 +12,14 @@ import {
   targetsOf,
 } from '../../renderer/src/triage/dispatch';
 import { planActions, planFor, type Draft } from '../../renderer/src/triage/plan';
+import { makeRequest } from '../support/seeded-workstation';
 
 const NOW = Date.parse('2026-03-02T02:00:00.000Z');
 
+/** A request as the workstation holds it, made as the other tests make theirs. */
 function request(id: string, patch: Partial<LocalRequest> = {}): LocalRequest {
-  return {
-    id,
-    number: `YW-20260302-${id}`,
-    channel: 'weibo',
-    account: 'weibo-city',
-    citizen: { id: `weibo:${id}`, name: '李女士' },
-    text: '小区门口路灯坏了',
-    attachments: [],
-    receivedAt: '2026-03-02T01:00:00.000Z',
-    status: 'new',
-    categoryId: null,
-    unitId: null,
-    mergedInto: null,
-    snoozedUntil: null,
-    escalated: false,
-    version: 1,
-    updatedAt: '2026-03-02T01:00:00.000Z',
-    lastDecision: null,
-    ...UNIT_WORK_DEFAULTS,
-    pending: 0,
-    rejection: null,
-    ...patch,
-  };
+  const seed = { text: '小区门口路灯坏了', channel: 'weibo' as const, citizenId: `weibo:${id}`, citizenName: '李女士' };
+  return { ...makeRequest(seed, 0), id, pending: 0, rejection: null, ...patch };
 }
 
 function context(patch: Partial<Suggestion> = {}): RequestContext {
@@ -69,7 +50,7 @@ describe('the triage plan: what Enter does', () => {
       categoryId: 'city/lights',
       unitId: 'city-lighting',
       templateId: 'transferred',
-      replyText: '李女士您好，您反映的问题（编号 YW-20260302-r1）已转交市路灯管理所办理，请耐心等待答复。',
+      replyText: `李女士您好，您反映的问题（编号 ${r.number}）已转交市路灯管理所办理，请耐心等待答复。`,
     });
   });
 

@@ -1,14 +1,16 @@
 import { useT } from '../i18n/use-t';
+import type { KeyAction } from '../keyboard/keymap';
 import { useMarks } from '../store/marks-store';
 import { useQueue } from '../store/queue-store';
 import { useSync } from '../store/sync-store';
 import { useUi } from '../store/ui-store';
 import type { WorkView } from '../store/view-list';
+import { useKeyOf } from './key-hints';
 
-const TABS: readonly { view: WorkView; keys: string }[] = [
-  { view: 'queue', keys: 'g q' },
-  { view: 'junk', keys: 'g j' },
-  { view: 'done', keys: 'g d' },
+const TABS: readonly { view: WorkView; action: KeyAction }[] = [
+  { view: 'queue', action: 'goQueue' },
+  { view: 'junk', action: 'goJunk' },
+  { view: 'done', action: 'goDone' },
 ];
 
 /** The views with their keys (the conflicts view last); also clickable. */
@@ -22,7 +24,7 @@ export function ViewTabs() {
   const conflicts = useSync((s) => s.status?.conflicts ?? 0);
   return (
     <nav className="view-tabs" role="tablist">
-      {TABS.map(({ view, keys }) => (
+      {TABS.map(({ view, action }) => (
         <button
           key={view}
           type="button"
@@ -36,7 +38,7 @@ export function ViewTabs() {
           }}
         >
           {t(`view.${view}`)}
-          <kbd>{keys}</kbd>
+          <TabKey action={action} />
         </button>
       ))}
       <button
@@ -50,7 +52,7 @@ export function ViewTabs() {
       >
         {t('conflicts.title')}
         {conflicts > 0 && <span className="tag tag-warn">{conflicts}</span>}
-        <kbd>g c</kbd>
+        <TabKey action="goConflicts" />
       </button>
       <span className="view-count muted" data-testid="view-count" data-count={count}>
         {t('queue.count', { n: count })}
@@ -62,4 +64,9 @@ export function ViewTabs() {
       )}
     </nav>
   );
+}
+
+/** The key that opens a view, as remapped. */
+function TabKey({ action }: { action: KeyAction }) {
+  return <kbd>{useKeyOf(action)}</kbd>;
 }
