@@ -21,6 +21,7 @@ import type { Intake, IntakeResult } from './intake';
 import { intakeQueries, type IntakeQueries } from './intake-queries';
 import { nextRequestNumber } from './request-number';
 import { clockColumns } from './request-rows';
+import { withoutBidiControls } from '../../shared/privacy';
 
 const ulid = monotonicUlid();
 
@@ -117,6 +118,8 @@ async function receive(
   const now = new Date();
   const receivedAt = now.toISOString();
   const citizenId = `${message.channel}:${message.citizenChannelId}`;
+  // The request shows what the citizen wrote without bidi overrides; the message row keeps it as it came.
+  const text = withoutBidiControls(message.text);
 
   const open = await queries.openRequestOf(trx, { channel: message.channel, account: message.account, citizenId });
 
@@ -126,7 +129,7 @@ async function receive(
     const attachments = [...(JSON.parse(open.attachments) as Attachment[]), ...message.attachments];
     await queries.updateRequest(trx, {
       id: open.id,
-      text: joinText(open.text, message.text),
+      text: joinText(open.text, text),
       attachments: JSON.stringify(attachments),
       contact: JSON.stringify(
         contactAfter(
@@ -153,7 +156,7 @@ async function receive(
       citizen_id: citizenId,
       citizen_name: null,
       citizen_identities: identities === null ? null : JSON.stringify(identities),
-      text: message.text,
+      text,
       attachments: JSON.stringify(message.attachments),
       received_at: receivedAt,
       status: junk === null ? 'new' : 'junk',

@@ -1,4 +1,4 @@
-import { maskCitizenText } from './mask';
+import { maskCitizenText, withoutBidiControls } from '../privacy';
 
 /**
  * A display name kept recognisable to staff but not identifying: 张三 → 张*, 张三丰 → 张*丰,
@@ -18,7 +18,11 @@ export function maskCitizenId(id: string): string {
 }
 
 /** How a ledger shows the citizen: name and id tail, masked unless an authorised export asks otherwise. */
-export function citizenLabel(citizen: { id: string; name: string | null }, mask: boolean): string {
+export function citizenLabel(given: { id: string; name: string | null }, mask: boolean): string {
+  const citizen = {
+    id: withoutBidiControls(given.id),
+    name: given.name === null ? null : withoutBidiControls(given.name),
+  };
   if (!mask) return citizen.name ? `${citizen.name} (${citizen.id})` : citizen.id;
   return citizen.name ? `${maskCitizenName(citizen.name)} ${maskCitizenId(citizen.id)}` : maskCitizenId(citizen.id);
 }

@@ -1,5 +1,5 @@
 export * from './ledger-line';
-export * from './mask';
+export { maskCitizenText } from '../privacy';
 export * from './citizen';
 export * from './summarize';
 export * from './labels';

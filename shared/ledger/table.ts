@@ -2,7 +2,7 @@ import type { Ledger } from './build-ledger';
 import { citizenLabel } from './citizen';
 import { CHANNEL_LABEL, NO_CATEGORY, NO_UNIT, STATUS_LABEL, yesNo } from './labels';
 import type { LedgerLine } from './ledger-line';
-import { maskCitizenText } from './mask';
+import { maskCitizenText, withoutBidiControls } from '../privacy';
 
 /** How an exporter writes a cell: `datetime` cells hold ISO instants, `integer` cells numbers or null. */
 export type ColumnKind = 'text' | 'datetime' | 'integer';
@@ -21,7 +21,11 @@ export interface LedgerColumn {
   cell(line: LedgerLine, mask: boolean): LedgerCell;
 }
 
-const masked = (text: string, mask: boolean) => (mask ? maskCitizenText(text) : text);
+// Bidi overrides are taken out even from an unmasked export: they would show numbers reversed.
+const masked = (text: string, mask: boolean) => {
+  const plain = withoutBidiControls(text);
+  return mask ? maskCitizenText(plain) : plain;
+};
 
 /** The ledger's columns, in the order of the issue: one definition for XLSX, CSV and PDF. */
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [

@@ -36,6 +36,23 @@ describe.each(testBackends())('intake on $name', (backend) => {
     expect(row.number).toMatch(new RegExp(`^YW-${beijingDay}-\\d{4}$`));
   });
 
+  it('takes bidi overrides out of the request text, keeping the message as it came', async () => {
+    const message = makeMessage({ text: '电话\u202e13812345678\u202c请回电' });
+    const { requestId } = await intake.receive(message);
+    const request = await db
+      .selectFrom('requests')
+      .select('text')
+      .where('id', '=', requestId)
+      .executeTakeFirstOrThrow();
+    expect(request.text).toBe('电话13812345678请回电');
+    const stored = await db
+      .selectFrom('messages')
+      .select('text')
+      .where('dedupe_key', '=', message.dedupeKey)
+      .executeTakeFirstOrThrow();
+    expect(stored.text).toBe(message.text);
+  });
+
   it('stores a retried delivery once and writes nothing for it', async () => {
     const message = makeMessage();
     const first = await intake.receive(message);

@@ -1,3 +1,5 @@
+import { withoutBidiControls } from '../../../shared/privacy';
+
 /**
  * The one way the units' page writes text into HTML. Citizen text is hostile: every value interpolated
  * into `html` is escaped unless it is itself the output of `html`, so forgetting to escape is not possible.
@@ -15,7 +17,7 @@ export type HtmlValue = SafeHtml | string | number | null | undefined | readonly
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return withoutBidiControls(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {

@@ -1,0 +1,2 @@
+export * from './personal-numbers';
+export * from './bidi-controls';
