@@ -71,6 +71,15 @@ const LAYERS = {
       ['**/server/**', '**/renderer/**', '**/simulator/**', '**/tests/**'],
       'The host imports shared/ and itself only; it reaches the server over HTTP.',
     ),
+    forbid(['**/browser-shell/**'], 'The host knows neither shell: the shells start the host, never the reverse.'),
+  ],
+  'electron/browser-shell/**': [
+    forbid(['electron'], 'The browser shell serves a plain Chromium under plain Node: no electron.'),
+    forbid(['react', 'react-dom', 'zustand'], 'The shell serves the built renderer; it has no UI of its own.'),
+    forbid(
+      ['**/server/**', '**/renderer/**', '**/simulator/**', '**/tests/**'],
+      'The browser shell imports shared/, the host and itself only.',
+    ),
   ],
 };
 

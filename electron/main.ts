@@ -12,7 +12,7 @@ import {
 } from 'electron';
 import { MEDIA_PATH } from '../shared/api/transport';
 import { API_METHODS, IPC_CHANNELS, type ApiMethod } from '../shared/api/workstation-api';
-import { pageCsp } from './host/page-csp';
+import { pageCsp } from './browser-shell/page-csp';
 import { startHost, type Host } from './host/start-host';
 
 /**

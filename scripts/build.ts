@@ -38,7 +38,7 @@ try {
     esbuild({
       ...node,
       format: 'esm',
-      entryPoints: ['electron/host/shell-main.ts'],
+      entryPoints: ['electron/browser-shell/shell-main.ts'],
       outfile: SHELL_HOST_BUNDLE,
       banner: {
         js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { HOST_READY_PREFIX } from '../electron/host/browser-shell';
+import { HOST_READY_PREFIX } from '../electron/browser-shell/browser-shell';
 import { READY_PREFIX as SERVER_READY_PREFIX } from '../server/config';
 import { electronBinary } from './lib/electron-binary';
 import { electronSqliteBinding } from './lib/electron-native';

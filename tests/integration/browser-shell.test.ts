@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserShell, type BrowserShell } from '../../electron/host/browser-shell';
+import { startBrowserShell, type BrowserShell } from '../../electron/browser-shell/browser-shell';
 import { startHost, type Host } from '../../electron/host/start-host';
 
 let host: Host;

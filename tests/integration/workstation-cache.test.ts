@@ -86,7 +86,7 @@ describe('workstation cache file', () => {
     const db = new Database(join(dir, CACHE_FILE_NAME));
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/shell-main.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/browser-shell/shell-main.ts'], {
       env: {
         ...process.env,
         YIWANG_WORKSTATION_DIR: dir,

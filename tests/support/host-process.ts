@@ -9,7 +9,7 @@ import {
   type ApiReply,
   type ApiResult,
 } from '../../shared/api/workstation-api';
-import { HOST_READY_PREFIX } from '../../electron/host/browser-shell';
+import { HOST_READY_PREFIX } from '../../electron/browser-shell/browser-shell';
 import { SHELL_HOST_BUNDLE } from '../../scripts/lib/shell-host';
 
 export interface HostProcess {
@@ -38,14 +38,14 @@ export interface HostProcessOptions {
 }
 
 /**
- * Starts the workstation host with its browser shell (`electron/host/shell-main.ts`) as a separate
+ * Starts the workstation host with its browser shell (`electron/browser-shell/shell-main.ts`) as a separate
  * process on a free port with its own cache folder, and resolves once it prints its ready line.
  */
 export async function startHostProcess(options: HostProcessOptions): Promise<HostProcess> {
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'yiwang-workstation-'));
   if (options.built && !existsSync(SHELL_HOST_BUNDLE))
     throw new Error(`${SHELL_HOST_BUNDLE} is missing: run npm run build`);
-  const entry = options.built ? [SHELL_HOST_BUNDLE] : ['--import', 'tsx', 'electron/host/shell-main.ts'];
+  const entry = options.built ? [SHELL_HOST_BUNDLE] : ['--import', 'tsx', 'electron/browser-shell/shell-main.ts'];
   const child = spawn(process.execPath, entry, {
     env: {
       ...process.env,

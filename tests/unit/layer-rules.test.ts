@@ -37,6 +37,9 @@ const PLANTED: [file: string, source: string][] = [
   ['server/sync/planted.ts', "import { app } from 'electron';\nexport const x = app;\n"],
   ['electron/host/planted.ts', "import { app } from 'electron';\nexport const x = app;\n"],
   ['electron/host/cache/planted.ts', "import { buildApp } from '../../../server/app';\nexport const x = buildApp;\n"],
+  ['electron/host/planted.ts', "import { pageCsp } from '../browser-shell/page-csp';\nexport const x = pageCsp;\n"],
+  ['electron/browser-shell/planted.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+  ['electron/browser-shell/planted.ts', "import { buildApp } from '../../server/app';\nexport const x = buildApp;\n"],
 ];
 
 describe('layer rules', () => {
@@ -52,6 +55,10 @@ describe('layer rules', () => {
     ],
     ['server/sync/planted.ts', "import { join } from 'node:path';\nexport const x = join;\n"],
     ['electron/main-planted.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    [
+      'electron/browser-shell/planted.ts',
+      "import { startHost } from '../host/start-host';\nexport const x = startHost;\n",
+    ],
   ])('lets an allowed import through in %s', async (file, source) => {
     expect(await refusal(file, source)).toBeNull();
   });

@@ -6,9 +6,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { MEDIA_PATH } from '../../shared/api/transport';
 import { API_METHODS, BROWSER_SHELL_PATHS, type ApiMethod, type HostEvent } from '../../shared/api/workstation-api';
-import { EXPORT_FILE_NAME } from './ledger/export-ledger';
+import { EXPORT_FILE_NAME } from '../host/ledger/export-ledger';
 import { pageCsp } from './page-csp';
-import type { Host } from './start-host';
+import type { Host } from '../host/start-host';
 
 /** The line shell-main prints once it listens: this prefix, then the address to open. */
 export const HOST_READY_PREFIX = 'YIWANG_HOST_READY ';

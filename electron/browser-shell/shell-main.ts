@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { HOST_READY_PREFIX, startBrowserShell } from './browser-shell';
-import { HANDOVER_TIME } from './shift/breaches-before-next-shift';
-import { startHost } from './start-host';
+import { HANDOVER_TIME } from '../host/shift/breaches-before-next-shift';
+import { startHost } from '../host/start-host';
 
 /**
  * The browser shell's entry: the host plus its local HTTP server, for a plain Chromium.
