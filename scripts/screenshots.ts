@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { ModelKind } from '../shared/sync/protocol';
 import { startPlatforms } from '../simulator/platforms/platform-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
-import { DEMO_CHANNELS } from '../tests/support/demo-channels';
+import { DEMO_CHANNELS } from '../server/channels/demo-accounts';
 import { FAST_SYNC } from '../tests/support/e2e-fixtures';
 import { startHostProcess, type HostProcess } from '../tests/support/host-process';
 import { startNetworkLink, type NetworkLink } from '../tests/support/network-link';

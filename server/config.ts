@@ -1,84 +1,16 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DeadlinePolicy } from '../shared/deadline';
+import { readChannelsFile, type ChannelsConfig } from './channels/accounts';
+import { DEMO_CHANNELS } from './channels/demo-accounts';
 import { loadDeadlinePolicy } from './deadlines/policy-file';
 import type { RetrainOptions } from './suggestions/retrainer';
-import {
-  DEMO_ALIPAY_PLATFORM_PUBLIC_KEY,
-  DEMO_APP_PRIVATE_KEY,
-  DEMO_APP_PUBLIC_KEY_BASE64,
-} from './channels/alipay/demo-keys';
 
 /**
  * The server's configuration, from the environment, with embedded defaults that need no set-up:
  * a SQLite file under .data/server and one demo account per channel whose secrets are public (see README).
+ * Every setting is checked by a schema at start-up: a wrong one stops the server with its name.
  */
-/** The last path segment of an account's webhook URL. */
-const WebhookKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
-
-export const WechatAccount = z.object({
-  /** The path segment of this account's webhook: /channels/wechat/<key>. */
-  key: WebhookKey,
-  /** The official account's original id (gh_…), the ToUserName of every message it receives. */
-  originalId: z.string().min(1),
-  appId: z.string().min(1),
-  appSecret: z.string().min(1),
-  /** The Token entered in the WeChat back office (服务器配置). */
-  token: z.string().regex(/^[A-Za-z0-9]{3,32}$/),
-  /** The 43-character EncodingAESKey for safe/compatible mode; null in plain mode. */
-  encodingAesKey: z
-    .string()
-    .regex(/^[A-Za-z0-9]{43}$/)
-    .nullable(),
-});
-export type WechatAccount = z.infer<typeof WechatAccount>;
-
-export const WeiboAccount = z.object({
-  /** The path segment of this account's webhook: /channels/weibo/<key>. */
-  key: WebhookKey,
-  /** The verified account's uid, the receiver_id of every push it receives. */
-  uid: z.string().regex(/^[1-9]\d{0,18}$/),
-  appKey: z.string().min(1),
-  /** The App Secret: Weibo signs its pushes with it (粉丝服务平台 → 高级功能 → 开发者模式). */
-  appSecret: z.string().min(1),
-  /** For replies and media downloads later. */
-  accessToken: z.string().min(1),
-});
-export type WeiboAccount = z.infer<typeof WeiboAccount>;
-
-/** A key that Node cannot load fails at start-up, not at the first delivery. */
-const pem = (load: (key: string) => unknown, what: string) =>
-  z.string().refine((text) => {
-    try {
-      load(text);
-      return true;
-    } catch {
-      return false;
-    }
-  }, `not a PEM ${what}`);
-
-export const AlipayAccount = z.object({
-  /** The path segment of this account's gateway: /channels/alipay/<key>. */
-  key: WebhookKey,
-  /** The life account's app id, the AppId of every message it receives. */
-  appId: z.string().regex(/^\d{10,20}$/),
-  /** 支付宝公钥 (PEM): verifies what Alipay posts. */
-  alipayPublicKey: pem(createPublicKey, 'public key'),
-  /** 应用私钥 (PEM): signs the gateway's answers. */
-  appPrivateKey: pem(createPrivateKey, 'private key'),
-  /** 应用公钥 as bare base64, which the verifygw answer returns to Alipay. */
-  appPublicKey: z.string().regex(/^[A-Za-z0-9+/=]{100,2000}$/),
-});
-export type AlipayAccount = z.infer<typeof AlipayAccount>;
-
-export const ChannelsConfig = z.object({
-  wechat: z.array(WechatAccount).default([]),
-  weibo: z.array(WeiboAccount).default([]),
-  alipay: z.array(AlipayAccount).default([]),
-});
-export type ChannelsConfig = z.infer<typeof ChannelsConfig>;
 
 /**
  * Where each platform's APIs live. The real hosts by default; the simulator plays all of them on
@@ -130,79 +62,148 @@ export interface ServerConfig {
   media: WorkerTiming;
 }
 
-/** The demo account `npm start` and the simulator use out of the box. Not a secret: never use it in production. */
-export const DEMO_WECHAT_ACCOUNT: WechatAccount = {
-  key: 'demo',
-  originalId: 'gh_yiwang_demo',
-  appId: 'wx0000000000demo',
-  appSecret: 'demo-app-secret',
-  token: 'yiwangdemotoken',
-  encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
-};
+/** A setting the environment gives wrongly: the server says which and stops (exit code 2). */
+export class ConfigError extends Error {}
 
-/** The demo Weibo account: the App Secret is public, so anyone can sign pushes for it. */
-export const DEMO_WEIBO_ACCOUNT: WeiboAccount = {
-  key: 'demo',
-  uid: '1902538057',
-  appKey: '0000000000',
-  appSecret: 'demo-weibo-app-secret',
-  accessToken: 'demo-weibo-access-token',
-};
+/** Unset and empty mean the default; anything else must be a whole number within bounds. */
+const wholeNumber = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => (text === undefined || text === '' ? String(fallback) : text))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, { error: 'expected a whole number' })
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .max(max, { error: `expected at most ${max}` })
+            .min(min, { error: `expected at least ${min}` }),
+        ),
+    );
+const text = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? fallback : value));
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+const httpUrl = optionalText.pipe(
+  z
+    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+);
 
-/** The demo Alipay life account, with the public demo keys of ./channels/alipay/demo-keys. */
-export const DEMO_ALIPAY_ACCOUNT: AlipayAccount = {
-  key: 'demo',
-  appId: '2016000000000000',
-  alipayPublicKey: DEMO_ALIPAY_PLATFORM_PUBLIC_KEY,
-  appPrivateKey: DEMO_APP_PRIVATE_KEY,
-  appPublicKey: DEMO_APP_PUBLIC_KEY_BASE64,
-};
+const TIMING_SETTINGS = ['POLL_MS', 'RETRY_BASE_MS', 'MAX_RETRY_MS', 'MAX_ATTEMPTS'] as const;
+type WorkerPrefix = 'YIWANG_OUTBOUND' | 'YIWANG_MEDIA';
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const dataDir = resolve(env.YIWANG_DATA_DIR ?? '.data/server');
+function workerTimingEnv<P extends WorkerPrefix>(prefix: P, maxAttempts: number) {
+  const defaults = [1000, 5000, 10 * 60_000, maxAttempts];
+  return Object.fromEntries(
+    TIMING_SETTINGS.map((name, i) => [`${prefix}_${name}`, wholeNumber(defaults[i]!, 1)]),
+  ) as Record<`${P}_${(typeof TIMING_SETTINGS)[number]}`, ReturnType<typeof wholeNumber>>;
+}
+
+/** Every environment variable the server reads, with its default and bounds. */
+const ServerEnv = z.object({
+  YIWANG_DATA_DIR: text('.data/server'),
+  YIWANG_HOST: text('127.0.0.1'),
+  YIWANG_PORT: wholeNumber(7300, 0, 65_535),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(sqlite:|postgres(ql)?:\/\/)/, { error: 'expected sqlite:<path> or postgres://…' })
+      .optional(),
+  ),
+  YIWANG_CHANNELS_FILE: optionalText,
+  YIWANG_ADMIN_PASSWORD: text('admin'),
+  YIWANG_MAX_WEBHOOK_BYTES: wholeNumber(64 * 1024, 1024),
+  YIWANG_MAX_CLOCK_SKEW_SECONDS: wholeNumber(300, 1),
+  YIWANG_DEADLINE_POLICY_FILE: optionalText,
+  YIWANG_CLAIM_LEASE_MS: wholeNumber(2 * 60_000, 1),
+  YIWANG_RETRAIN_EVERY: wholeNumber(200, 1),
+  YIWANG_RETRAIN_INTERVAL_MS: wholeNumber(60 * 60_000, 1),
+  YIWANG_RETRAIN_MIN_PER_CLASS: wholeNumber(5, 1),
+  YIWANG_PLATFORM_URL: httpUrl,
+  YIWANG_WECHAT_API_URL: httpUrl,
+  YIWANG_WEIBO_API_URL: httpUrl,
+  YIWANG_WEIBO_UPLOAD_URL: httpUrl,
+  YIWANG_ALIPAY_GATEWAY_URL: httpUrl,
+  ...workerTimingEnv('YIWANG_OUTBOUND', 8),
+  ...workerTimingEnv('YIWANG_MEDIA', 6),
+});
+type ServerEnv = z.infer<typeof ServerEnv>;
+
+/** The environment, checked: the first wrong setting is named, with what was given and what it should be. */
+function parseEnv(env: NodeJS.ProcessEnv): ServerEnv {
+  const parsed = ServerEnv.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  const name = String(issue?.path[0] ?? 'environment');
+  throw new ConfigError(`${name}=${JSON.stringify(env[name] ?? '')}: ${issue?.message ?? 'invalid'}`);
+}
+
+/** A file a setting names that cannot be read or is wrong inside is that setting's error too. */
+function fromFile<T>(name: string, file: string, read: (file: string) => T): T {
+  try {
+    return read(file);
+  } catch (err) {
+    const why = err instanceof z.ZodError ? z.prettifyError(err) : err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`${name}=${file}: ${why}`);
+  }
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const env = parseEnv(environment);
+  const dataDir = resolve(env.YIWANG_DATA_DIR);
   const channelsFile = env.YIWANG_CHANNELS_FILE;
-  const channels = channelsFile
-    ? ChannelsConfig.parse(JSON.parse(readFileSync(channelsFile, 'utf8')))
-    : { wechat: [DEMO_WECHAT_ACCOUNT], weibo: [DEMO_WEIBO_ACCOUNT], alipay: [DEMO_ALIPAY_ACCOUNT] };
+  const policyFile = env.YIWANG_DEADLINE_POLICY_FILE;
   return {
-    host: env.YIWANG_HOST ?? '127.0.0.1',
-    port: Number(env.YIWANG_PORT ?? 7300),
+    host: env.YIWANG_HOST,
+    port: env.YIWANG_PORT,
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'yiwang.sqlite')}`,
-    channels,
-    adminPassword: env.YIWANG_ADMIN_PASSWORD ?? 'admin',
-    maxWebhookBytes: Number(env.YIWANG_MAX_WEBHOOK_BYTES ?? 64 * 1024),
-    maxClockSkewSeconds: Number(env.YIWANG_MAX_CLOCK_SKEW_SECONDS ?? 300),
-    deadlinePolicy: loadDeadlinePolicy(env.YIWANG_DEADLINE_POLICY_FILE),
-    claimLeaseMs: Number(env.YIWANG_CLAIM_LEASE_MS ?? 2 * 60_000),
+    channels: channelsFile ? fromFile('YIWANG_CHANNELS_FILE', channelsFile, readChannelsFile) : DEMO_CHANNELS,
+    adminPassword: env.YIWANG_ADMIN_PASSWORD,
+    maxWebhookBytes: env.YIWANG_MAX_WEBHOOK_BYTES,
+    maxClockSkewSeconds: env.YIWANG_MAX_CLOCK_SKEW_SECONDS,
+    deadlinePolicy: policyFile
+      ? fromFile('YIWANG_DEADLINE_POLICY_FILE', policyFile, loadDeadlinePolicy)
+      : loadDeadlinePolicy(undefined),
+    claimLeaseMs: env.YIWANG_CLAIM_LEASE_MS,
     retrain: {
-      every: Number(env.YIWANG_RETRAIN_EVERY ?? 200),
-      intervalMs: Number(env.YIWANG_RETRAIN_INTERVAL_MS ?? 60 * 60_000),
-      minPerClass: Number(env.YIWANG_RETRAIN_MIN_PER_CLASS ?? 5),
+      every: env.YIWANG_RETRAIN_EVERY,
+      intervalMs: env.YIWANG_RETRAIN_INTERVAL_MS,
+      minPerClass: env.YIWANG_RETRAIN_MIN_PER_CLASS,
     },
     platforms: platformUrls(env),
-    outbound: workerTiming(env, 'YIWANG_OUTBOUND', 8),
-    media: workerTiming(env, 'YIWANG_MEDIA', 6),
+    outbound: workerTiming(env, 'YIWANG_OUTBOUND'),
+    media: workerTiming(env, 'YIWANG_MEDIA'),
   };
 }
 
-function platformUrls(env: NodeJS.ProcessEnv): PlatformUrls {
-  const all = env.YIWANG_PLATFORM_URL?.replace(/\/+$/, '');
-  const url = (name: string, real: string) => (env[name] ?? all ?? real).replace(/\/+$/, '');
+function platformUrls(env: ServerEnv): PlatformUrls {
+  const all = env.YIWANG_PLATFORM_URL;
   return {
-    wechat: url('YIWANG_WECHAT_API_URL', 'https://api.weixin.qq.com'),
-    weibo: url('YIWANG_WEIBO_API_URL', 'https://m.api.weibo.com'),
-    weiboUpload: url('YIWANG_WEIBO_UPLOAD_URL', 'https://upload.api.weibo.com'),
-    alipay: url('YIWANG_ALIPAY_GATEWAY_URL', 'https://openapi.alipay.com').replace(/\/gateway\.do$/, ''),
+    wechat: env.YIWANG_WECHAT_API_URL ?? all ?? 'https://api.weixin.qq.com',
+    weibo: env.YIWANG_WEIBO_API_URL ?? all ?? 'https://m.api.weibo.com',
+    weiboUpload: env.YIWANG_WEIBO_UPLOAD_URL ?? all ?? 'https://upload.api.weibo.com',
+    alipay: (env.YIWANG_ALIPAY_GATEWAY_URL ?? all ?? 'https://openapi.alipay.com').replace(/\/gateway\.do$/, ''),
   };
 }
 
-function workerTiming(env: NodeJS.ProcessEnv, prefix: string, maxAttempts: number): WorkerTiming {
+function workerTiming(env: ServerEnv, prefix: WorkerPrefix): WorkerTiming {
   return {
-    pollMs: Number(env[`${prefix}_POLL_MS`] ?? 1000),
-    retryBaseMs: Number(env[`${prefix}_RETRY_BASE_MS`] ?? 5000),
-    maxRetryMs: Number(env[`${prefix}_MAX_RETRY_MS`] ?? 10 * 60_000),
-    maxAttempts: Number(env[`${prefix}_MAX_ATTEMPTS`] ?? maxAttempts),
+    pollMs: env[`${prefix}_POLL_MS`],
+    retryBaseMs: env[`${prefix}_RETRY_BASE_MS`],
+    maxRetryMs: env[`${prefix}_MAX_RETRY_MS`],
+    maxAttempts: env[`${prefix}_MAX_ATTEMPTS`],
   };
 }
 

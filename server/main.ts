@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { Role } from '../shared/model';
 import { buildApp } from './app';
 import { addOperator, ensureAdmin, ensureDemoOperators } from './auth/operators';
-import { loadConfig, READY_PREFIX } from './config';
+import { ConfigError, loadConfig, READY_PREFIX } from './config';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase, type Db } from './db/open-database';
 import { importCategories } from './directory/import-categories';
@@ -97,6 +97,11 @@ async function fail(db: Db, message: string): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
+  // A wrong setting is the operator's to fix: its name and what it should be, no stack trace.
+  if (err instanceof ConfigError) {
+    console.error(`yiwang server: ${err.message}`);
+    process.exit(2);
+  }
   console.error(err);
   process.exit(1);
 });

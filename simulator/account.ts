@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { ChannelsConfig, DEMO_ALIPAY_ACCOUNT, DEMO_WECHAT_ACCOUNT, DEMO_WEIBO_ACCOUNT } from '../server/config';
+import { readChannelsFile, type ChannelsConfig } from '../server/channels/accounts';
+import { DEMO_CHANNELS, DEMO_WECHAT_ACCOUNT } from '../server/channels/demo-accounts';
 
 /**
  * The channel accounts to play: the server's channels file when YIWANG_CHANNELS_FILE names one
@@ -10,9 +10,7 @@ export function simulatedChannels(
   wechatKey = DEMO_WECHAT_ACCOUNT.key,
   env: NodeJS.ProcessEnv = process.env,
 ): ChannelsConfig {
-  const channels = env.YIWANG_CHANNELS_FILE
-    ? ChannelsConfig.parse(JSON.parse(readFileSync(env.YIWANG_CHANNELS_FILE, 'utf8')))
-    : { wechat: [DEMO_WECHAT_ACCOUNT], weibo: [DEMO_WEIBO_ACCOUNT], alipay: [DEMO_ALIPAY_ACCOUNT] };
+  const channels = env.YIWANG_CHANNELS_FILE ? readChannelsFile(env.YIWANG_CHANNELS_FILE) : DEMO_CHANNELS;
   const account = channels.wechat.find((a) => a.key === wechatKey);
   if (!account && channels.wechat.length > 0) {
     throw new Error(`no WeChat account "${wechatKey}" (known: ${channels.wechat.map((a) => a.key).join(', ')})`);

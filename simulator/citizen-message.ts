@@ -2,7 +2,7 @@ import { buildAlipayBizContent, type AlipayFields } from '../shared/channels/ali
 import { isoToWeiboTime } from '../shared/channels/weibo/created-at';
 import type { WechatFields } from '../shared/channels/wechat/xml';
 import type { Channel } from '../shared/model';
-import type { ChannelsConfig } from '../server/config';
+import type { ChannelsConfig } from '../server/channels/accounts';
 import { buildAlipayDelivery } from './alipay-delivery';
 import type { Delivery } from './post-delivery';
 import { buildWechatDelivery } from './wechat-delivery';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ChannelsConfig } from '../server/config';
+import type { ChannelsConfig } from '../server/channels/accounts';
 import type { Channel } from '../shared/model';
 import { simulatedChannels } from './account';
 import { deliveryOf, type ChannelDelivery, type CitizenMessage } from './citizen-message';

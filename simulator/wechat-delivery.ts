@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { buildWechatXml, type WechatFields } from '../shared/channels/wechat/xml';
-import type { WechatAccount } from '../server/config';
+import type { WechatAccount } from '../server/channels/accounts';
 import { createWechatCipher } from '../server/channels/wechat/crypto';
 import { wechatSignature } from '../server/channels/wechat/signature';
 

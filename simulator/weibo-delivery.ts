@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { WeiboAccount } from '../server/config';
+import type { WeiboAccount } from '../server/channels/accounts';
 import { weiboSignature } from '../server/channels/weibo/signature';
 
 /** One push as CHANNELS.md §2.2 shows it, ids as decimal strings (they are int64 on the wire). */

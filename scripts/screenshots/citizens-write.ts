@@ -1,6 +1,6 @@
 import { deliveryOf, type CitizenMessage } from '../../simulator/citizen-message';
 import { postDelivery } from '../../simulator/post-delivery';
-import { DEMO_CHANNELS } from '../../tests/support/demo-channels';
+import { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
 
 /** A few pushes in flight at once, as the platforms send them; intake takes them in batches. */
 const IN_FLIGHT = 4;

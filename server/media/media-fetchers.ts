@@ -1,4 +1,4 @@
-import type { WechatAccount, WeiboAccount } from '../config';
+import type { WechatAccount, WeiboAccount } from '../channels/accounts';
 import { callPlatform, jsonOf } from '../outbound/platform-call';
 import type { WechatTokens } from '../outbound/wechat-token';
 

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { replyWindow } from '../../shared/replies/reply-window';
 import { NO_CONTACT, type Channel, type ReplyContact } from '../../shared/model';
-import type { ChannelsConfig, PlatformUrls, WorkerTiming } from '../config';
+import type { ChannelsConfig } from '../channels/accounts';
+import type { PlatformUrls, WorkerTiming } from '../config';
 import type { Db } from '../db/open-database';
 import { retryDelayMs } from './backoff';
 import type { SendResult } from './send-result';

@@ -1,4 +1,4 @@
-import type { WechatAccount } from '../config';
+import type { WechatAccount } from '../channels/accounts';
 import type { Db } from '../db/open-database';
 import { callPlatform, jsonOf } from './platform-call';
 import type { SendResult } from './send-result';

@@ -1,6 +1,6 @@
 import { createPublicKey, createVerify } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { AlipayAccount } from '../../server/config';
+import type { AlipayAccount } from '../../server/channels/accounts';
 import { alipaySignContent } from '../../server/channels/alipay/rsa2';
 import type { PlatformState } from './platform-state';
 

@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import type { ChannelsConfig } from '../../server/config';
+import type { ChannelsConfig } from '../../server/channels/accounts';
 import { alipayApi } from './alipay-api';
 import type { PlatformCall } from './platform-calls';
 import { platformState } from './platform-state';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { WechatAccount } from '../../server/config';
+import type { WechatAccount } from '../../server/channels/accounts';
 import type { PlatformState } from './platform-state';
 
 /** Tokens the simulated WeChat hands out last this long, as the real one's do. */

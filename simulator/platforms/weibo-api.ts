@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { WeiboAccount } from '../../server/config';
+import type { WeiboAccount } from '../../server/channels/accounts';
 import type { PlatformState } from './platform-state';
 
 /** Weibo's API as Yiwang uses it: POST /2/messages/reply.json and GET /2/mss/msget. */

@@ -1,7 +1,8 @@
 import { deliveryOf } from '../../simulator/citizen-message';
 import { postDelivery } from '../../simulator/post-delivery';
 import { expect, testWithPlatforms } from '../support/e2e-fixtures';
-import { DEMO_CHANNELS, newCitizen } from '../support/demo-channels';
+import { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
+import { newCitizen } from '../support/demo-channels';
 import { signIn } from '../support/walking-skeleton-flow';
 
 // A citizen's picture through real processes: WeChat's media API (simulated, failing twice), the

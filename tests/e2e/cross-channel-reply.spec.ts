@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import type { Channel } from '../../shared/model';
 import { deliveryOf } from '../../simulator/citizen-message';
 import { postDelivery } from '../../simulator/post-delivery';
-import { DEMO_CHANNELS, newCitizen } from '../support/demo-channels';
+import { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
+import { newCitizen } from '../support/demo-channels';
 import { expect, testWithPlatforms } from '../support/e2e-fixtures';
 import { signIn } from '../support/walking-skeleton-flow';
 

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_APP_PUBLIC_KEY_BASE64 } from '../../server/channels/alipay/demo-keys';
-import { DEMO_ALIPAY_ACCOUNT as ACCOUNT } from '../../server/config';
+import { DEMO_ALIPAY_ACCOUNT as ACCOUNT } from '../../server/channels/demo-accounts';
 import { buildAlipayBizContent, type AlipayFields } from '../../shared/channels/alipay/biz-content';
 import { buildAlipayDelivery, type AlipayPost } from '../../simulator/alipay-delivery';
 import { expectOneNewLine, logLines } from '../support/refusal-log';

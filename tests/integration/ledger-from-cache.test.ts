@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRequest } from '../../shared/api/workstation-api';
 import { LEDGER_COLUMNS } from '../../shared/ledger';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
-import { DEMO_WECHAT_ACCOUNT } from '../../server/config';
+import { DEMO_WECHAT_ACCOUNT } from '../../server/channels/demo-accounts';
 import { buildWechatDelivery } from '../../simulator/wechat-delivery';
 import { postDelivery } from '../../simulator/post-delivery';
 import { startHostProcess, type HostProcess } from '../support/host-process';

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../shared/api/workstation-api';
 import { DEFAULT_KEYWORD_RULES, SuggestionRules } from '../../shared/suggestions/keyword-rules';
 import { LoginResponse, PullResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { MODEL_FORMAT } from '../../shared/text';
-import { DEMO_WECHAT_ACCOUNT } from '../../server/config';
+import { DEMO_WECHAT_ACCOUNT } from '../../server/channels/demo-accounts';
 import { SUGGESTION_RULES_PATH } from '../../server/suggestions/suggestion-rules-routes';
 import { buildWechatDelivery } from '../../simulator/wechat-delivery';
 import { postDelivery } from '../../simulator/post-delivery';

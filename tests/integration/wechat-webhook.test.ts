@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_WECHAT_ACCOUNT as ACCOUNT } from '../../server/config';
+import { DEMO_WECHAT_ACCOUNT as ACCOUNT } from '../../server/channels/demo-accounts';
 import { createWechatCipher } from '../../server/channels/wechat/crypto';
 import { wechatSignature } from '../../server/channels/wechat/signature';
 import { buildWechatXml, type WechatFields } from '../../shared/channels/wechat/xml';

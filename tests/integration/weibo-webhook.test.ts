@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { weiboSignature } from '../../server/channels/weibo/signature';
-import { DEMO_WEIBO_ACCOUNT as ACCOUNT } from '../../server/config';
+import { DEMO_WEIBO_ACCOUNT as ACCOUNT } from '../../server/channels/demo-accounts';
 import { isoToWeiboTime } from '../../shared/channels/weibo/created-at';
 import { buildWeiboDelivery, type WeiboPush } from '../../simulator/weibo-delivery';
 import { expectOneNewLine, logLines } from '../support/refusal-log';

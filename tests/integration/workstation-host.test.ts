@@ -4,7 +4,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, Request } from '../../shared/model';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
-import { DEMO_WECHAT_ACCOUNT } from '../../server/config';
+import { DEMO_WECHAT_ACCOUNT } from '../../server/channels/demo-accounts';
 import { CACHE_FILE_NAME } from '../../electron/host/cache/workstation-cache';
 import { CACHE_APPLICATION_ID } from '../../electron/host/cache/open-cache';
 import { MIGRATIONS } from '../../electron/host/cache/migrations';

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { test as base, type Page } from '@playwright/test';
 import { startPlatforms, type PlatformServer } from '../../simulator/platforms/platform-server';
-import { DEMO_CHANNELS } from './demo-channels';
+import { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
 import { startHostProcess, type HostProcess } from './host-process';
 import { startServer, type ServerProcess } from './server-process';
 

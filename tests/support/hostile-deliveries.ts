@@ -1,7 +1,7 @@
 import { buildAlipayBizContent } from '../../shared/channels/alipay/biz-content';
 import { isoToWeiboTime } from '../../shared/channels/weibo/created-at';
 import { buildWechatXml } from '../../shared/channels/wechat/xml';
-import { DEMO_ALIPAY_ACCOUNT, DEMO_WECHAT_ACCOUNT, DEMO_WEIBO_ACCOUNT } from '../../server/config';
+import { DEMO_ALIPAY_ACCOUNT, DEMO_WECHAT_ACCOUNT, DEMO_WEIBO_ACCOUNT } from '../../server/channels/demo-accounts';
 import { createWechatCipher } from '../../server/channels/wechat/crypto';
 import { wechatSignature } from '../../server/channels/wechat/signature';
 import { weiboSignature } from '../../server/channels/weibo/signature';

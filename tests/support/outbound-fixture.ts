@@ -4,10 +4,11 @@ import type { Channel, DecisionAction, Request } from '../../shared/model';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { deliveryOf, type CitizenMessage } from '../../simulator/citizen-message';
 import { postDelivery } from '../../simulator/post-delivery';
-import { DEMO_CHANNELS } from './demo-channels';
+import { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
 import { decisionMaker } from './make-decision';
 
-export { DEMO_CHANNELS, newCitizen } from './demo-channels';
+export { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
+export { newCitizen } from './demo-channels';
 
 /**
  * Plays a citizen on the channels and an operator on a workstation against a started server:

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
-import { DEMO_WECHAT_ACCOUNT } from '../../server/config';
+import { DEMO_WECHAT_ACCOUNT } from '../../server/channels/demo-accounts';
 import { buildWechatDelivery } from '../../simulator/wechat-delivery';
 
 /**

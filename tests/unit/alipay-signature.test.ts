@@ -6,7 +6,7 @@ import { DEMO_APP_PUBLIC_KEY_BASE64 } from '../../server/channels/alipay/demo-ke
 import { AlipayFormError, parseAlipayForm } from '../../server/channels/alipay/form';
 import { signedResponse, verifygwContent } from '../../server/channels/alipay/response';
 import { verifyAlipayParams } from '../../server/channels/alipay/rsa2';
-import { DEMO_ALIPAY_ACCOUNT } from '../../server/config';
+import { DEMO_ALIPAY_ACCOUNT } from '../../server/channels/demo-accounts';
 import { buildAlipayDelivery } from '../../simulator/alipay-delivery';
 
 // A key pair made here, and signatures made here with node:crypto directly, so the gateway's

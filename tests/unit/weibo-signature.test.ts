@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Refusal } from '../../server/channels/refusal';
 import { checkSignedQuery } from '../../server/channels/signed-query';
 import { weiboSignature } from '../../server/channels/weibo/signature';
-import { DEMO_WEIBO_ACCOUNT } from '../../server/config';
+import { DEMO_WEIBO_ACCOUNT } from '../../server/channels/demo-accounts';
 import { buildWeiboDelivery } from '../../simulator/weibo-delivery';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');

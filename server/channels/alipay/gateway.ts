@@ -4,7 +4,7 @@ import { parseAlipayBizContent, type AlipayFields } from '../../../shared/channe
 import { alipaySender, AlipayMessageError, normalizeAlipayMessage } from '../../../shared/channels/alipay/normalize';
 import { XmlError } from '../../../shared/channels/safe-xml';
 import type { InboundMessage } from '../../../shared/model';
-import type { AlipayAccount } from '../../config';
+import type { AlipayAccount } from '../accounts';
 import type { Intake } from '../../requests/intake';
 import { handleWebhookErrors, logRefusal, Refusal, refuse } from '../refusal';
 import { AlipayCharsetError } from './charset';

@@ -6,7 +6,7 @@ import {
   WechatUnsupportedError,
 } from '../../../shared/channels/wechat/normalize';
 import { parseWechatXml, WechatXmlError, type WechatFields } from '../../../shared/channels/wechat/xml';
-import type { WechatAccount } from '../../config';
+import type { WechatAccount } from '../accounts';
 import type { Intake } from '../../requests/intake';
 import { handleWebhookErrors, Refusal, refuse } from '../refusal';
 import { checkSignedQuery, echostrOf } from '../signed-query';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { InboundMessage } from '../../../shared/model';
 import { normalizeWeiboPush, WeiboMessageError } from '../../../shared/channels/weibo/normalize';
 import { parseWeiboJson, WeiboJsonError } from '../../../shared/channels/weibo/push-json';
-import type { WeiboAccount } from '../../config';
+import type { WeiboAccount } from '../accounts';
 import type { Intake } from '../../requests/intake';
 import { handleWebhookErrors, Refusal, refuse } from '../refusal';
 import { checkSignedQuery, echostrOf } from '../signed-query';

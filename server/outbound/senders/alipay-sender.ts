@@ -1,4 +1,4 @@
-import type { AlipayAccount } from '../../config';
+import type { AlipayAccount } from '../../channels/accounts';
 import { alipaySignContent, rsa2Sign } from '../../channels/alipay/rsa2';
 import { callPlatform, jsonOf, retryableStatus } from '../platform-call';
 import { SENT } from '../send-result';

@@ -1,4 +1,4 @@
-import type { WechatAccount } from '../../config';
+import type { WechatAccount } from '../../channels/accounts';
 import { callPlatform, jsonOf, retryableStatus } from '../platform-call';
 import { SENT, type SendResult } from '../send-result';
 import type { WechatTokens } from '../wechat-token';

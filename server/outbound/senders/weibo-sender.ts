@@ -1,4 +1,4 @@
-import type { WeiboAccount } from '../../config';
+import type { WeiboAccount } from '../../channels/accounts';
 import { callPlatform, jsonOf, retryableStatus } from '../platform-call';
 import { SENT } from '../send-result';
 import { NO_ACCOUNT, type ReplySender } from './outgoing-reply';

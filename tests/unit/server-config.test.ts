@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config';
+
+/** The server's environment is checked by a schema: a wrong setting is refused by name, never read as NaN. */
+describe('server configuration', () => {
+  it('takes the defaults from an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(7300);
+    expect(config.outbound).toEqual({ pollMs: 1000, retryBaseMs: 5000, maxRetryMs: 600_000, maxAttempts: 8 });
+    expect(config.media.maxAttempts).toBe(6);
+    expect(config.platforms.alipay).toBe('https://openapi.alipay.com');
+  });
+
+  it('reads numbers and addresses it is given', () => {
+    const config = loadConfig({
+      YIWANG_PORT: '0',
+      YIWANG_MEDIA_POLL_MS: '250',
+      YIWANG_PLATFORM_URL: 'http://127.0.0.1:9000/',
+      YIWANG_ALIPAY_GATEWAY_URL: 'http://127.0.0.1:9001/gateway.do',
+    });
+    expect(config.port).toBe(0);
+    expect(config.media.pollMs).toBe(250);
+    expect(config.platforms.wechat).toBe('http://127.0.0.1:9000');
+    expect(config.platforms.alipay).toBe('http://127.0.0.1:9001');
+  });
+
+  it.each([
+    ['YIWANG_PORT', 'seventy'],
+    ['YIWANG_PORT', '70000'],
+    ['YIWANG_CLAIM_LEASE_MS', '2m'],
+    ['YIWANG_MAX_WEBHOOK_BYTES', '-5'],
+    ['YIWANG_OUTBOUND_MAX_ATTEMPTS', '0'],
+    ['YIWANG_RETRAIN_EVERY', '1.5'],
+    ['YIWANG_WECHAT_API_URL', 'api.weixin.qq.com'],
+    ['DATABASE_URL', 'mysql://db/yiwang'],
+  ])('refuses %s=%s, naming the setting', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name}="${value.replace('.', '\\.')}": `));
+  });
+
+  it('names the channels file when it is wrong inside', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yiwang-config-')), 'channels.json');
+    writeFileSync(file, JSON.stringify({ wechat: [{ key: 'Bad Key' }] }));
+    expect(() => loadConfig({ YIWANG_CHANNELS_FILE: file })).toThrow(/^YIWANG_CHANNELS_FILE=.*channels\.json: /);
+  });
+});
