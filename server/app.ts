@@ -12,7 +12,7 @@ import { mediaRoutes } from './media/media-routes';
 import { mediaStore } from './media/media-store';
 import { mediaWorker } from './media/media-worker';
 import { replyWorker } from './outbound/reply-worker';
-import { wechatTokens } from './outbound/wechat-token';
+import { wechatTokens } from './platforms/wechat-token';
 import { createIntake } from './requests/create-intake';
 import { retrainer } from './suggestions/retrainer';
 import { suggestionRulesRoutes } from './suggestions/suggestion-rules-routes';

@@ -1,6 +1,6 @@
 import type { WechatAccount, WeiboAccount } from '../channels/accounts';
-import { callPlatform, jsonOf } from '../outbound/platform-call';
-import type { WechatTokens } from '../outbound/wechat-token';
+import { callPlatform, jsonOf } from '../platforms/platform-call';
+import { STALE_TOKEN, type WechatTokens } from '../platforms/wechat-token';
 
 /** Larger than any picture or voice note a citizen sends through these channels. */
 const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
@@ -40,8 +40,7 @@ export function wechatMediaFetcher(
     const fetched = await download(
       `${baseUrl}/cgi-bin/media/get?${new URLSearchParams({ access_token: token.token, media_id: mediaId })}`,
     );
-    if (!fetched.ok && ['40001', '40014', '42001'].includes(fetched.error))
-      await tokens.invalidate(account, token.token);
+    if (!fetched.ok && STALE_TOKEN.has(Number(fetched.error))) await tokens.invalidate(account, token.token);
     return fetched;
   };
 }

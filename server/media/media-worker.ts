@@ -7,8 +7,9 @@ import type { PlatformUrls, WorkerTiming } from '../config';
 import { CHANGE_SEQ, nextValue } from '../db/counters';
 import type { Db } from '../db/open-database';
 import type { MediaJobsTable } from '../db/schema';
-import { retryDelayMs } from '../outbound/backoff';
-import type { WechatTokens } from '../outbound/wechat-token';
+import { retryDelayMs } from '../platforms/backoff';
+import { pollingWorker, type PollingWorker } from '../platforms/polling-worker';
+import type { WechatTokens } from '../platforms/wechat-token';
 import { wechatMediaFetcher, weiboMediaFetcher, type MediaFetcher } from './media-fetchers';
 import type { MediaStore } from './media-store';
 
@@ -32,16 +33,21 @@ export interface MediaWorkerOptions {
  * fills the attachment's url on the request (which then comes with the next pull). A failed
  * fetch is retried with back-off; until then the attachment shows as pending.
  */
-export function mediaWorker({ db, store, channels, platforms, tokens, timing, log }: MediaWorkerOptions) {
+export function mediaWorker({
+  db,
+  store,
+  channels,
+  platforms,
+  tokens,
+  timing,
+  log,
+}: MediaWorkerOptions): PollingWorker {
   const fetchers: Record<string, MediaFetcher> = {
     wechat: wechatMediaFetcher(channels.wechat, platforms.wechat, tokens),
     weibo: weiboMediaFetcher(channels.weibo, platforms.weiboUpload),
   };
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = true;
 
-  async function tick(): Promise<void> {
+  async function tick(stopping: () => boolean): Promise<void> {
     const due = await db
       .selectFrom('media_jobs')
       .selectAll()
@@ -51,7 +57,7 @@ export function mediaWorker({ db, store, channels, platforms, tokens, timing, lo
       .limit(BATCH)
       .execute();
     for (const job of due) {
-      if (stopped) return;
+      if (stopping()) return;
       await fetchOne(job);
     }
   }
@@ -103,27 +109,5 @@ export function mediaWorker({ db, store, channels, platforms, tokens, timing, lo
     });
   }
 
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((err: unknown) => log.error({ err }, 'media worker failed'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, timing.pollMs);
-  }
-
-  return {
-    start(): void {
-      stopped = false;
-      schedule();
-    },
-    async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return pollingWorker('media worker', timing.pollMs, log, tick);
 }

@@ -4,14 +4,15 @@ import { NO_CONTACT, type Channel, type ReplyContact } from '../../shared/model'
 import type { ChannelsConfig } from '../channels/accounts';
 import type { PlatformUrls, WorkerTiming } from '../config';
 import type { Db } from '../db/open-database';
-import { retryDelayMs } from './backoff';
-import type { SendResult } from './send-result';
+import { retryDelayMs } from '../platforms/backoff';
+import type { SendResult } from '../platforms/send-result';
 import { alipaySender } from './senders/alipay-sender';
 import type { ReplySender } from './senders/outgoing-reply';
 import { wechatSender } from './senders/wechat-sender';
 import { weiboSender } from './senders/weibo-sender';
 import { settleReply, type OutboundRow, type Settlement } from './settle-reply';
-import type { WechatTokens } from './wechat-token';
+import { pollingWorker, type PollingWorker } from '../platforms/polling-worker';
+import type { WechatTokens } from '../platforms/wechat-token';
 
 /** Replies taken per look at the queue; the rest wait for the next. */
 const BATCH = 20;
@@ -37,17 +38,22 @@ export interface ReplyWorkerOptions {
  * call whose outcome is unknown is never repeated. Platform errors that mean "not taken" are
  * retried with back-off; the window is checked again before every attempt.
  */
-export function replyWorker({ db, channels, platforms, tokens, timing, log, now = Date.now }: ReplyWorkerOptions) {
+export function replyWorker({
+  db,
+  channels,
+  platforms,
+  tokens,
+  timing,
+  log,
+  now = Date.now,
+}: ReplyWorkerOptions): PollingWorker {
   const senders: Record<Channel, ReplySender> = {
     wechat: wechatSender(channels.wechat, platforms.wechat, tokens),
     weibo: weiboSender(channels.weibo, platforms.weibo),
     alipay: alipaySender(channels.alipay, platforms.alipay, now),
   };
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = true;
 
-  async function tick(): Promise<void> {
+  async function tick(stopping: () => boolean): Promise<void> {
     await settleAbandoned();
     const due = await db
       .selectFrom('outbound_replies')
@@ -58,7 +64,7 @@ export function replyWorker({ db, channels, platforms, tokens, timing, log, now 
       .limit(BATCH)
       .execute();
     for (const row of due) {
-      if (stopped) return;
+      if (stopping()) return;
       await deliver(row);
     }
   }
@@ -143,28 +149,5 @@ export function replyWorker({ db, channels, platforms, tokens, timing, log, now 
     }
   }
 
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((err: unknown) => log.error({ err }, 'reply worker failed'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, timing.pollMs);
-  }
-
-  return {
-    start(): void {
-      stopped = false;
-      schedule();
-    },
-    /** Stops looking for work and waits for the call in flight, so an orderly stop leaves nothing 'sending'. */
-    async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return pollingWorker('reply worker', timing.pollMs, log, tick);
 }

@@ -1,7 +1,7 @@
 import type { AlipayAccount } from '../../channels/accounts';
 import { alipaySignContent, rsa2Sign } from '../../channels/alipay/rsa2';
-import { callPlatform, jsonOf, retryableStatus } from '../platform-call';
-import { SENT } from '../send-result';
+import { callPlatform, jsonOf, retryableStatus } from '../../platforms/platform-call';
+import { SENT } from '../../platforms/send-result';
 import { NO_ACCOUNT, type ReplySender } from './outgoing-reply';
 import { BEIJING_OFFSET_MS } from '../../../shared/deadline/beijing-time';
 

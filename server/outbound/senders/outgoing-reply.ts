@@ -1,4 +1,4 @@
-import type { SendResult } from '../send-result';
+import type { SendResult } from '../../platforms/send-result';
 
 /** A reply as a sender needs it: which channel account sends what to whom. */
 export interface OutgoingReply {

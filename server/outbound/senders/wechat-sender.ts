@@ -1,11 +1,9 @@
 import type { WechatAccount } from '../../channels/accounts';
-import { callPlatform, jsonOf, retryableStatus } from '../platform-call';
-import { SENT, type SendResult } from '../send-result';
-import type { WechatTokens } from '../wechat-token';
+import { callPlatform, jsonOf, retryableStatus } from '../../platforms/platform-call';
+import { SENT, type SendResult } from '../../platforms/send-result';
+import { STALE_TOKEN, type WechatTokens } from '../../platforms/wechat-token';
 import { NO_ACCOUNT, type ReplySender } from './outgoing-reply';
 
-/** errcodes that mean the token is stale (invalid, expired, replaced): refetch it and send again. */
-const STALE_TOKEN = new Set([40001, 40014, 42001]);
 /** -1 system busy; 45009 and 45047 are rate and quota limits that lift with time. */
 const RETRYABLE = new Set([-1, 45009, 45047]);
 

@@ -1,6 +1,6 @@
 import type { WeiboAccount } from '../../channels/accounts';
-import { callPlatform, jsonOf, retryableStatus } from '../platform-call';
-import { SENT } from '../send-result';
+import { callPlatform, jsonOf, retryableStatus } from '../../platforms/platform-call';
+import { SENT } from '../../platforms/send-result';
 import { NO_ACCOUNT, type ReplySender } from './outgoing-reply';
 
 /** Weibo's system error, busy and rate-limit codes: the message was not taken, try later. */

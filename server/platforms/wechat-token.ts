@@ -6,6 +6,9 @@ import type { SendResult } from './send-result';
 /** A token is renewed this long before WeChat says it expires, so no call goes out with a dying one. */
 const RENEW_EARLY_MS = 5 * 60_000;
 
+/** WeChat errcodes that mean the token is stale (invalid, expired, replaced): refetch it and call again. */
+export const STALE_TOKEN = new Set([40001, 40014, 42001]);
+
 export type TokenResult = { ok: true; token: string } | { ok: false; result: SendResult };
 
 /**
