@@ -81,6 +81,19 @@ const LAYERS = {
       'The browser shell imports shared/, the host and itself only.',
     ),
   ],
+  'simulator/**': [
+    forbid(
+      [
+        '**/server/channels/wechat/**',
+        '**/server/channels/weibo/**',
+        '**/server/channels/alipay/*',
+        '!**/server/channels/alipay/demo-keys',
+        '**/server/channels/*-signature',
+        '**/server/channels/signed-query',
+      ],
+      "The simulator signs with its own code (simulator/platform-signing.ts): the server's verifiers would agree with themselves.",
+    ),
+  ],
 };
 
 export default tseslint.config(

@@ -1,6 +1,6 @@
 import { DEMO_ALIPAY_PLATFORM_PRIVATE_KEY } from '../server/channels/alipay/demo-keys';
-import { alipayCharset, encodeIn } from '../server/channels/alipay/charset';
-import { alipaySignContent, rsa2Sign } from '../server/channels/alipay/rsa2';
+import iconv from 'iconv-lite';
+import { alipayRsa2, alipayStringToSign } from './platform-signing';
 
 export interface AlipayDeliveryOptions {
   /** The form's charset; Alipay's is historically GBK. */
@@ -29,15 +29,15 @@ export interface AlipayDelivery {
  */
 export function buildAlipayDelivery(post: AlipayPost, options: AlipayDeliveryOptions = {}): AlipayDelivery {
   const charsetName = options.charset ?? 'GBK';
-  const charset = alipayCharset(charsetName);
   const params: Record<string, string> = { ...post, charset: charsetName, sign_type: 'RSA2' };
-  params.sign = rsa2Sign(
-    alipaySignContent(params, true),
-    charset,
+  params.sign = alipayRsa2(
+    alipayStringToSign(params, true),
+    charsetName,
     options.alipayPrivateKey ?? DEMO_ALIPAY_PLATFORM_PRIVATE_KEY,
   );
+  const inCharset = (text: string) => percentEncode(iconv.encode(text, charsetName));
   const form = Object.entries(params)
-    .map(([name, value]) => `${percentEncode(encodeIn(name, charset))}=${percentEncode(encodeIn(value, charset))}`)
+    .map(([name, value]) => `${inCharset(name)}=${inCharset(value)}`)
     .join('&');
   return {
     channel: 'alipay',

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildWechatXml, type WechatFields } from '../shared/channels/wechat/xml';
 import type { WechatAccount } from '../server/channels/accounts';
-import { createWechatCipher } from '../server/channels/wechat/crypto';
-import { wechatSignature } from '../server/channels/wechat/signature';
+import { platformSha1, wechatEncrypt } from './platform-signing';
 
 export interface WechatDeliveryOptions {
   /** Safe mode: encrypt the message with the account's EncodingAESKey and add `msg_signature`. */
@@ -29,7 +28,7 @@ export function buildWechatDelivery(
   const timestamp = String(Math.floor((options.now ?? new Date()).getTime() / 1000));
   const nonce = options.nonce ?? String(randomBytes(4).readUInt32BE());
   const query: Record<string, string> = {
-    signature: wechatSignature(account.token, timestamp, nonce),
+    signature: platformSha1(account.token, timestamp, nonce),
     timestamp,
     nonce,
     openid: fields.FromUserName ?? '',
@@ -38,9 +37,9 @@ export function buildWechatDelivery(
   if (!options.encrypt) return { query, body: plain };
 
   if (!account.encodingAesKey) throw new Error(`account "${account.key}" has no EncodingAESKey`);
-  const encrypt = createWechatCipher(account.encodingAesKey, account.appId).encrypt(plain);
+  const encrypt = wechatEncrypt(account.encodingAesKey, account.appId, plain);
   return {
-    query: { ...query, encrypt_type: 'aes', msg_signature: wechatSignature(account.token, timestamp, nonce, encrypt) },
+    query: { ...query, encrypt_type: 'aes', msg_signature: platformSha1(account.token, timestamp, nonce, encrypt) },
     body: buildWechatXml({ ToUserName: fields.ToUserName ?? account.originalId, Encrypt: encrypt }),
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WeiboAccount } from '../server/channels/accounts';
-import { weiboSignature } from '../server/channels/weibo/signature';
+import { platformSha1 } from './platform-signing';
 
 /** One push as CHANNELS.md §2.2 shows it, ids as decimal strings (they are int64 on the wire). */
 export interface WeiboPush {
@@ -42,7 +42,7 @@ export function buildWeiboDelivery(
   return {
     channel: 'weibo',
     contentType: 'application/json',
-    query: { signature: weiboSignature(account.appSecret, timestamp, nonce), timestamp, nonce },
+    query: { signature: platformSha1(account.appSecret, timestamp, nonce), timestamp, nonce },
     // Bare numbers however large, as Weibo sends them; JSON.stringify cannot write an int64.
     body: JSON.stringify(push).replace(ID_STRINGS, '$1$2'),
   };

@@ -1,7 +1,7 @@
 import { createPublicKey, createVerify } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AlipayAccount } from '../../server/channels/accounts';
-import { alipaySignContent } from '../../server/channels/alipay/rsa2';
+import { alipayStringToSign } from '../platform-signing';
 import type { PlatformState } from './platform-state';
 
 const METHOD = 'alipay.open.public.message.custom.send';
@@ -28,7 +28,7 @@ export function alipayApi(app: FastifyInstance, accounts: readonly AlipayAccount
       params.sign_type === 'RSA2' &&
       typeof params.sign === 'string' &&
       createVerify('RSA-SHA256')
-        .update(Buffer.from(alipaySignContent(params, true), 'utf8'))
+        .update(Buffer.from(alipayStringToSign(params, true), 'utf8'))
         .verify(key, params.sign, 'base64');
     let biz: { to_user_id?: unknown; msg_type?: unknown; text?: { content?: unknown } } = {};
     try {

@@ -2,11 +2,9 @@ import { buildAlipayBizContent } from '../../shared/channels/alipay/biz-content'
 import { isoToWeiboTime } from '../../shared/channels/weibo/created-at';
 import { buildWechatXml } from '../../shared/channels/wechat/xml';
 import { DEMO_ALIPAY_ACCOUNT, DEMO_WECHAT_ACCOUNT, DEMO_WEIBO_ACCOUNT } from '../../server/channels/demo-accounts';
-import { createWechatCipher } from '../../server/channels/wechat/crypto';
-import { wechatSignature } from '../../server/channels/wechat/signature';
-import { weiboSignature } from '../../server/channels/weibo/signature';
 import type { Channel } from '../../shared/model';
 import { buildAlipayDelivery, percentEncode } from '../../simulator/alipay-delivery';
+import { platformSha1, wechatEncrypt } from '../../simulator/platform-signing';
 
 /**
  * Generated deliveries that no webhook may store: forged or missing signatures, stale and future
@@ -82,10 +80,9 @@ function mutate(r: Random, body: Buffer): Buffer {
 
 // ── WeChat ──────────────────────────────────────────────────────────────────────────────────────────
 const WX = DEMO_WECHAT_ACCOUNT;
-const wxCipher = createWechatCipher(WX.encodingAesKey!, WX.appId);
 
 function wechatSigned(timestamp = nowSeconds(), nonce = String(Math.random()).slice(2, 10)) {
-  return { signature: wechatSignature(WX.token, timestamp, nonce), timestamp, nonce, openid: 'oFuzz' };
+  return { signature: platformSha1(WX.token, timestamp, nonce), timestamp, nonce, openid: 'oFuzz' };
 }
 
 function wechatValidXml(r: Random): string {
@@ -221,10 +218,12 @@ export function hostileWechat(r: Random): RawDelivery {
       // Safe mode with a correct msg_signature over garbage, or a wrong one over a real ciphertext.
       const query = wechatSigned();
       const real = r.next() < 0.5;
-      const encrypt = real ? wxCipher.encrypt(wechatValidXml(r)) : r.bytes(16 * (1 + r.int(20))).toString('base64');
+      const encrypt = real
+        ? wechatEncrypt(WX.encodingAesKey!, WX.appId, wechatValidXml(r))
+        : r.bytes(16 * (1 + r.int(20))).toString('base64');
       const msgSignature = real
         ? r.bytes(20).toString('hex')
-        : wechatSignature(WX.token, query.timestamp, query.nonce, encrypt);
+        : platformSha1(WX.token, query.timestamp, query.nonce, encrypt);
       return {
         ...base,
         what: real ? 'safe mode, forged msg_signature' : 'safe mode, garbage ciphertext',
@@ -251,7 +250,7 @@ export function hostileWechat(r: Random): RawDelivery {
 const WB = DEMO_WEIBO_ACCOUNT;
 
 function weiboSigned(timestamp = nowSeconds(), nonce = String(Math.random()).slice(2, 10)) {
-  return { signature: weiboSignature(WB.appSecret, timestamp, nonce), timestamp, nonce };
+  return { signature: platformSha1(WB.appSecret, timestamp, nonce), timestamp, nonce };
 }
 
 function weiboPush(r: Random): Record<string, unknown> {

@@ -40,6 +40,11 @@ const PLANTED: [file: string, source: string][] = [
   ['electron/host/planted.ts', "import { pageCsp } from '../browser-shell/page-csp';\nexport const x = pageCsp;\n"],
   ['electron/browser-shell/planted.ts', "import { app } from 'electron';\nexport const x = app;\n"],
   ['electron/browser-shell/planted.ts', "import { buildApp } from '../../server/app';\nexport const x = buildApp;\n"],
+  [
+    'simulator/planted.ts',
+    "import { wechatSignature } from '../server/channels/wechat/signature';\nexport const x = wechatSignature;\n",
+  ],
+  ['simulator/planted.ts', "import { rsa2Sign } from '../server/channels/alipay/rsa2';\nexport const x = rsa2Sign;\n"],
 ];
 
 describe('layer rules', () => {
@@ -55,6 +60,10 @@ describe('layer rules', () => {
     ],
     ['server/sync/planted.ts', "import { join } from 'node:path';\nexport const x = join;\n"],
     ['electron/main-planted.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    [
+      'simulator/planted.ts',
+      "import { DEMO_APP_PRIVATE_KEY } from '../server/channels/alipay/demo-keys';\nexport const x = DEMO_APP_PRIVATE_KEY;\n",
+    ],
     [
       'electron/browser-shell/planted.ts',
       "import { startHost } from '../host/start-host';\nexport const x = startHost;\n",
