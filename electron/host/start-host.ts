@@ -73,7 +73,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     debounceMs: options.debounceMs ?? DEFAULT_DEBOUNCE_MS,
     backfill,
   });
-  if (cache.notice) console.error(`yiwang host: ${cache.notice}`);
+  if (cache.report) console.error(`yiwang host: ${cache.report}`);
   const made = decisions({ cache, holdMs: options.holdMs ?? DEFAULT_HOLD_MS });
   const suggestions = suggester(cache, trainedModels(cache), { confidenceThreshold: options.suggestionThreshold });
   const exportsDir = options.exportsDir ?? join(options.dataDir, 'exports');

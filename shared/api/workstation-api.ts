@@ -35,8 +35,26 @@ export interface SyncStatus {
   catchUp: { received: number; total: number } | null;
   /** Conflicts waiting for a person to choose (conflicts.list). */
   conflicts: number;
-  /** Something the operator should read once, e.g. that a damaged cache file was moved aside and rebuilt. */
-  notice: string | null;
+  /** What the host found wrong with its cache file at start, for the operator to read once. */
+  notice: CacheNotice | null;
+}
+
+/**
+ * damaged: the cache file could not be used and was rebuilt from the server, keeping what of its
+ * outbox could be read; behind: it opened but had lost decisions made here (its write-ahead log gone
+ * after a crash, an older copy restored). Counts are of decisions not yet sent to the server.
+ */
+export interface CacheNotice {
+  kind: 'damaged' | 'behind';
+  /** Read back from the damaged file and its write-ahead log. */
+  keptFromFile: number;
+  /** Given back by the outbox log kept beside the cache. */
+  keptFromLog: number;
+  /** Lost: in neither. Null when there was no outbox log to count them by. */
+  unreadable: number | null;
+  /** For the details: why the file could not be used, and where it was moved. */
+  reason: 'corrupt' | 'foreign' | null;
+  movedTo: string | null;
 }
 
 export interface Session {

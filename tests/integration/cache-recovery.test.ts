@@ -44,7 +44,9 @@ describe('a damaged workstation cache', () => {
     await waitFor('the message on stderr', async () => again.output().includes('was corrupt'));
     expect(asideFiles(again.dataDir)).toHaveLength(1);
     const status = value(await again.call('sync.status', {}));
-    expect(status.notice).toContain('moved aside');
+    // Counts and a reason code for the operator's sentence, never SQLite's own words.
+    expect(status.notice).toMatchObject({ kind: 'damaged', reason: 'corrupt', keptFromFile: 0, unreadable: 0 });
+    expect(JSON.stringify(status.notice)).not.toMatch(/database disk image|not a database/);
     value(await again.call('session.signIn', { name: 'op1', password: 'op1' }));
     await waitFor('the queue rebuilt', async () => {
       await again.call('sync.now', {});
@@ -74,7 +76,13 @@ describe('a damaged workstation cache', () => {
     const again = await host(first.dataDir);
     await waitFor('the message on stderr', async () => again.output().includes('was foreign'));
     expect(asideFiles(again.dataDir)).toHaveLength(1);
-    expect(value(await again.call('sync.status', {})).notice).toContain('5 decisions not yet sent were recovered');
+    expect(value(await again.call('sync.status', {})).notice).toMatchObject({
+      kind: 'damaged',
+      reason: 'foreign',
+      keptFromFile: 5,
+      keptFromLog: 0,
+      unreadable: 0,
+    });
     // The same device and the operator's token came across, so nobody has to sign in for them to go.
     expect(value(await again.call('session.get', {})).deviceId).toBe(deviceId);
     await waitFor(

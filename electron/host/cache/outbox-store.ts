@@ -1,5 +1,6 @@
 import type { Decision, Rejection, Request } from '../../../shared/model';
 import type { Cache } from './open-cache';
+import type { OutboxLog } from './outbox-log';
 
 export type OutboxStatus = 'pending' | 'sent';
 export type Outcome = 'applied' | 'replay' | 'rejected';
@@ -24,8 +25,13 @@ interface MadeRow {
 /**
  * The outbox of decisions not yet answered by the server, in per-device seq order, and the record
  * of answered ones (decision_results), which undo reads to find the operator's last decision.
+ * Every change is noted in the outbox log too (outbox-log.ts), written once its transaction commits.
  */
-export function outboxStore(db: Cache) {
+export function outboxStore(db: Cache, log: OutboxLog) {
+  // Outside a transaction the change has already committed.
+  const written = () => {
+    if (!db.inTransaction) log.flush();
+  };
   const insert = db.prepare(
     `INSERT INTO outbox (decision_id, seq, request_id, operator_id, json, created_at, status, not_before, before, undoes)
      VALUES (@id, @seq, @requestId, @operatorId, @json, @madeAt, 'pending', @notBefore, @before, @undoes)`,
@@ -67,6 +73,8 @@ export function outboxStore(db: Cache) {
   return {
     add(decision: Decision, before: Before, notBefore: number, undoes: string | null = null): void {
       insert.run({ ...decision, json: JSON.stringify(decision), before: JSON.stringify(before), notBefore, undoes });
+      log.added({ decision, before, notBefore, undoes });
+      written();
     },
     /** Decisions on one request still waiting for the server, oldest first. */
     pendingFor(requestId: string): Decision[] {
@@ -102,12 +110,16 @@ export function outboxStore(db: Cache) {
     recordAnswer(decisionId: string, outcome: Outcome, reason: Rejection | null, answeredAt: string): void {
       answer.run({ id: decisionId, outcome, reason: reason ? JSON.stringify(reason) : null, answeredAt });
       remove.run(decisionId);
+      log.gone([decisionId]);
+      written();
     },
     isInOutbox(decisionId: string): boolean {
       return find.get(decisionId) !== undefined;
     },
     drop(decisionId: string): void {
       remove.run(decisionId);
+      log.gone([decisionId]);
+      written();
     },
     lastUndoable(operatorId: string): MadeDecision | null {
       const row = lastUndoable.get(operatorId, operatorId);

@@ -7,6 +7,7 @@ import { useSession } from '../store/session-store';
 import { useStats } from '../store/stats-store';
 import { useSync } from '../store/sync-store';
 import { useUi } from '../store/ui-store';
+import { CacheNoticeLine } from './cache-notice';
 import { CatchUpProgress } from './catch-up-progress';
 import { useNow } from './use-now';
 
@@ -45,6 +46,7 @@ export function StatusBar() {
           {t('conflicts.badge', { n: status.conflicts })}
         </button>
       )}
+      {status?.notice && <CacheNoticeLine notice={status.notice} />}
       {status?.lastError && <span className="status-error">{t('sync.error', { message: status.lastError })}</span>}
       <span className={`notice ${notice?.tone === 'error' ? 'notice-error' : ''}`} role="status">
         {notice ? noticeText(t, notice) : ''}

@@ -285,6 +285,19 @@ export const en: Record<MessageId, string> = {
   'notice.conflictReopened': 'Reopened: {number}',
   'sync.catchUp': 'Syncing {received} / {total} requests',
   'sync.catchUpUnknown': 'Syncing, {received} requests received',
+  'cache.damaged':
+    'The workstation cache file was damaged and is rebuilt from the server: {kept} decisions not yet uploaded were kept, {lost} could not be read.',
+  'cache.damagedUncounted':
+    'The workstation cache file was damaged and is rebuilt from the server: {kept} decisions not yet uploaded were kept; any others could not be counted.',
+  'cache.behind':
+    'The workstation cache was older than its record of decisions to upload (a power cut or an older copy restored): {kept} decisions recovered, {lost} lost.',
+  'cache.details': 'Details',
+  'cache.detailsDamaged':
+    'Reason: {reason}. The old file was moved to {movedTo}. Read back from it: {fromFile}; recovered from the upload record: {fromLog}.',
+  'cache.detailsBehind':
+    'Recovered from the upload record (the outbox-log file beside the cache): {fromLog}; they upload as usual, and any the server already has do not apply twice.',
+  'cache.reason.corrupt': 'the file could not be read or failed its check',
+  'cache.reason.foreign': 'the file belongs to another program',
   'signOut.title': 'Sign out',
   'signOut.placeholder': 'A handover note for the next shift (optional); Enter signs out…',
   'handover.lastNote': 'Handover note from the last shift',

@@ -280,6 +280,16 @@ export const zhCN = {
   'notice.conflictReopened': '已重新打开：{number}',
   'sync.catchUp': '正在同步 {received} / {total} 件',
   'sync.catchUpUnknown': '正在同步，已收到 {received} 件',
+  'cache.damaged': '工作站缓存文件已损坏，已从服务器重建：未上传的处理保留 {kept} 件，{lost} 件无法读取。',
+  'cache.damagedUncounted': '工作站缓存文件已损坏，已从服务器重建：未上传的处理保留 {kept} 件，其余无法清点。',
+  'cache.behind': '工作站缓存比本机的待上传记录旧（断电或恢复了旧副本）：未上传的处理找回 {kept} 件，{lost} 件丢失。',
+  'cache.details': '详情',
+  'cache.detailsDamaged':
+    '原因：{reason}。原文件已移至 {movedTo}。从原文件读回 {fromFile} 件，从待上传记录找回 {fromLog} 件。',
+  'cache.detailsBehind':
+    '缓存中缺少的处理已从待上传记录（缓存旁的 outbox-log 文件）找回 {fromLog} 件，将照常上传；服务器已收到的不会重复生效。',
+  'cache.reason.corrupt': '文件无法读取或校验失败',
+  'cache.reason.foreign': '文件属于其他程序',
   'signOut.title': '交班退出',
   'signOut.placeholder': '留给下一班的交接留言（可不填），Enter 退出…',
   'handover.lastNote': '上一班交接留言',
