@@ -10,6 +10,7 @@ import { startHost, type Host } from '../../electron/host/start-host';
 import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/workstation-api';
 import type { Request, RequestStatus } from '../../shared/model';
 import { compareQueueOrder, queueKey } from '../../shared/queue/queue-order';
+import { inQueue } from '../../shared/queue/unit-news';
 import { makeRequest, seedWorkstation } from '../support/seeded-workstation';
 import { NO_SERVER } from '../support/triage-fixtures';
 
@@ -34,8 +35,26 @@ function mixedRequests(count: number): Request[] {
     // Due times on a coarse grid so that many tie and arrival decides.
     const dueAt = random() < 0.1 ? null : new Date(NOW + (Math.floor(random() * 40) - 20) * 10 * MIN).toISOString();
     const snoozed = random() < 0.1;
+    // Of those with a unit (by index, so the mix above stays as it was): some answered, back in the queue;
+    // some with a progress note the operator has not acted on, back too; some with one already passed on.
+    const withUnit = request.status === 'transferred';
+    const transferredAt = new Date(NOW - 300 * MIN).toISOString();
+    const stamp = {
+      decisionId: request.id,
+      kind: 'transfer',
+      operatorId: request.id,
+      operatorName: '王',
+      deviceId: 'd',
+    };
     return {
       ...request,
+      status: withUnit && i % 4 === 0 ? 'replied' : request.status,
+      lastDecision: withUnit ? { ...stamp, at: transferredAt } : null,
+      unitAnswer: withUnit && i % 8 === 0 ? '已修复' : null,
+      unitProgress:
+        withUnit && i % 4 !== 0 && i % 2 === 1
+          ? { text: '正在协调', at: new Date(NOW - (i % 3 === 0 ? 100 : 400) * MIN).toISOString() }
+          : null,
       deadlines: { ...request.deadlines, answerDueAt: dueAt },
       escalated: random() < 0.15,
       flagged: random() < 0.05,
@@ -47,11 +66,7 @@ function mixedRequests(count: number): Request[] {
 /** What the queue view must show at `now`, in the order shared/queue/queue-order.ts defines. */
 function expectedQueue(requests: readonly Request[], now: number): string[] {
   return requests
-    .filter(
-      (r) =>
-        (r.status === 'new' || r.status === 'accepted') &&
-        (r.snoozedUntil === null || Date.parse(r.snoozedUntil) <= now),
-    )
+    .filter((r) => inQueue(r) && (r.snoozedUntil === null || Date.parse(r.snoozedUntil) <= now))
     .map(queueKey)
     .sort((a, b) => compareQueueOrder(a, b, now))
     .map((k) => k.id);
@@ -113,7 +128,7 @@ describe("the workstation host's queue order", () => {
 
   it('says when the next waiting request turns overdue', async () => {
     const window = await windowAt(NOW, 0, 10);
-    const open = requests.filter((r) => r.status === 'new' || r.status === 'accepted').map(queueKey);
+    const open = requests.filter(inQueue).map(queueKey);
     const next = Math.min(...open.map((k) => k.dueMs).filter((due) => due >= NOW));
     expect(window.at).toBe(new Date(NOW).toISOString());
     expect(window.nextCrossingAt).toBe(new Date(next).toISOString());
@@ -158,7 +173,18 @@ describe('a cache from before the deadline order', () => {
         old
           .prepare(`INSERT INTO ${table} (id, json, status, received_at, version) VALUES (?, ?, ?, ?, ?)`)
           .run(r.id, JSON.stringify(r), r.status, r.receivedAt, r.version);
-      for (const r of [base, stamped]) {
+      // Answered by its unit: back in the queue, with its original promise long passed. Transferred: not.
+      const answered = {
+        ...makeRequest(
+          { text: '单位已答复', status: 'replied', receivedAt: new Date(NOW - 9 * 60 * MIN).toISOString() },
+          2,
+          NOW,
+        ),
+        unitAnswer: '路灯已修复',
+      };
+      answered.deadlines = { ...answered.deadlines, answerDueAt: new Date(NOW - 8 * 60 * MIN).toISOString() };
+      const withUnit = makeRequest({ text: '单位办理中', status: 'transferred' }, 3, NOW);
+      for (const r of [base, stamped, answered, withUnit]) {
         insert('requests', r);
         insert('local_requests', r);
       }
@@ -167,17 +193,24 @@ describe('a cache from before the deadline order', () => {
       const cache = openWorkstationCache(dataDir, NO_SERVER);
       const keys = () =>
         cache.db.prepare('SELECT id, answer_due_ms AS dueMs, priority FROM local_requests ORDER BY id').all();
-      expect(keys()).toEqual([
-        { id: base.id, dueMs: null, priority: 0 },
-        { id: stamped.id, dueMs: NOW - 20 * MIN, priority: 1 },
-      ]);
+      expect(keys()).toEqual(
+        [
+          { id: base.id, dueMs: null, priority: 0 },
+          { id: stamped.id, dueMs: NOW - 20 * MIN, priority: 1 },
+          { id: answered.id, dueMs: NOW - 8 * 60 * MIN, priority: 0 },
+          { id: withUnit.id, dueMs: null, priority: 0 },
+        ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+      // The transferred request is not the queue's, so it is left without keys until it comes back.
       expect(cache.requests.fillQueueKeys()).toBe(1);
       expect(keys()).toContainEqual({ id: base.id, dueMs: queueKey(base).dueMs, priority: 0 });
       expect(cache.requests.fillQueueKeys()).toBe(0);
       expect(cache.requests.window('queue', new Date(NOW).toISOString(), 0, 10).map((r) => r.id)).toEqual([
+        answered.id,
         stamped.id,
         base.id,
       ]);
+      expect(cache.requests.window('done', new Date(NOW).toISOString(), 0, 10).map((r) => r.id)).toEqual([withUnit.id]);
       cache.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

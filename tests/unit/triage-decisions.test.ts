@@ -152,7 +152,12 @@ describe('the decision dispatch: from a key to the host', () => {
         ['done', 'replied', act({ kind: 'junk' }), false],
       ];
     for (const [view, from, actions, leaves] of cases)
-      expect({ view, from, actions: actions.map((a) => a.kind), leaves: leavesView(view, from, actions) }).toEqual({
+      expect({
+        view,
+        from,
+        actions: actions.map((a) => a.kind),
+        leaves: leavesView(view, request('r1', { status: from }), actions, NOW),
+      }).toEqual({
         view,
         from,
         actions: actions.map((a) => a.kind),
@@ -164,10 +169,11 @@ describe('the decision dispatch: from a key to the host', () => {
     const r = request('r1');
     const escalate: DecisionAction[] = [{ kind: 'escalate', note: null }];
     const junk: DecisionAction[] = [{ kind: 'junk' }];
-    expect(screenStep('queue', r, escalate, { opened: false, advance: true, alone: true })).toBe('advance');
-    expect(screenStep('queue', r, escalate, { opened: false, advance: true, alone: false })).toBe('stay');
-    expect(screenStep('queue', r, escalate, { opened: false, advance: false, alone: true })).toBe('stay');
-    expect(screenStep('queue', r, junk, { opened: false, advance: false, alone: true })).toBe('leave');
-    expect(screenStep('queue', r, junk, { opened: true, advance: true, alone: true })).toBe('stay');
+    const how = (opened: boolean, advance: boolean, alone: boolean) => ({ opened, advance, alone, now: NOW });
+    expect(screenStep('queue', r, escalate, how(false, true, true))).toBe('advance');
+    expect(screenStep('queue', r, escalate, how(false, true, false))).toBe('stay');
+    expect(screenStep('queue', r, escalate, how(false, false, true))).toBe('stay');
+    expect(screenStep('queue', r, junk, how(false, false, true))).toBe('leave');
+    expect(screenStep('queue', r, junk, how(true, true, true))).toBe('stay');
   });
 });

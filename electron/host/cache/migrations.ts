@@ -200,4 +200,22 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX local_requests_priority_due ON local_requests (priority, answer_due_ms, received_at, id) WHERE status IN ('new', 'accepted');
   DROP INDEX local_requests_queue;
   `,
+  // 6: requests with news from their unit (shared/queue/unit-news.ts) come back into the queue: the
+  // indexes hold whatever the queue shows, marked by \`queued\` as the host writes each row.
+  `
+  ALTER TABLE local_requests ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;
+  -- The rule of unitNews() once, for the rows already here; the host writes it with every row from now on.
+  UPDATE local_requests SET queued = CASE
+    WHEN status IN ('new', 'accepted') THEN 1
+    WHEN status = 'replied' AND json_extract(json, '$.unitAnswer') IS NOT NULL THEN 1
+    WHEN status = 'transferred' AND (
+      coalesce(json_extract(json, '$.extensionRequest.at'), '') > coalesce(json_extract(json, '$.lastDecision.at'), '')
+      OR coalesce(json_extract(json, '$.unitProgress.at'), '') > coalesce(json_extract(json, '$.lastDecision.at'), '')
+    ) THEN 1
+    ELSE 0 END;
+  DROP INDEX local_requests_due;
+  DROP INDEX local_requests_priority_due;
+  CREATE INDEX local_requests_due ON local_requests (answer_due_ms, received_at, id) WHERE queued = 1;
+  CREATE INDEX local_requests_priority_due ON local_requests (priority, answer_due_ms, received_at, id) WHERE queued = 1;
+  `,
 ];

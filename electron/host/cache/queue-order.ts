@@ -1,5 +1,6 @@
 import type { Request } from '../../../shared/model';
 import { queueKey } from '../../../shared/queue/queue-order';
+import { inQueue } from '../../../shared/queue/unit-news';
 import type { Cache } from './open-cache';
 
 /** How many of this device's decisions on the request are still in the outbox. */
@@ -11,13 +12,13 @@ export interface LocalRow {
   pending: number;
 }
 
-/** The queue view: open, and not snoozed past `now`. The status list matches the partial indexes'. */
-export const QUEUE_FILTER = `l.status IN ('new', 'accepted') AND (l.snoozed_until IS NULL OR l.snoozed_until <= @now)`;
+/** The queue view: waiting or with news from its unit (`queued`, as the partial indexes'), and not snoozed past `now`. */
+export const QUEUE_FILTER = `l.queued = 1 AND (l.snoozed_until IS NULL OR l.snoozed_until <= @now)`;
 
-/** The order columns saved with each local view row. */
-export function queueColumns(request: Request): { dueMs: number; priority: 0 | 1 } {
+/** The order columns saved with each local view row, and whether the queue shows it (shared/queue/unit-news.ts). */
+export function queueColumns(request: Request): { dueMs: number; priority: 0 | 1; queued: 0 | 1 } {
   const key = queueKey(request);
-  return { dueMs: key.dueMs, priority: key.priority ? 1 : 0 };
+  return { dueMs: key.dueMs, priority: key.priority ? 1 : 0, queued: inQueue(request) ? 1 : 0 };
 }
 
 interface At {
@@ -56,7 +57,7 @@ export function queueOrder(db: Cache) {
   );
   const next = db.prepare<{ nowMs: number }, { dueMs: number | null }>(
     `SELECT min(l.answer_due_ms) AS dueMs FROM local_requests l INDEXED BY local_requests_due
-     WHERE l.status IN ('new', 'accepted') AND l.answer_due_ms >= @nowMs`,
+     WHERE l.queued = 1 AND l.answer_due_ms >= @nowMs`,
   );
   const at = (now: string): At => ({ now, nowMs: Date.parse(now) });
 

@@ -9,7 +9,8 @@ import type { SearchIndex } from './search-index';
 const VIEW_FILTER: Record<QueueView, string> = {
   queue: QUEUE_FILTER,
   junk: `l.status = 'junk'`,
-  done: `l.status IN ('transferred', 'replied', 'closed', 'merged')`,
+  // What came back from a unit is in the queue, not here, until the operator acts on it.
+  done: `l.status IN ('transferred', 'replied', 'closed', 'merged') AND l.queued = 0`,
   all: '1 = 1',
 };
 type ArrivalOrdered = Exclude<QueueView, 'queue'>;
@@ -29,16 +30,18 @@ export function requestStore(db: Cache, search: SearchIndex) {
     `SELECT l.json, l.rejection, ${PENDING} AS pending FROM local_requests l WHERE l.id = ?`,
   );
   const putLocal = db.prepare(
-    `INSERT INTO local_requests (id, json, status, received_at, snoozed_until, version, answer_due_ms, priority)
-     VALUES (@id, @json, @status, @receivedAt, @snoozedUntil, @version, @dueMs, @priority)
+    `INSERT INTO local_requests (id, json, status, received_at, snoozed_until, version, answer_due_ms, priority, queued)
+     VALUES (@id, @json, @status, @receivedAt, @snoozedUntil, @version, @dueMs, @priority, @queued)
      ON CONFLICT (id) DO UPDATE SET json = excluded.json, status = excluded.status,
        snoozed_until = excluded.snoozed_until, version = excluded.version,
-       answer_due_ms = excluded.answer_due_ms, priority = excluded.priority`,
+       answer_due_ms = excluded.answer_due_ms, priority = excluded.priority, queued = excluded.queued`,
   );
   const unkeyed = db.prepare<[], { json: string }>(
-    `SELECT json FROM local_requests WHERE status IN ('new', 'accepted') AND answer_due_ms IS NULL`,
+    `SELECT json FROM local_requests WHERE queued = 1 AND answer_due_ms IS NULL`,
   );
-  const setKey = db.prepare('UPDATE local_requests SET answer_due_ms = @dueMs, priority = @priority WHERE id = @id');
+  const setKey = db.prepare(
+    'UPDATE local_requests SET answer_due_ms = @dueMs, priority = @priority, queued = @queued WHERE id = @id',
+  );
   const setRejection = db.prepare('UPDATE local_requests SET rejection = ? WHERE id = ?');
   const order = queueOrder(db);
   // The queue view is in deadline order (queueOrder); the others in arrival order.

@@ -9,6 +9,7 @@ import { ClaimBadge } from './claim-badge';
 import { DeadlineLabel } from './deadline-label';
 import { HotIssueMark } from './duplicate-match';
 import { StatusChip } from './status-chip';
+import { UnitNewsBadge } from './unit-news';
 
 interface Props {
   request: LocalRequest;
@@ -53,6 +54,7 @@ export const QueueRow = memo(function QueueRow({ request, now, selected, marked,
           <span className="pending-dot" title={t('queue.pending')} aria-label={t('queue.pending')} />
         )}
         <ClaimBadge request={request} testId="queue-row-claim" />
+        <UnitNewsBadge request={request} withReason />
         {holder && <span className="queue-row-holder muted">{holder}</span>}
         <DeadlineLabel due={due} now={now} thresholds={thresholds} />
       </div>

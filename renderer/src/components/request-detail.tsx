@@ -19,6 +19,7 @@ import { RelatedRequests } from './related-requests';
 import { ReplyStatus } from './reply-status';
 import { StatusChip } from './status-chip';
 import { SuggestionPanel } from './suggestion-panel';
+import { UnitNewsBadge, UnitNewsPanel } from './unit-news';
 
 /** The current request in full, with everything needed to decide. Citizen text is rendered only as React text nodes. */
 export function RequestDetail() {
@@ -71,6 +72,7 @@ export function RequestDetail() {
         )}
         {request.pending > 0 && <span className="tag tag-pending">{t('detail.pending', { n: request.pending })}</span>}
         <ClaimBadge request={request} testId="detail-claim" />
+        <UnitNewsBadge request={request} />
         <DuplicateBadges duplicates={context?.duplicates} />
       </header>
       {request.rejection && (
@@ -86,6 +88,7 @@ export function RequestDetail() {
             {request.text.trim() || t('queue.noText')}
           </p>
           <AttachmentList attachments={request.attachments} />
+          <UnitNewsPanel request={request} />
           <DuplicateMatchPanel request={request} duplicates={context?.duplicates} />
           <RelatedRequests
             testId="citizen-history"

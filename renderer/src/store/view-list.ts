@@ -1,15 +1,21 @@
 import type { LocalRequest, QueueView, QueueWindow } from '../../../shared/api/workstation-api';
-import type { RequestStatus } from '../../../shared/model';
+import type { Request, RequestStatus } from '../../../shared/model';
+import { inQueue } from '../../../shared/queue/unit-news';
 
 /** The views the operator works in: the queue, junk, and what is done. */
 export type WorkView = Exclude<QueueView, 'all'>;
 
-/** Statuses each view shows; a decision leading elsewhere takes the request out of the view at once. */
-export const VIEW_STATUSES: Record<WorkView, readonly RequestStatus[]> = {
-  queue: ['new', 'accepted'],
-  junk: ['junk'],
-  done: ['transferred', 'replied', 'closed', 'merged'],
-};
+const DONE: readonly RequestStatus[] = ['transferred', 'replied', 'closed', 'merged'];
+
+/**
+ * Whether a view shows the request (snoozes aside), as the host's views do: the queue what waits for an
+ * operator or has news from its unit (shared/queue/unit-news.ts); a decision leading elsewhere takes the
+ * request out of the view at once.
+ */
+export function viewShows(view: WorkView, request: Request): boolean {
+  if (view === 'junk') return request.status === 'junk';
+  return view === 'queue' ? inQueue(request) : DONE.includes(request.status) && !inQueue(request);
+}
 
 /**
  * One view of the queue as the renderer holds it: the whole view's length, and a window of rows

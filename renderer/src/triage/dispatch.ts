@@ -1,7 +1,7 @@
 import type { LocalRequest } from '../../../shared/api/workstation-api';
-import { isSameCitizen, statusAfter, type DecisionAction, type RequestStatus } from '../../../shared/model';
+import { decide, isSameCitizen, type DecisionAction, type Request } from '../../../shared/model';
 import type { KeyAction } from '../keyboard/keymap';
-import { VIEW_STATUSES, type WorkView } from '../store/view-list';
+import { viewShows, type WorkView } from '../store/view-list';
 
 /**
  * The decision dispatch, kept pure: which decisions a key means for a request, which requests they
@@ -59,20 +59,35 @@ export function targetsOf(marked: ReadonlyMap<string, LocalRequest>, current: Lo
 }
 
 /**
- * Whether the decisions take a request out of the view: its status after them (the shared rule
- * book's transition) is not one the view shows, or it is put aside from the queue. Decisions the rule
- * book refuses leave it where it is: the host refuses them too, and says why.
+ * Whether the decisions take a request out of the view: the request after them (the shared rule book
+ * applied as the host will) is not one the view shows, or it is put aside from the queue. Decisions the
+ * rule book refuses leave it where it is: the host refuses them too, and says why.
  */
-export function leavesView(view: WorkView, status: RequestStatus, actions: readonly DecisionAction[]): boolean {
-  let after: RequestStatus = status;
+export function leavesView(view: WorkView, request: Request, actions: readonly DecisionAction[], now: number): boolean {
+  let after = request;
   let snoozed = false;
+  const at = new Date(now).toISOString();
   for (const action of actions) {
-    const next = statusAfter(after, action.kind);
-    if (next === null) return false;
+    const meta = {
+      id: '',
+      deviceId: '',
+      seq: 1,
+      requestId: after.id,
+      baseVersion: after.version,
+      operatorId: '',
+      madeAt: at,
+    };
+    const stamp = { decisionId: '', kind: action.kind, operatorId: '', operatorName: '', deviceId: '', at };
+    const result = decide(
+      after,
+      { ...meta, ...action },
+      { stamp, now: at, unitExists: () => true, categoryExists: () => true },
+    );
+    if (!result.ok) return false;
     snoozed ||= action.kind === 'snooze';
-    after = next;
+    after = result.request;
   }
-  return (snoozed && view === 'queue') || !VIEW_STATUSES[view].includes(after);
+  return (snoozed && view === 'queue') || !viewShows(view, after);
 }
 
 /** What the screen does at once for one request's decisions, before the host has answered. */
@@ -82,10 +97,10 @@ export function screenStep(
   view: WorkView,
   request: LocalRequest,
   actions: readonly DecisionAction[],
-  how: { opened: boolean; advance: boolean; alone: boolean },
+  how: { opened: boolean; advance: boolean; alone: boolean; now: number },
 ): ScreenStep {
   // A request opened from search stays on screen and shows the host's answer.
   if (how.opened) return 'stay';
-  if (leavesView(view, request.status, actions)) return 'leave';
+  if (leavesView(view, request, actions, how.now)) return 'leave';
   return how.advance && how.alone ? 'advance' : 'stay';
 }

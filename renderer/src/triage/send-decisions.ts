@@ -39,7 +39,12 @@ export function decide(plan: DecisionPlan, options: { advance?: boolean; takeOve
     }
     if (!planned || planned.length === 0) continue;
     const opened = useQueue.getState().opened?.id === request.id;
-    const step = screenStep(view, request, planned, { opened, advance, alone: targets.length === 1 });
+    const step = screenStep(view, request, planned, {
+      opened,
+      advance,
+      alone: targets.length === 1,
+      now: Date.now(),
+    });
     if (step === 'leave') queue.leave(request.id);
     else if (step === 'advance') queue.move(1);
     send(view, request, planned);

@@ -1,0 +1,83 @@
+import type { Request } from '../../../shared/model';
+import { unitNews } from '../../../shared/queue/unit-news';
+import { formatInstant } from '../i18n/format-time';
+import { useT } from '../i18n/use-t';
+import { useUi } from '../store/ui-store';
+
+/**
+ * What came back from the unit, as the queue row shows it: the badge (单位已答复 / 单位进展 / 申请延期 /
+ * 退单), the return reason (in the row; the detail pane has it whole), and the flag of a request units keep
+ * returning. Unit text is rendered as text.
+ */
+export function UnitNewsBadge({ request, withReason = false }: { request: Request; withReason?: boolean }) {
+  const t = useT();
+  const news = unitNews(request);
+  return (
+    <>
+      {news && (
+        <span className={`tag news-${news}`} data-testid="unit-news" data-news={news}>
+          {t(`news.${news}`)}
+        </span>
+      )}
+      {request.flagged && (
+        <span className="tag tag-warn" data-testid="return-flag">
+          {t('news.flagged', { n: request.returnCount })}
+        </span>
+      )}
+      {withReason && news === 'returned' && (
+        <span className="queue-row-reason" data-testid="return-reason" title={request.lastReturnReason ?? undefined}>
+          {request.lastReturnReason}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The unit's side in the detail pane: its answer and progress in full, the extension it asked for, why it returned the request. */
+export function UnitNewsPanel({ request }: { request: Request }) {
+  const t = useT();
+  const locale = useUi((s) => s.locale);
+  const news = unitNews(request);
+  const returned = request.returnCount > 0 && request.lastReturnReason !== null;
+  if (!request.unitAnswer && !request.unitProgress && !request.extensionRequest && !returned) return null;
+  return (
+    <section className="unit-news" data-testid="unit-news-panel" data-news={news ?? undefined}>
+      {request.unitAnswer !== null && (
+        <UnitText title={t('detail.unitAnswer')} testId="unit-answer" text={request.unitAnswer} />
+      )}
+      {request.unitProgress && (
+        <UnitText
+          title={t('detail.unitProgress', { when: formatInstant(request.unitProgress.at, locale) })}
+          testId="unit-progress"
+          text={request.unitProgress.text}
+        />
+      )}
+      {request.extensionRequest && (
+        <UnitText
+          title={t('detail.extensionRequest', {
+            days: request.extensionRequest.workingDays,
+            when: formatInstant(request.extensionRequest.at, locale),
+          })}
+          testId="extension-request"
+          text={request.extensionRequest.reason}
+        />
+      )}
+      {returned && (
+        <UnitText
+          title={t(request.flagged ? 'detail.returnReasonFlagged' : 'detail.returnReason', { n: request.returnCount })}
+          testId="detail-return-reason"
+          text={request.lastReturnReason ?? ''}
+        />
+      )}
+    </section>
+  );
+}
+
+function UnitText({ title, testId, text }: { title: string; testId: string; text: string }) {
+  return (
+    <div className="unit-text">
+      <h3>{title}</h3>
+      <p data-testid={testId}>{text}</p>
+    </div>
+  );
+}
