@@ -152,6 +152,7 @@ function signedIn(cache: WorkstationCache): Operator {
  *   snooze     snooze until now (wakes it at once)
  *   reply      a note: the citizen already has it, so the record says the operator took it back
  *   note, escalate, reopen — nothing reverses them
+ *   record-callback — nothing reverses it; a corrected callback is recorded again (the latest rating counts)
  *   link-citizen — undone only while still in the outbox: others may already have acted on the link
  */
 function compensation({ decision, before }: MadeDecision, now: Date): DecisionAction | null {
@@ -180,6 +181,7 @@ function compensation({ decision, before }: MadeDecision, now: Date): DecisionAc
     case 'escalate':
     case 'reopen':
     case 'link-citizen':
+    case 'record-callback':
       return null;
   }
 }

@@ -25,6 +25,8 @@ export interface Database {
   access_tokens: AccessTokensTable;
   media_jobs: MediaJobsTable;
   citizen_links: CitizenLinksTable;
+  satisfaction_surveys: SatisfactionSurveysTable;
+  ladder_steps: LadderStepsTable;
 }
 
 export interface OperatorsTable {
@@ -102,6 +104,13 @@ export interface RequestsTable {
   junk_reason: Generated<string | null>;
   /** JSON array of the linked citizen's identities (see citizen_links); null while unlinked. */
   citizen_identities: Generated<string | null>;
+  /** The latest Rating's fields (shared/model/rating.ts); null until rated. */
+  rating_score: Generated<string | null>;
+  rating_via: Generated<string | null>;
+  rating_note: Generated<string | null>;
+  rated_at: Generated<string | null>;
+  /** JSON DatedText: a supervisor's refusal of the unit's extension request. */
+  extension_refusal: Generated<string | null>;
 }
 
 export interface MessagesTable {
@@ -125,9 +134,9 @@ export interface DecisionsTable {
   device_id: string;
   seq: number;
   request_id: string;
-  /** The operator's id, or the unit account's when `actor` is 'unit'. */
+  /** The operator's id, the unit account's when `actor` is 'unit', SYSTEM_ACTOR_ID when 'system'. */
   operator_id: string;
-  actor: Generated<'operator' | 'unit'>;
+  actor: Generated<'operator' | 'unit' | 'system'>;
   kind: string;
   /** The whole decision as pushed, JSON. */
   payload: string;
@@ -285,4 +294,26 @@ export interface CitizenLinksTable {
   person_id: string;
   decision_id: string;
   linked_at: string;
+}
+
+/** A satisfaction question (回访) sent to the citizen after a close, waiting up to seven days for the answer. */
+export interface SatisfactionSurveysTable {
+  close_decision_id: string;
+  request_id: string;
+  channel: string;
+  account: string;
+  citizen_id: string;
+  asked_at: string;
+  answered_at: string | null;
+}
+
+/** One rung of the escalation ladder taken for one transfer of a request (server/deadlines/escalation-ladder.ts). */
+export interface LadderStepsTable {
+  request_id: string;
+  /** remind | escalate */
+  rung: string;
+  transferred_at: string;
+  unit_id: string;
+  decision_id: string;
+  at: string;
 }

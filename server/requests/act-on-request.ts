@@ -22,7 +22,7 @@ export type ActOutcome =
 /**
  * Makes and applies a decision on the server, against the request's current version. `mayAct` is checked
  * on the same read the decision is applied to, so a unit's scope cannot be raced. Each actor has a
- * device id of its own (`unit:<id>`, `supervision:<id>`), kept apart from workstations' sequence numbers.
+ * device id of its own (`unit:<id>`, `supervision:<id>`, `system`), kept apart from workstations' sequence numbers.
  */
 export async function actOnRequest(
   db: Db,
@@ -33,7 +33,7 @@ export async function actOnRequest(
   mayAct: (request: Request) => boolean,
 ): Promise<ActOutcome> {
   const setDeadlines = await clock.prepare();
-  const deviceId = `${actor.kind === 'unit' ? 'unit' : 'supervision'}:${actor.id}`;
+  const deviceId = actorDevice(actor);
   return db.transaction().execute(async (trx): Promise<ActOutcome> => {
     const changeSeq = await nextValue(trx, CHANGE_SEQ);
     const current = await loadRequest(trx, requestId);
@@ -68,4 +68,10 @@ export async function actOnRequest(
       ? { outcome: 'applied', request: result.request }
       : { outcome: 'rejected', rejection: result.rejection };
   });
+}
+
+/** The device id a server actor's decisions carry, so each keeps its own sequence numbers. */
+function actorDevice(actor: ServerActor): string {
+  if (actor.kind === 'system') return 'system';
+  return `${actor.kind === 'unit' ? 'unit' : 'supervision'}:${actor.id}`;
 }

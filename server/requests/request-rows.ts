@@ -8,6 +8,7 @@ import {
   type ExtensionRequest,
   type ReplyContact,
   type ReplyDelivery,
+  type Rating,
   type Request,
   type RequestStatus,
 } from '../../shared/model';
@@ -63,6 +64,18 @@ export function toRequest(row: RequestRow): Request {
     contact: parseJson<ReplyContact>(row.contact) ?? NO_CONTACT,
     replyDelivery: parseJson<ReplyDelivery>(row.reply_delivery),
     junkReason: row.junk_reason,
+    rating: ratingOf(row),
+    extensionRefusal: parseJson<DatedText>(row.extension_refusal),
+  };
+}
+
+function ratingOf(row: RequestRow): Rating | null {
+  if (row.rating_score === null || row.rated_at === null) return null;
+  return {
+    score: row.rating_score as Rating['score'],
+    via: row.rating_via as Rating['via'],
+    note: row.rating_note,
+    at: row.rated_at,
   };
 }
 
@@ -92,6 +105,11 @@ export function decidedColumns(request: Request): Updateable<RequestsTable> {
     extension_request: toJson(request.extensionRequest),
     reminder_count: request.reminderCount,
     last_reminder: toJson(request.lastReminder),
+    rating_score: request.rating?.score ?? null,
+    rating_via: request.rating?.via ?? null,
+    rating_note: request.rating?.note ?? null,
+    rated_at: request.rating?.at ?? null,
+    extension_refusal: toJson(request.extensionRefusal),
   };
 }
 

@@ -13,8 +13,11 @@ import type { Database } from '../db/schema';
 import { citizenKnown, linkCitizen } from './citizen-links';
 import { decidedColumns, toRequest } from './request-rows';
 
-/** Who made a decision: an operator (workstation, supervision) or a unit account (the units' page and API). */
-export type ActorKind = 'operator' | 'unit';
+/**
+ * Who made a decision: an operator (workstation, supervision), a unit account (the units' page and API), or the
+ * server itself (the escalation ladder, a citizen's rating matched at intake).
+ */
+export type ActorKind = 'operator' | 'unit' | 'system';
 
 export interface StoreContext {
   actor: ActorKind;

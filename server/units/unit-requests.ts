@@ -61,5 +61,6 @@ export function toUnitView(request: Request, now: Date): UnitRequestView {
     extensionRequest: request.extensionRequest,
     reminderCount: request.reminderCount,
     lastReminder: request.lastReminder,
+    extensionRefusal: request.extensionRefusal,
   };
 }

@@ -32,7 +32,10 @@ const ADDITIONS = new Set([
   'unit-progress',
   'unit-extension-request',
   'extension-grant',
+  'extension-refuse',
   'remind',
+  'record-callback',
+  'citizen-rating',
 ]);
 
 export function mayFollow(mine: string, theirs: string): boolean {

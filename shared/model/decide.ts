@@ -1,5 +1,6 @@
 import { linkedIdentities } from './citizen-identities';
 import type { Rejection } from './decision';
+import type { Rating } from './rating';
 import type { DecisionStamp, Request, RequestStatus, RequestTimeline } from './request';
 import type { RequestActionKind, RequestEvent } from './unit-actions';
 
@@ -8,12 +9,16 @@ import type { RequestActionKind, RequestEvent } from './unit-actions';
  * and by the workstation (its optimistic local view), so both always agree.
  *
  * Version rule: a decision must be made against the request's current version, except an annotation
- * (note, citizen link, unit progress, extension request and grant, reminder), which never conflicts and keeps the
- * version. A stale decision is rejected with the reason, never silently applied.
+ * (note, citizen link, unit progress, extension request, grant and refusal, reminder, rating), which never
+ * conflicts and keeps the version. A stale decision is rejected with the reason, never silently applied.
  *
  * Units' actions: an answer moves the request to `replied` with the answer on it, for an operator to pass
  * on to the citizen and close (or transfer again if it does not answer the question); a return (退单) puts
  * it back in the queue as `new`, with the reason, and flags it once it has bounced more than twice.
+ *
+ * Ratings (回访): a citizen's answer or a phone callback rates a closed request; a 不满意 flags it, and the
+ * `reopen` that sends it back to the queue is a decision of its own (the server makes it for a citizen's
+ * answer, the workstation sends it after a phone callback's), so this table stays the only one.
  */
 export type DecideResult = { ok: true; request: Request } | { ok: false; rejection: Rejection };
 
@@ -47,7 +52,10 @@ const ALLOWED_FROM: Record<RequestActionKind, readonly RequestStatus[]> = {
   'unit-extension-request': ['transferred'],
   'unit-return': ['transferred'],
   'extension-grant': ['transferred'],
+  'extension-refuse': ['transferred'],
   remind: ['transferred'],
+  'record-callback': ['closed'],
+  'citizen-rating': ['closed'],
 };
 
 /**
@@ -88,7 +96,10 @@ export function statusAfter(status: RequestStatus, kind: RequestActionKind): Req
     case 'unit-progress':
     case 'unit-extension-request':
     case 'extension-grant':
+    case 'extension-refuse':
     case 'remind':
+    case 'record-callback':
+    case 'citizen-rating':
       return status;
   }
 }
@@ -100,7 +111,10 @@ const ANNOTATIONS: ReadonlySet<RequestActionKind> = new Set([
   'unit-progress',
   'unit-extension-request',
   'extension-grant',
+  'extension-refuse',
   'remind',
+  'record-callback',
+  'citizen-rating',
 ]);
 
 /** Returned more often than this, a request is flagged. */
@@ -185,7 +199,7 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
         ...leftUnit(request),
         unitId: null,
         returnCount,
-        flagged: returnCount > RETURNS_BEFORE_FLAG,
+        flagged: request.flagged || returnCount > RETURNS_BEFORE_FLAG,
         lastReturnReason: decision.reason,
       });
     }
@@ -196,6 +210,7 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
         ...request,
         updatedAt: ctx.now,
         extensionRequest: { workingDays: decision.workingDays, reason: decision.reason, at: ctx.now },
+        extensionRefusal: null,
       });
     case 'extension-grant':
       return ok({
@@ -206,7 +221,19 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
           extensionWorkingDays: request.deadlines.extensionWorkingDays + decision.workingDays,
         },
         extensionRequest: null,
+        extensionRefusal: null,
       });
+    case 'extension-refuse':
+      return ok({
+        ...request,
+        updatedAt: ctx.now,
+        extensionRequest: null,
+        extensionRefusal: { text: decision.reason, at: ctx.now },
+      });
+    case 'record-callback':
+      return ok(rated(request, { score: decision.score, via: 'phone', note: decision.note, at: ctx.now }));
+    case 'citizen-rating':
+      return ok(rated(request, { score: decision.score, via: 'channel', note: null, at: ctx.now }));
     case 'remind':
       return ok({
         ...request,
@@ -217,12 +244,18 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
   }
 }
 
+/** The latest rating counts; a 不满意 flags the request for a second look. */
+function rated(request: Request, rating: Rating): Request {
+  return { ...request, updatedAt: rating.at, rating, flagged: request.flagged || rating.score === 'dissatisfied' };
+}
+
 /** What belonged to the unit that held a request, cleared when it leaves that unit (the server sets the new unit's clock). */
 function leftUnit(request: Request): Partial<Request> {
   return {
     unitAnswer: null,
     unitProgress: null,
     extensionRequest: null,
+    extensionRefusal: null,
     deadlines: { ...request.deadlines, unitDueAt: null, extensionWorkingDays: 0 },
   };
 }

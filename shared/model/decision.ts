@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CitizenIdentity } from './citizen-identities';
 import { Instant, Ulid } from './ids';
+import { SatisfactionScore } from './rating';
 
 /**
  * What an operator decided about one request. Decisions are the unit of sync: the workstation
@@ -26,6 +27,11 @@ export const DecisionAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snooze'), until: Instant }),
   /** The request's citizen and `citizenId` (another channel identity) are one person (docs/triage.md). */
   z.object({ kind: z.literal('link-citizen'), citizenId: CitizenIdentity }),
+  /**
+   * A phone callback's result (电话回访) on a closed request: the citizen's rating and the operator's note. A 不满意
+   * is followed by a `reopen` of its own when the operator sends it back to the queue (docs/numbers.md).
+   */
+  z.object({ kind: z.literal('record-callback'), score: SatisfactionScore, note: z.string().max(2000).nullable() }),
 ]);
 export type DecisionAction = z.infer<typeof DecisionAction>;
 

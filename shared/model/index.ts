@@ -1,6 +1,7 @@
 export * from './ids';
 export * from './channel';
 export * from './reply-delivery';
+export * from './rating';
 export * from './request';
 export * from './citizen-identities';
 export * from './directory';

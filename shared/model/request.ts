@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Attachment, Channel } from './channel';
 import { Instant, Ulid } from './ids';
+import { Rating } from './rating';
 import { NO_CONTACT, ReplyContact, ReplyDelivery } from './reply-delivery';
 
 /**
@@ -129,6 +130,11 @@ export const Request = z.object({
   replyDelivery: ReplyDelivery.nullable().default(null),
   /** Why intake took it for junk (advertising, gambling, an empty greeting, a subscribe event), else null. */
   junkReason: z.string().nullable().default(null),
+  // Added with closing the loop (docs/numbers.md): 回访 and the supervisors' refusals.
+  /** The citizen's latest rating of the closed request (channel answer or phone callback); null until rated. */
+  rating: Rating.nullable().default(null),
+  /** A supervisor's refusal of the unit's latest extension request, with the reason; cleared when it leaves the unit. */
+  extensionRefusal: DatedText.nullable().default(null),
 });
 export type Request = z.infer<typeof Request>;
 
@@ -147,4 +153,6 @@ export const UNIT_WORK_DEFAULTS = {
   contact: NO_CONTACT,
   replyDelivery: null,
   junkReason: null,
+  rating: null,
+  extensionRefusal: null,
 } as const satisfies Partial<Request>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DecisionAction, DecisionMeta } from './decision';
+import { SatisfactionScore } from './rating';
 
 /** Most working days one extension may add; a longer case is a supervisor's call, not a form's. */
 export const MAX_EXTENSION_WORKING_DAYS = 30;
@@ -29,10 +30,21 @@ export const SupervisorAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('extension-grant'), workingDays: WorkingDays }),
   /** 督办: a recorded reminder to the holding unit. */
   z.object({ kind: z.literal('remind'), note: z.string().trim().min(1).max(2000) }),
+  /** The unit's extension request is refused, with the reason the unit sees; its due time stays. */
+  z.object({ kind: z.literal('extension-refuse'), reason: z.string().trim().min(1).max(2000) }),
 ]);
 export type SupervisorAction = z.infer<typeof SupervisorAction>;
 
-/** Anything decide() applies: an operator's decision, a unit's action or a supervisor's. */
-export type RequestAction = DecisionAction | UnitAction | SupervisorAction;
+/**
+ * What the server does by itself (actor `system`): the citizen's answer to the satisfaction question, matched
+ * by intake. The escalation ladder's reminders and escalations are `remind` and `escalate` by the system actor.
+ */
+export const SystemAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('citizen-rating'), score: SatisfactionScore }),
+]);
+export type SystemAction = z.infer<typeof SystemAction>;
+
+/** Anything decide() applies: an operator's decision, a unit's action, a supervisor's or the server's own. */
+export type RequestAction = DecisionAction | UnitAction | SupervisorAction | SystemAction;
 export type RequestActionKind = RequestAction['kind'];
 export type RequestEvent = DecisionMeta & RequestAction;

@@ -27,6 +27,8 @@ import {
  *   GET  /api/supervision/units                   → UnitPerformanceList
  *   POST /api/supervision/remind                  RemindRequest           → Request
  *   POST /api/supervision/extension-grant         ExtensionGrantRequest   → Request
+ *   POST /api/supervision/extension-refuse        ExtensionRefuseRequest  → Request
+ *   GET  /api/supervision/extensions              → ExtensionRequestList (units' pending extension requests)
  * A refused action answers 409 with the rule book's rejection code.
  */
 export const UNIT_API = '/api/units';
@@ -80,6 +82,8 @@ export const UnitRequestView = z.object({
   extensionRequest: ExtensionRequest.nullable(),
   reminderCount: z.number().int().nonnegative(),
   lastReminder: DatedText.nullable(),
+  /** A supervisor's refusal of the unit's extension request, with the reason. */
+  extensionRefusal: DatedText.nullable().default(null),
 });
 export type UnitRequestView = z.infer<typeof UnitRequestView>;
 
@@ -91,6 +95,16 @@ export type RemindRequest = z.infer<typeof RemindRequest>;
 
 export const ExtensionGrantRequest = SupervisorAction.options[0].omit({ kind: true }).extend({ requestId: Ulid });
 export type ExtensionGrantRequest = z.infer<typeof ExtensionGrantRequest>;
+
+export const ExtensionRefuseRequest = SupervisorAction.options[2].omit({ kind: true }).extend({ requestId: Ulid });
+export type ExtensionRefuseRequest = z.infer<typeof ExtensionRefuseRequest>;
+
+/** Transferred requests whose unit asked for more working days and waits for a supervisor, oldest ask first. */
+export const ExtensionRequestList = z.object({
+  requests: z.array(z.object({ request: Request, unitName: z.string().nullable() })),
+  serverTime: Instant,
+});
+export type ExtensionRequestList = z.infer<typeof ExtensionRequestList>;
 
 export const OverdueList = z.object({
   requests: z.array(z.object({ request: Request, unitName: z.string().nullable(), clocks: ClockOutcomes })),

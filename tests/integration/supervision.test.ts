@@ -8,6 +8,7 @@ import {
 } from '../../shared/deadline';
 import { ApiError } from '../../shared/sync/protocol';
 import {
+  ExtensionRequestList,
   OverdueList,
   SUPERVISION_API,
   UNIT_API,
@@ -154,6 +155,56 @@ describe.each(testBackends())('supervision API on $name', (backend) => {
     expect(
       (await client.post(`${SUPERVISION_API}/remind`, { requestId: request.id, note: '' }, supervisor.token)).status,
     ).toBe(400);
+  });
+
+  it('lists extension requests in an inbox, oldest first, and grants or refuses each', async () => {
+    const first = await desk.transferredTo(WATER);
+    const second = await desk.transferredTo(WATER);
+    const ask = (id: string, reason: string) =>
+      client.post(`${UNIT_API}/requests/${id}/extension`, { workingDays: 3, reason }, water);
+    expect((await ask(first.id, '需协调燃气公司')).status).toBe(200);
+    expect((await ask(second.id, '需现场勘查')).status).toBe(200);
+
+    const inbox = async () =>
+      ExtensionRequestList.parse((await client.get(`${SUPERVISION_API}/extensions`, supervisor.token)).body).requests;
+    expect((await client.get(`${SUPERVISION_API}/extensions`, desk.token)).status).toBe(403);
+    expect(
+      (await inbox()).map((item) => [item.request.id, item.unitName, item.request.extensionRequest?.reason]),
+    ).toEqual([
+      [first.id, '市水务局', '需协调燃气公司'],
+      [second.id, '市水务局', '需现场勘查'],
+    ]);
+
+    const refuse = await client.post(
+      `${SUPERVISION_API}/extension-refuse`,
+      { requestId: first.id, reason: '五个工作日足够' },
+      supervisor.token,
+    );
+    expect(refuse.status).toBe(200);
+    const granted = await client.post(
+      `${SUPERVISION_API}/extension-grant`,
+      { requestId: second.id, workingDays: 3 },
+      supervisor.token,
+    );
+    expect(granted.status).toBe(200);
+    expect(await inbox()).toEqual([]);
+
+    const refused = await desk.pull(first.id);
+    expect(refused).toMatchObject({
+      extensionRequest: null,
+      extensionRefusal: { text: '五个工作日足够' },
+      deadlines: { unitDueAt: first.deadlines.unitDueAt, extensionWorkingDays: 0 },
+      version: first.version,
+    });
+    const seen = UnitRequestView.parse((await client.get(`${UNIT_API}/requests/${first.id}`, water)).body);
+    expect(seen.extensionRefusal).toMatchObject({ text: '五个工作日足够' });
+    expect((await desk.pull(second.id)).deadlines.extensionWorkingDays).toBe(3);
+    const empty = await client.post(
+      `${SUPERVISION_API}/extension-refuse`,
+      { requestId: second.id, reason: ' ' },
+      supervisor.token,
+    );
+    expect(empty.status).toBe(400);
   });
 
   it("lets an admin load a holiday schedule, which the next transfer's unit clock follows", async () => {

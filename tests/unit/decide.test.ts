@@ -190,6 +190,7 @@ const UNIT_AND_SUPERVISOR_ACTIONS: RequestAction[] = [
   { kind: 'unit-extension-request', workingDays: 2, reason: '理由' },
   { kind: 'unit-return', reason: '理由' },
   { kind: 'extension-grant', workingDays: 2 },
+  { kind: 'extension-refuse', reason: '理由不充分' },
   { kind: 'remind', note: '督办' },
 ];
 
@@ -279,6 +280,43 @@ describe('decide: units and supervisors', () => {
     });
   });
 
+  it('refuses an extension with the reason for the unit, keeping the due time and the version', () => {
+    const asked = then(transferred(), { kind: 'unit-extension-request', workingDays: 3, reason: '需现场勘查' });
+    const refused = then(asked, { kind: 'extension-refuse', reason: '五个工作日足够' });
+    expect(refused).toMatchObject({
+      version: asked.version,
+      extensionRequest: null,
+      extensionRefusal: { text: '五个工作日足够', at: LATER },
+      deadlines: { extensionWorkingDays: 0 },
+    });
+    const askedAgain = then(refused, { kind: 'unit-extension-request', workingDays: 1, reason: '补充材料' });
+    expect(askedAgain).toMatchObject({ extensionRefusal: null, extensionRequest: { workingDays: 1 } });
+    const returned = then(refused, { kind: 'unit-return', reason: '不属于本单位' });
+    expect(returned.extensionRefusal).toBeNull();
+  });
+
+  it('rates a closed request, from the channel or a phone callback; the latest counts and 不满意 flags it', () => {
+    const closed = applied('replied', { kind: 'close' });
+    const byCitizen = then(closed, { kind: 'citizen-rating', score: 'basically-satisfied' });
+    expect(byCitizen).toMatchObject({
+      status: 'closed',
+      version: closed.version,
+      flagged: false,
+      rating: { score: 'basically-satisfied', via: 'channel', note: null, at: LATER },
+    });
+    const byPhone = then(byCitizen, { kind: 'record-callback', score: 'dissatisfied', note: '路灯仍不亮' });
+    expect(byPhone).toMatchObject({
+      status: 'closed',
+      flagged: true,
+      rating: { score: 'dissatisfied', via: 'phone', note: '路灯仍不亮', at: LATER },
+    });
+    const reopened = then(byPhone, { kind: 'reopen' });
+    expect(reopened).toMatchObject({ status: 'new', flagged: true, rating: { score: 'dissatisfied' } });
+    expect(rejection('replied', { kind: 'record-callback', score: 'satisfied', note: null }).code).toBe(
+      'invalid-transition',
+    );
+  });
+
   it("clears the previous unit's answer, progress and extension when the request is transferred again", () => {
     const answered = then(then(transferred(), { kind: 'unit-progress', text: '进展' }), {
       kind: 'unit-answer',
@@ -355,6 +393,8 @@ describe('statusAfter: the one transition table', () => {
     { kind: 'escalate', note: null },
     { kind: 'snooze', until: '2026-11-28T05:00:00.000Z' },
     { kind: 'link-citizen', citizenId: 'weibo:1234567' },
+    { kind: 'record-callback', score: 'dissatisfied', note: '电话回访：仍未修好' },
+    { kind: 'citizen-rating', score: 'satisfied' },
     ...UNIT_AND_SUPERVISOR_ACTIONS,
   ];
 

@@ -159,6 +159,14 @@ export function detailPage(
           </section>`
         : ''
     }
+    ${
+      r.extensionRefusal
+        ? html`<section class="card remind">
+            <h2>延期申请未获批准</h2>
+            <p>${beijingMinute(r.extensionRefusal.at)}：${r.extensionRefusal.text}</p>
+          </section>`
+        : ''
+    }
     ${open ? actionForms(r, csrf) : ''}`;
   return layout(`诉求 ${r.number}`, body, account, csrf);
 }
