@@ -19,6 +19,8 @@ export function readCsvCorpus(file: string): CorpusMessage[] {
 export interface LabelledCorpusMessage {
   message: CorpusMessage;
   label: string;
+  /** The subject and body in full (the message may be cut): what splits keep together. */
+  post: string;
 }
 
 /**
@@ -39,7 +41,11 @@ export function readLabelledCsvCorpus(file: string, labelColumn: string | null):
     const label = labelColumn === null ? '' : (row[labelColumn] ?? '').trim();
     if (!text || (labelColumn !== null && !label)) continue;
     const content = text.length > MAX_TEXT_CHARS ? `${text.slice(0, MAX_TEXT_CHARS - 1)}…` : text;
-    messages.push({ message: { type: 'text', openid: openidFor(row['留言用户'] ?? subject), content }, label });
+    messages.push({
+      message: { type: 'text', openid: openidFor(row['留言用户'] ?? subject), content },
+      label,
+      post: text,
+    });
   }
   if (messages.length === 0)
     throw new Error(`${file}: no rows with 留言主题 or 留言详情${labelColumn ? ` and ${labelColumn}` : ''}`);

@@ -3,6 +3,8 @@ export interface EvalArgs {
   readonly train: string;
   readonly test?: string;
   readonly folds?: number;
+  /** Split --train by a hash of the text into an archive to train on and a stream to test on (the triage bench's real stream). */
+  readonly splitByHash: boolean;
   readonly textColumns: readonly string[];
   readonly labelColumn: string;
   readonly json: boolean;
@@ -12,15 +14,20 @@ export interface EvalArgs {
   readonly timingRows?: number;
 }
 
-export const USAGE = `usage: npm run eval -- --train A.csv (--test B.csv | --folds K) --text COL[,COL] --label COL [--json] [--svg FILE] [--timing-rows N]`;
+export const USAGE = `usage: npm run eval -- --train A.csv (--test B.csv | --folds K | --split-by-hash) --text COL[,COL] --label COL [--json] [--svg FILE] [--timing-rows N]`;
 
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const values = new Map<string, string>();
   let json = false;
+  let splitByHash = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--json') {
       json = true;
+      continue;
+    }
+    if (flag === '--split-by-hash') {
+      splitByHash = true;
       continue;
     }
     if (!['--train', '--test', '--folds', '--text', '--label', '--svg', '--timing-rows'].includes(flag))
@@ -37,8 +44,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const train = required('--train');
   const test = values.get('--test');
   const folds = optionalInteger(values.get('--folds'), '--folds', 2);
-  if ((test === undefined) === (folds === undefined))
-    throw new Error(`give exactly one of --test or --folds\n${USAGE}`);
+  if ([test !== undefined, folds !== undefined, splitByHash].filter(Boolean).length !== 1)
+    throw new Error(`give exactly one of --test, --folds or --split-by-hash\n${USAGE}`);
   const svg = values.get('--svg');
   return {
     train,
@@ -48,6 +55,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
       .filter((c) => c !== ''),
     labelColumn: required('--label'),
     json,
+    splitByHash,
     ...(test === undefined ? {} : { test }),
     ...(folds === undefined ? {} : { folds }),
     ...(svg === undefined ? {} : { svg }),

@@ -9,6 +9,7 @@ import { stratifiedFolds } from '../../shared/text/folds';
 import { seededRandom } from '../../shared/text/hash';
 import { serializeModel } from '../../shared/text/model-serialization';
 import { trainTextModel } from '../../shared/text/train-text-model';
+import { DEFAULT_CONFIDENCE_THRESHOLD } from '../../electron/host/suggestions/confidence';
 import type { LabelledRow } from './read-csv';
 
 export interface EvaluationResult extends ClassificationReport {
@@ -49,6 +50,7 @@ export function evaluate(
   train: readonly LabelledRow[],
   test: readonly LabelledRow[] | null,
   folds: number,
+  testName: string | null = null,
 ): EvaluationResult {
   const pass: Pass = { truth: [], ranked: [], confidences: [], predictMs: [], trainSeconds: [] };
   if (test) trainAndScore(train, test, pass);
@@ -65,11 +67,16 @@ export function evaluate(
       );
   }
   const labels = [...new Set([...train, ...(test ?? [])].map((r) => r.label))].sort();
-  const report = evaluateRankings(pass.truth, pass.ranked, labels);
+  const report = evaluateRankings(
+    pass.truth,
+    pass.ranked,
+    labels,
+    pass.confidences.map((c) => c >= DEFAULT_CONFIDENCE_THRESHOLD),
+  );
   const full = trainTextModel(train.map((r) => ({ text: r.fields, label: r.label })));
   return {
     ...report,
-    mode: test ? 'train/test' : `${folds}-fold cross-validation`,
+    mode: test ? (testName ?? 'train/test') : `${folds}-fold cross-validation`,
     trainSeconds: pass.trainSeconds.reduce((a, b) => a + b, 0) / pass.trainSeconds.length,
     trainRows: test ? train.length : Math.round((train.length * (folds - 1)) / folds),
     predictMeanMs: pass.predictMs.reduce((a, b) => a + b, 0) / Math.max(pass.predictMs.length, 1),

@@ -15,6 +15,8 @@ export interface ClassificationReport {
   readonly macroF1: number;
   /** Mean key presses per request in the triage flow (see `triageKeyPresses`). */
   readonly keyPressesPerRequest: number;
+  /** Share of requests finished by Enter alone: the top-1 pre-filled and right. */
+  readonly enterAlone: number;
   readonly perClass: readonly ClassFigures[];
   /** The class order of `confusion` and `perClass`. */
   readonly labels: readonly string[];
@@ -23,20 +25,24 @@ export interface ClassificationReport {
 }
 
 /**
- * Keys the operator presses for one request when the queue pre-selects the model's top-1 category:
- * `a` accepts it (1 key); otherwise `c`, the digit of the right category in the suggestion list, and `a`
- * (3 keys); past the ninth suggestion the category is typed ahead: `c`, two letters, Enter, `a` (5 keys).
+ * Keys the operator presses for one request's category in the triage flow: Enter alone when the
+ * model's top-1 is pre-filled (confident enough) and right; otherwise the right category's digit
+ * (keys 1–9 choose the first nine first-level categories) and Enter.
  */
-export function triageKeyPresses(rank: number): number {
-  if (rank === 1) return 1;
-  return rank <= 9 ? 3 : 5;
+export function triageKeyPresses(rank: number, prefilled: boolean): number {
+  return rank === 1 && prefilled ? 1 : 2;
 }
 
-/** `ranked[i]` lists labels best first for example i; a true label absent from it counts as rank ∞. */
+/**
+ * `ranked[i]` lists labels best first for example i; a true label absent from it counts as rank ∞.
+ * `prefilled[i]` says whether the workstation would pre-fill the top-1 (its confidence reaches the
+ * threshold); all are, when it is left out.
+ */
 export function evaluateRankings(
   truth: readonly string[],
   ranked: readonly (readonly string[])[],
   labelOrder?: readonly string[],
+  prefilled?: readonly boolean[],
 ): ClassificationReport {
   if (truth.length !== ranked.length) throw new Error('truth and predictions differ in length');
   const labels = labelOrder ?? [...new Set([...truth, ...ranked.flatMap((r) => r.slice(0, 1))])].sort();
@@ -45,13 +51,16 @@ export function evaluateRankings(
   let correct = 0;
   let inTop3 = 0;
   let keys = 0;
+  let alone = 0;
   truth.forEach((label, i) => {
     const ranking = ranked[i]!;
     const position = ranking.indexOf(label);
     const rank = position < 0 ? Infinity : position + 1;
     if (rank === 1) correct++;
     if (rank <= 3) inTop3++;
-    keys += triageKeyPresses(rank);
+    const pressed = triageKeyPresses(rank, prefilled?.[i] ?? true);
+    keys += pressed;
+    if (pressed === 1) alone++;
     const t = index.get(label);
     const p = ranking[0] === undefined ? undefined : index.get(ranking[0]);
     if (t !== undefined && p !== undefined) confusion[t]![p]!++;
@@ -73,6 +82,7 @@ export function evaluateRankings(
     top3: n === 0 ? 0 : inTop3 / n,
     macroF1: scored.length === 0 ? 0 : scored.reduce((a, c) => a + c.f1, 0) / scored.length,
     keyPressesPerRequest: n === 0 ? 0 : keys / n,
+    enterAlone: n === 0 ? 0 : alone / n,
     perClass,
     labels,
     confusion,

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Channel } from '../../shared/model';
+import { inArchive } from '../../scripts/eval/hash-split';
 import { readLabelledCsvCorpus } from '../../simulator/csv-corpus';
 import type { RequestSeed } from '../support/seeded-workstation';
 
@@ -192,13 +192,15 @@ const LEAD_UNIT: Record<string, string> = {
 
 /**
  * Real posts from ../shared/data/messages-labeled-dev.csv (read in place, never copied), split by a
- * hash of the text into the resolved archive (about 4 in 5) and new requests, so no post is in both:
- * free citizen wording that no template shares, filed under its real category and that category's unit.
+ * hash of the text into the resolved archive (about 4 in 5) and new requests, so no post is in both
+ * (`inArchive`, the split `npm run eval -- --split-by-hash` makes): free citizen wording that no
+ * template shares, filed under its real category and that category's lead unit.
  */
 export function boardStream(file: string, resolved: boolean): StreamRequest[] {
   return readLabelledCsvCorpus(file, '一级标签')
-    .flatMap(({ message, label }) => (message.type === 'text' && label in LEAD_UNIT ? [{ message, label }] : []))
-    .filter(({ message }) => createHash('sha256').update(message.content).digest()[0]! < 205 === resolved)
+    .flatMap(({ message, label, post }) =>
+      message.type === 'text' && label in LEAD_UNIT && inArchive(post) === resolved ? [{ message, label }] : [],
+    )
     .map(({ message, label }, i) => {
       const answer = { categoryId: label, unitId: LEAD_UNIT[label]! };
       const seed: RequestSeed = {

@@ -2,11 +2,12 @@ import { channelsBench } from './channels-bench';
 import { searchBench } from './search-bench';
 import { suggestBench } from './suggest-bench';
 import { syncBench } from './sync-bench';
-import { triageBench } from './triage-bench';
+import { realTriageBench, triageBench } from './triage-bench';
 
 /**
  * npm run bench [-- part …]: the workstation's benchmarks. With no part named, all of them.
- *   triage  keyboard triage over 100,000 cached requests (key presses, key → paint latency, start-up)
+ *   triage  keyboard triage: key presses on a stream of real board posts, then over 100,000 cached generated requests (key presses, key → paint latency, start-up)
+ *   triage-real  the real stream alone
  *   search  full-text search over 1,000,000 cached requests
  *   channels  webhook deliveries accepted per second per channel (and the server's CPU per delivery), and the p99 answer time at 2,000/s
  *   suggest the suggestion's cost on the workstation: model predictions and the whole request.context
@@ -14,6 +15,7 @@ import { triageBench } from './triage-bench';
  */
 const PARTS: Record<string, () => Promise<void>> = {
   triage: triageBench,
+  'triage-real': realTriageBench,
   search: searchBench,
   suggest: suggestBench,
   sync: syncBench,
@@ -26,7 +28,8 @@ if (unknown.length > 0) {
   console.error(`bench: no part ${unknown.join(', ')}; parts are ${Object.keys(PARTS).join(', ')}`);
   process.exit(2);
 }
-for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
+// triage runs the real stream too, so all parts leave triage-real out.
+for (const part of asked.length > 0 ? asked : Object.keys(PARTS).filter((part) => part !== 'triage-real')) {
   console.log(`\n── bench ${part}`);
   await PARTS[part]!();
 }

@@ -52,6 +52,8 @@ export interface TriageOptions {
   seedRequests: () => Request[];
   /** Install Playwright's clock in the page before it loads, so a test can move the page's time (page.clock). */
   fakeClock: boolean;
+  /** Extra environment for the host process (e.g. TZ). */
+  hostEnv: Record<string, string>;
 }
 
 export const test = base.extend<TriageOptions & { seeded: SeededWorkstation }>({
@@ -59,10 +61,11 @@ export const test = base.extend<TriageOptions & { seeded: SeededWorkstation }>({
   // A function-valued option is given as a fixture: test.use({ seedRequests: async ({}, use) => use(myRequests) }).
   seedRequests: [async ({}, use) => use(seededRequests), { option: true }],
   fakeClock: [false, { option: true }],
-  seeded: async ({ page, holdMs, seedRequests, fakeClock }, use, testInfo) => {
+  hostEnv: [{}, { option: true }],
+  seeded: async ({ page, holdMs, seedRequests, fakeClock, hostEnv }, use, testInfo) => {
     const requests = seedRequests();
     const dataDir = seedWorkstation(requests, NO_SERVER);
-    const host = await startHostProcess({ serverUrl: NO_SERVER, dataDir, pollMs: 60_000, holdMs });
+    const host = await startHostProcess({ serverUrl: NO_SERVER, dataDir, pollMs: 60_000, holdMs, env: hostEnv });
     try {
       if (fakeClock) await page.clock.install();
       await page.goto(host.pageUrl);

@@ -10,7 +10,15 @@ describe('eval CLI pieces', () => {
     expect(
       parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--text', '主题,详情', '--label', '类别', '--json']),
     ).toMatchObject({ train: 'a.csv', folds: 5, textColumns: ['主题', '详情'], labelColumn: '类别', json: true });
-    expect(() => parseEvalArgs(['--train', 'a.csv', '--text', 'x', '--label', 'y'])).toThrow(/--test or --folds/);
+    expect(() => parseEvalArgs(['--train', 'a.csv', '--text', 'x', '--label', 'y'])).toThrow(
+      /--test, --folds or --split-by-hash/,
+    );
+    expect(() =>
+      parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--split-by-hash', '--text', 'x', '--label', 'y']),
+    ).toThrow(/exactly one/);
+    expect(parseEvalArgs(['--train', 'a.csv', '--split-by-hash', '--text', 'x', '--label', 'y'])).toMatchObject({
+      splitByHash: true,
+    });
     expect(() => parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--label', 'y'])).toThrow(/missing --text/);
     expect(() => parseEvalArgs(['--bogus'])).toThrow(/unknown argument/);
   });

@@ -21,8 +21,16 @@ describe('text metrics', () => {
     ]);
     expect(r.perClass[0]).toMatchObject({ label: 'a', precision: 0.5, recall: 0.5, support: 2 });
     expect(r.macroF1).toBeCloseTo((0.5 + 2 / 3 + 0) / 3, 10);
-    expect(r.keyPressesPerRequest).toBe((1 + 3 + 1 + 3) / 4);
-    expect(triageKeyPresses(Infinity)).toBe(5);
+    expect(r.keyPressesPerRequest).toBe((1 + 2 + 1 + 2) / 4);
+    expect(r.enterAlone).toBe(0.5);
+    expect(triageKeyPresses(Infinity, true)).toBe(2);
+  });
+
+  it('counts a right top-1 that is not pre-filled as a digit and Enter', () => {
+    const r = evaluateRankings(['a', 'a'], [['a'], ['a']], ['a'], [true, false]);
+    expect(r.accuracy).toBe(1);
+    expect(r.keyPressesPerRequest).toBe(1.5);
+    expect(r.enterAlone).toBe(0.5);
   });
 
   it('computes percentiles and calibration error', () => {

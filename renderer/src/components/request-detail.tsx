@@ -126,7 +126,9 @@ function DetailFields({ request }: { request: LocalRequest }) {
       <Field label={t('detail.citizen')}>
         {request.citizen.name ?? t('detail.anonymous')} <CitizenIdentities citizen={request.citizen} />
       </Field>
-      <Field label={t('detail.received')}>{formatInstant(request.receivedAt, locale)}</Field>
+      <Field label={t('detail.received')} testId="detail-received">
+        {formatInstant(request.receivedAt, locale)}
+      </Field>
       <Field label={t('detail.category')} testId="detail-category" value={request.categoryId}>
         {request.categoryId ? categoryPath(categoriesById, request.categoryId) : unset}
       </Field>

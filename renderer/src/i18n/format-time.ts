@@ -1,15 +1,19 @@
+import { beijingDayNumber } from '../../../shared/deadline';
 import type { Locale } from '../store/ui-store';
 import type { Translate } from './translate';
 
-const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false };
+/** Every time is shown in Beijing time: the centre, its promises and its citizens keep it, whatever zone the machine is set to. */
+const BEIJING = 'Asia/Shanghai';
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: BEIJING };
 const DAY_TIME: Intl.DateTimeFormatOptions = {
   month: '2-digit',
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
   hour12: false,
+  timeZone: BEIJING,
 };
-const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium', hour12: false };
+const FULL: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium', hour12: false, timeZone: BEIJING };
 
 /** Making a formatter costs far more than using one, and the detail pane formats on every request. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -20,10 +24,10 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
   return made;
 }
 
-/** Received times: HH:mm today, else MM-DD HH:mm — the queue is read in minutes, not dates. */
+/** Received times: HH:mm today (a Beijing day), else MM-DD HH:mm — the queue is read in minutes, not dates. */
 export function formatReceived(iso: string, locale: Locale, now: Date = new Date()): string {
   const at = new Date(iso);
-  const sameDay = at.toDateString() === now.toDateString();
+  const sameDay = beijingDayNumber(at.getTime()) === beijingDayNumber(now.getTime());
   return formatter(locale, sameDay ? TIME : DAY_TIME).format(at);
 }
 
