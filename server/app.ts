@@ -14,6 +14,7 @@ import { mediaWorker } from './media/media-worker';
 import { replyWorker } from './outbound/reply-worker';
 import { wechatTokens } from './platforms/wechat-token';
 import { createIntake } from './requests/create-intake';
+import { historyRoutes } from './requests/history-routes';
 import { retrainer } from './suggestions/retrainer';
 import { suggestionRulesRoutes } from './suggestions/suggestion-rules-routes';
 import { supervisionRoutes } from './supervision/supervision-routes';
@@ -56,6 +57,7 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.register(unitApiRoutes, { db, clock });
   app.register(unitPageRoutes, { db, clock });
   app.register(supervisionRoutes, { db, clock });
+  app.register(historyRoutes, { db });
   // Outbound replies and attachment fetches run beside the HTTP server and stop with it.
   const tokens = wechatTokens(db, config.platforms.wechat);
   const replies = replyWorker({

@@ -16,6 +16,7 @@ import type { Conflicts } from './conflicts';
 import { DecisionError, type Decisions } from './decisions';
 import type { HostEvents } from './host-events';
 import { reportHandlers, type ReportDeps } from './report-handlers';
+import { requestHistoryView } from './request-history';
 import type { Suggester } from './suggestions/suggest';
 import { SyncError, type SyncClient } from './sync/sync-client';
 import type { SyncLoop } from './sync/sync-loop';
@@ -105,6 +106,7 @@ export function workstationHandlers({
     'request.decide': async ({ requestId, action, measure }) => decided(decisions.decide(requestId, action), measure),
     'request.decideAll': async ({ requestId, actions, measure }) =>
       decided(decisions.decideAll(requestId, actions), measure),
+    'request.history': async ({ id }) => requestHistoryView(cache, client, id, loop.status().online),
     'request.context': async ({ id }) => {
       const request = cache.requests.local(id);
       if (!request) throw new DecisionError('unknown-request', `no request ${id} on this workstation`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, DecisionAction, Instant, RequestStatus, Ulid } from '../model';
-import type { Decision, DecisionStamp, Directory, Operator, Rejection, Request } from '../model';
+import type { Decision, DecisionStamp, Directory, HistoryEvent, Operator, Rejection, Request } from '../model';
 import type { Claim, Handover } from '../sync/protocol';
 import type { LedgerCompleteness } from '../ledger';
 import { RemindRequest, type OverdueList, type UnitPerformance } from '../units/protocol';
@@ -22,6 +22,13 @@ export interface LocalRequest extends Request {
 }
 
 export type QueueView = 'queue' | 'junk' | 'done' | 'all';
+
+/** A request's timeline and where it came from: the server just now, or this workstation's cache (as of `fetchedAt`, null: never fetched). */
+export interface RequestHistoryView {
+  source: 'server' | 'cache';
+  fetchedAt: string | null;
+  events: HistoryEvent[];
+}
 
 export interface SyncStatus {
   online: boolean;
@@ -267,6 +274,8 @@ export interface WorkstationApi {
     measure?: HandlingMeasure;
   }): Promise<DecideOutcome>;
   'request.context'(args: { id: string }): Promise<RequestContext>;
+  /** The request's timeline: from the server when it answers, else what this workstation holds (`source` says which). */
+  'request.history'(args: { id: string }): Promise<RequestHistoryView>;
   /**
    * A slice of a view in its order as of `at` (the caller's clock, so its deadline labels and the order
    * agree; default the host's). `keepId`: move the slice to where that request now stands if it left it.
@@ -343,6 +352,7 @@ export const workstationArgs = {
     measure: HandlingMeasureArgs.optional(),
   }),
   'request.context': z.object({ id: Ulid }),
+  'request.history': z.object({ id: Ulid }),
   'queue.window': z.object({
     view: z.enum(['queue', 'junk', 'done', 'all']),
     offset: z.number().int().nonnegative(),

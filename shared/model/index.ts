@@ -9,3 +9,4 @@ export * from './operator';
 export * from './decision';
 export * from './decide';
 export * from './unit-actions';
+export * from './request-history';

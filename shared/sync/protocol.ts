@@ -11,6 +11,7 @@ import { MODEL_FORMAT, type SerializedTextModel } from '../text/model-serializat
  *   POST /api/sync/claim  ClaimRequest  → ClaimResponse    (a short lease on a request, shown to others)
  *   POST /api/sync/release ClaimRequest → ReleaseResponse
  *   POST /api/sync/sign-out SignOutRequest → SignOutResponse (ends the shift with a handover note)
+ *   GET  /api/requests/:id/history        → RequestHistory  (the request's timeline, shared/model/request-history.ts)
  * Errors: 4xx/5xx with ApiError. Every body is validated with these schemas on both ends.
  */
 export const SYNC_PATHS = {
@@ -21,6 +22,12 @@ export const SYNC_PATHS = {
   release: '/api/sync/release',
   signOut: '/api/sync/sign-out',
 } as const;
+
+/** A request's timeline, for any signed-in operator. */
+export const REQUEST_HISTORY_ROUTE = '/api/requests/:id/history';
+export function requestHistoryPath(requestId: string): string {
+  return REQUEST_HISTORY_ROUTE.replace(':id', encodeURIComponent(requestId));
+}
 
 export const MAX_PUSH_BATCH = 500;
 /** A bootstrap of 100,000 requests is 20 pages: few enough round trips and commits, still a progress bar that moves. */

@@ -218,4 +218,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX local_requests_due ON local_requests (answer_due_ms, received_at, id) WHERE queued = 1;
   CREATE INDEX local_requests_priority_due ON local_requests (priority, answer_due_ms, received_at, id) WHERE queued = 1;
   `,
+  // 7: each request's timeline as the server last gave it, for the detail pane when offline.
+  `
+  CREATE TABLE request_histories (
+    request_id TEXT PRIMARY KEY,
+    json TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -8,6 +8,7 @@ import { conflictStore } from './conflict-store';
 import { handoverStore } from './handover-store';
 import { operatorTokenStore } from './operator-token-store';
 import { closeCache } from './open-cache';
+import { historyStore } from './history-store';
 import { outboxLog } from './outbox-log';
 import { openOrRecoverCache, type CacheDamage } from './recover-cache';
 import { outboxStore } from './outbox-store';
@@ -52,6 +53,7 @@ export function openWorkstationCache(dataDir: string, defaultServerUrl: string) 
     conflicts: conflictStore(db),
     claims: claimStore(db),
     handovers: handoverStore(db),
+    histories: historyStore(db),
     suggestionModels: suggestionModelStore(db),
     suggestionRules: suggestionRulesStore(db),
     /** Runs `work` in one SQLite transaction: all of it commits or none. */

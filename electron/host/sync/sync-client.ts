@@ -6,6 +6,7 @@ import {
   PullResponse,
   PushResponse,
   ReleaseResponse,
+  requestHistoryPath,
   SignOutResponse,
   SYNC_PATHS,
   type ClaimRequest,
@@ -14,11 +15,11 @@ import {
   type PushRequest,
   type SignOutRequest,
 } from '../../../shared/sync/protocol';
-import { Request } from '../../../shared/model';
+import { Request, RequestHistory } from '../../../shared/model';
 import { OverdueList, SUPERVISION_API, UnitPerformanceList, type RemindRequest } from '../../../shared/units/protocol';
 
 const REQUEST_TIMEOUT_MS = 15_000;
-/** Claims are asked for as a request opens: a slow server must not hold the operator up. */
+/** Claims and timelines are asked for as a request opens: a slow server must not hold the operator up. */
 const CLAIM_TIMEOUT_MS = 2_000;
 
 /**
@@ -95,6 +96,8 @@ export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
     release: (token: string, request: ClaimRequest) =>
       post(SYNC_PATHS.release, request, ReleaseResponse, token, CLAIM_TIMEOUT_MS),
     signOut: (token: string, request: SignOutRequest) => post(SYNC_PATHS.signOut, request, SignOutResponse, token),
+    history: (token: string, requestId: string) =>
+      send(requestHistoryPath(requestId), undefined, RequestHistory, token, CLAIM_TIMEOUT_MS),
     /** The supervisors' API (shared/units/protocol.ts); the server admits supervisors and admins only. */
     supervision: {
       overdue: (token: string) => get(`${SUPERVISION_API}/overdue`, OverdueList, token),

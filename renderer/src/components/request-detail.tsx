@@ -16,6 +16,7 @@ import { DeadlineClocks } from './deadline-clocks';
 import { stampedGist, useDecisionWords } from './decision-words';
 import { DuplicateBadges, DuplicateMatchPanel } from './duplicate-match';
 import { RelatedRequests } from './related-requests';
+import { RequestTimeline } from './request-timeline';
 import { ReplyStatus } from './reply-status';
 import { StatusChip } from './status-chip';
 import { SuggestionPanel } from './suggestion-panel';
@@ -89,6 +90,7 @@ export function RequestDetail() {
           </p>
           <AttachmentList attachments={request.attachments} />
           <UnitNewsPanel request={request} />
+          <RequestTimeline request={request} />
           <DuplicateMatchPanel request={request} duplicates={context?.duplicates} />
           <RelatedRequests
             testId="citizen-history"
