@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Channel } from '../../shared/model';
-import { deliveryOf } from '../../simulator/citizen-message';
-import { postDelivery } from '../../simulator/post-delivery';
-import { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
+import { citizenWrites } from '../support/citizen-writes';
 import { newCitizen } from '../support/demo-channels';
 import { expect, testWithPlatforms } from '../support/e2e-fixtures';
 import { signIn } from '../support/walking-skeleton-flow';
@@ -26,12 +24,6 @@ const WEIBO_TEXT = '小区东门口的井盖丢了三天了，晚上路过很危
 const WECHAT_TEXT = '小区东门口的井盖丢了三天了，晚上路过很危险，请尽快派人处理！';
 const REPLY = '您好，井盖缺失已转城管部门处理，感谢您的反映。';
 
-/** Posts the message through the channel's webhook, signed as the platform signs it. */
-async function citizenWrites(serverUrl: string, channel: Channel, citizen: string, text: string): Promise<void> {
-  const delivery = deliveryOf(DEMO_CHANNELS, { channel, citizen, kind: 'text', text, sentAt: new Date() });
-  expect(await postDelivery(serverUrl, delivery.accountKey, delivery)).toMatchObject({ ok: true });
-}
-
 /** Moves the queue cursor with j / k until the request is on screen. */
 async function showByKeyboard(page: Page, requestId: string): Promise<void> {
   const detail = page.getByTestId('detail');
@@ -51,8 +43,8 @@ test('a citizen on Weibo and WeChat is one citizen in the workstation, and the r
 }) => {
   const uid = newCitizen('weibo');
   const openId = newCitizen('wechat');
-  await citizenWrites(server.url, 'weibo', uid, WEIBO_TEXT);
-  await citizenWrites(server.url, 'wechat', openId, WECHAT_TEXT);
+  await citizenWrites(server.url, { channel: 'weibo', citizen: uid, text: WEIBO_TEXT });
+  await citizenWrites(server.url, { channel: 'wechat', citizen: openId, text: WECHAT_TEXT });
   const both = [`wechat:${openId}`, `weibo:${uid}`];
 
   await signIn(page);

@@ -1,30 +1,17 @@
 import { createVerify, generateKeyPairSync, randomInt } from 'node:crypto';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_APP_PUBLIC_KEY_BASE64 } from '../../server/channels/alipay/demo-keys';
 import { DEMO_ALIPAY_ACCOUNT as ACCOUNT } from '../../server/channels/demo-accounts';
 import { buildAlipayBizContent, type AlipayFields } from '../../shared/channels/alipay/biz-content';
 import { buildAlipayDelivery, type AlipayPost } from '../../simulator/alipay-delivery';
 import { expectOneNewLine, logLines } from '../support/refusal-log';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { webhookServer, type MessageRow } from '../support/webhook-server';
 
 // The real server process with its demo Alipay account (key 'demo', the public demo keys), driven
 // as Alipay's gateway drives it: GBK forms signed RSA2 with the demo "Alipay" private key.
 
-let server: ServerProcess;
-let db: BetterSqlite3.Database;
-
-beforeAll(async () => {
-  server = await startServer();
-  db = new BetterSqlite3(join(server.dataDir, 'yiwang.sqlite'), { readonly: true, fileMustExist: true });
-});
-
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const webhook = webhookServer();
 
 const NOTIFY = 'alipay.mobile.public.message.notify';
 const newUser = () => `2088${String(randomInt(1e11, 1e12 - 1))}`;
@@ -45,13 +32,11 @@ function fields(msgType: string, extra: AlipayFields = {}): AlipayFields {
 const notify = (f: AlipayFields): AlipayPost => ({ service: NOTIFY, biz_content: buildAlipayBizContent(f) });
 
 async function post(delivery: { body: Uint8Array<ArrayBuffer>; contentType?: string }, accountKey = ACCOUNT.key) {
-  const response = await fetch(`${server.url}/channels/alipay/${accountKey}`, {
-    method: 'POST',
-    headers: { 'content-type': delivery.contentType ?? 'application/x-www-form-urlencoded' },
+  const answer = await webhook.post('alipay', accountKey, {
     body: delivery.body,
+    contentType: delivery.contentType ?? 'application/x-www-form-urlencoded',
   });
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, type: response.headers.get('content-type'), xml: iconv.decode(bytes, 'gbk') };
+  return { status: answer.status, type: answer.type, xml: iconv.decode(answer.bytes, 'gbk') };
 }
 
 /** The answer's <response> content, after checking its signature with the app public key. */
@@ -68,21 +53,8 @@ function verifiedResponse(xml: string): string {
   return content!;
 }
 
-interface MessageRow {
-  request_id: string;
-  account: string;
-  dedupe_key: string;
-  kind: string;
-  event: string | null;
-  text: string;
-  attachments: string;
-  sent_at: string;
-}
-
-const messagesFor = (user: string) =>
-  db.prepare('select * from messages where citizen_id = ? order by sent_at').all(`alipay:${user}`) as MessageRow[];
-const totalMessages = () => (db.prepare('select count(*) as n from messages').get() as { n: number }).n;
-const totalRequests = () => (db.prepare('select count(*) as n from requests').get() as { n: number }).n;
+const messagesFor = (user: string) => webhook.messagesOf(`alipay:${user}`);
+const { totalMessages, totalRequests } = webhook;
 const REFUSED = 'alipay push refused';
 
 describe('gateway verification (alipay.service.check)', () => {
@@ -108,7 +80,7 @@ describe('gateway verification (alipay.service.check)', () => {
   });
 
   it('answers a forged check with the signed VERIFY_FAILED XML, a 401 and a log line', async () => {
-    const before = logLines(server, REFUSED).length;
+    const before = logLines(webhook.server, REFUSED).length;
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString();
@@ -120,7 +92,7 @@ describe('gateway verification (alipay.service.check)', () => {
     );
     expect(answer.status).toBe(401);
     expect(verifiedResponse(answer.xml)).toContain('<success>false</success><error_code>VERIFY_FAILED</error_code>');
-    await expectOneNewLine(server, REFUSED, before, 'bad signature');
+    await expectOneNewLine(webhook.server, REFUSED, before, 'bad signature');
   });
 });
 
@@ -154,7 +126,7 @@ describe('messages that are stored (answered with the signed ack)', () => {
       dedupe_key: f.MsgId,
       sent_at: '2016-03-08T08:44:06.396Z',
     });
-    expect(db.prepare('select channel, text from requests where id = ?').get(row.request_id)).toEqual({
+    expect(webhook.db.prepare('select channel, text from requests where id = ?').get(row.request_id)).toEqual({
       channel: 'alipay',
       text: f['Text.Content'],
     });
@@ -192,12 +164,12 @@ describe('messages that are stored (answered with the signed ack)', () => {
   );
 
   it('an unsupported type is acknowledged, not stored, with a log line', async () => {
-    const before = logLines(server, 'alipay push ignored: unsupported message or event').length;
+    const before = logLines(webhook.server, 'alipay push ignored: unsupported message or event').length;
     const messagesBefore = totalMessages();
     const answer = await post(buildAlipayDelivery(notify(fields('video', { MsgId: nextMsgId() }))));
     expect(answer.status).toBe(200);
     expect(verifiedResponse(answer.xml)).toContain('ack');
-    await expectOneNewLine(server, 'alipay push ignored: unsupported message or event', before);
+    await expectOneNewLine(webhook.server, 'alipay push ignored: unsupported message or event', before);
     expect(totalMessages()).toBe(messagesBefore);
   });
 
@@ -216,7 +188,7 @@ describe('posts that are refused: a 4xx, one warn line, nothing stored, the serv
 
   beforeEach(() => {
     messagesBefore = totalMessages();
-    refusalsBefore = logLines(server, REFUSED).length;
+    refusalsBefore = logLines(webhook.server, REFUSED).length;
   });
 
   const good = () => buildAlipayDelivery(notify(fields('text', { 'Text.Content': '正常消息', MsgId: nextMsgId() })));
@@ -224,7 +196,7 @@ describe('posts that are refused: a 4xx, one warn line, nothing stored, the serv
 
   async function expectRefused(answer: { status: number }, status: number, reason: string | RegExp) {
     expect(answer.status).toBe(status);
-    await expectOneNewLine(server, REFUSED, refusalsBefore, reason);
+    await expectOneNewLine(webhook.server, REFUSED, refusalsBefore, reason);
     expect(totalMessages()).toBe(messagesBefore);
     expect((await post(good())).status).toBe(200);
     expect(totalMessages()).toBe(messagesBefore + 1);

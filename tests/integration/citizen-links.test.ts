@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, Request } from '../../shared/model';
-import { citizenWrites, newCitizen, operatorSession } from '../support/outbound-fixture';
+import { citizenWrites } from '../support/citizen-writes';
+import { newCitizen, operatorSession } from '../support/outbound-fixture';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
 

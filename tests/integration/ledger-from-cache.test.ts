@@ -5,9 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRequest } from '../../shared/api/workstation-api';
 import { LEDGER_COLUMNS } from '../../shared/ledger';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
-import { DEMO_WECHAT_ACCOUNT } from '../../server/channels/demo-accounts';
-import { buildWechatDelivery } from '../../simulator/wechat-delivery';
-import { postDelivery } from '../../simulator/post-delivery';
+import { citizenWrites } from '../support/citizen-writes';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { jsonClient } from '../support/json-client';
 import { decisionMaker } from '../support/make-decision';
@@ -23,25 +21,6 @@ const column = (header: string) => HEADERS.indexOf(header);
 
 let server: ServerProcess;
 let host: HostProcess;
-let msgId = BigInt(Date.now()) * 1000n;
-
-async function citizenWrites(openid: string, text: string): Promise<void> {
-  msgId += 1n;
-  const fields = {
-    ToUserName: DEMO_WECHAT_ACCOUNT.originalId,
-    FromUserName: openid,
-    CreateTime: String(Math.floor(Date.now() / 1000)),
-    MsgType: 'text',
-    Content: text,
-    MsgId: msgId.toString(),
-  };
-  const result = await postDelivery(
-    server.url,
-    DEMO_WECHAT_ACCOUNT.key,
-    buildWechatDelivery(DEMO_WECHAT_ACCOUNT, fields, { encrypt: true }),
-  );
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-}
 
 /** Another operator (op2) junks a request from their own workstation, straight through the sync API. */
 async function otherOperatorJunks(requestId: string): Promise<void> {
@@ -70,10 +49,22 @@ beforeAll(async () => {
   server = await startServer({ YIWANG_DEMO: '1' });
   host = await startHostProcess({ serverUrl: server.url, pollMs: 300, holdMs: 300 });
   value(await host.call('session.signIn', { name: 'op1', password: 'op1' }));
-  await citizenWrites('o-ledger-1', `小区门口路灯坏了，联系电话${RAW_MOBILE}`);
-  await citizenWrites('o-ledger-2', '公交站台积水严重');
+  await citizenWrites(
+    server.url,
+    { channel: 'wechat', citizen: 'o-ledger-1', text: `小区门口路灯坏了，联系电话${RAW_MOBILE}` },
+    { encrypt: true },
+  );
+  await citizenWrites(
+    server.url,
+    { channel: 'wechat', citizen: 'o-ledger-2', text: '公交站台积水严重' },
+    { encrypt: true },
+  );
   // Not junk by the intake rules: a person has to judge this one.
-  await citizenWrites('o-ledger-3', '转发这条锦鲤祝好运');
+  await citizenWrites(
+    server.url,
+    { channel: 'wechat', citizen: 'o-ledger-3', text: '转发这条锦鲤祝好运' },
+    { encrypt: true },
+  );
   const queue = await waitFor('three requests in the queue', async () => {
     const items = value(await host.call('queue.list', { view: 'queue' }));
     return items.length === 3 ? items : null;

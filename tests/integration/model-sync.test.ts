@@ -3,10 +3,8 @@ import type { RequestContext } from '../../shared/api/workstation-api';
 import { DEFAULT_KEYWORD_RULES, SuggestionRules } from '../../shared/suggestions/keyword-rules';
 import { LoginResponse, PullResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { MODEL_FORMAT } from '../../shared/text';
-import { DEMO_WECHAT_ACCOUNT } from '../../server/channels/demo-accounts';
 import { SUGGESTION_RULES_PATH } from '../../server/suggestions/suggestion-rules-routes';
-import { buildWechatDelivery } from '../../simulator/wechat-delivery';
-import { postDelivery } from '../../simulator/post-delivery';
+import { citizenWrites } from '../support/citizen-writes';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
@@ -17,25 +15,10 @@ const SERVER_ENV = { YIWANG_RETRAIN_EVERY: '8', YIWANG_RETRAIN_INTERVAL_MS: '150
 
 let server: ServerProcess;
 let host: HostProcess;
-let msgId = BigInt(Date.now()) * 1000n;
 
 /** A citizen writes to the demo WeChat account through the server's real webhook; resolves with the request once the host has it. */
-async function citizenWrites(openid: string, text: string): Promise<string> {
-  msgId += 1n;
-  const fields = {
-    ToUserName: DEMO_WECHAT_ACCOUNT.originalId,
-    FromUserName: openid,
-    CreateTime: String(Math.floor(Date.now() / 1000)),
-    MsgType: 'text',
-    Content: text,
-    MsgId: msgId.toString(),
-  };
-  const result = await postDelivery(
-    server.url,
-    DEMO_WECHAT_ACCOUNT.key,
-    buildWechatDelivery(DEMO_WECHAT_ACCOUNT, fields, { encrypt: true }),
-  );
-  expect(result.ok, JSON.stringify(result)).toBe(true);
+async function arrives(openid: string, text: string): Promise<string> {
+  await citizenWrites(server.url, { channel: 'wechat', citizen: openid, text }, { encrypt: true });
   const found = await waitFor(`"${text}" on the workstation`, async () => {
     await host.call('sync.now', {});
     const all = value(await host.call('queue.list', { view: 'all' }));
@@ -83,7 +66,7 @@ describe.each(testBackends())(
       );
       expect(seeded.rules).toEqual(DEFAULT_KEYWORD_RULES);
 
-      const escalator = await citizenWrites('o-escalator', '商场扶梯突然停了，差点摔倒');
+      const escalator = await arrives('o-escalator', '商场扶梯突然停了，差点摔倒');
       expect(await context(escalator)).toMatchObject({ suggestion: { source: 'rules', category: [], unit: [] } });
 
       // Lifts and escalators are special equipment: the market regulator's business.
@@ -128,7 +111,7 @@ describe.each(testBackends())(
         '楼道消防通道被堵',
       ];
       const junk = ['你好', '在吗', '哈哈哈哈'];
-      const newcomer = await citizenWrites('o-newcomer', '小区门口的共享单车越来越多，出门都难');
+      const newcomer = await arrives('o-newcomer', '小区门口的共享单车越来越多，出门都难');
       const before = (await context(newcomer)).suggestion;
       // Cold start: the keyword rules see 小区 and guess housing.
       expect(before).toMatchObject({ source: 'rules', category: [{ id: '城乡建设' }], unit: [{ id: 'city-housing' }] });
@@ -139,7 +122,7 @@ describe.each(testBackends())(
         actions: Parameters<typeof host.call<'request.decideAll'>>[1]['actions'],
       ) => {
         for (const [i, text] of texts.entries()) {
-          const id = await citizenWrites(`${prefix}-${i}`, text);
+          const id = await arrives(`${prefix}-${i}`, text);
           // Intake may already have set an obvious greeting aside as junk: that teaches the same.
           if (value(await host.call('request.get', { id }))?.status === 'junk') continue;
           value(await host.call('request.decideAll', { requestId: id, actions }));
@@ -194,7 +177,7 @@ describe.each(testBackends())(
     });
 
     it('flags a repeat from the same citizen and a hot issue from many, with the open matches', async () => {
-      const first = await citizenWrites('o-lift', '小区3号楼电梯坏了一个星期没人修');
+      const first = await arrives('o-lift', '小区3号楼电梯坏了一个星期没人修');
       value(
         await host.call('request.decideAll', {
           requestId: first,
@@ -206,14 +189,14 @@ describe.each(testBackends())(
         'the transfer on the server',
         async () => (await host.call('sync.now', {}), value(await host.call('sync.status', {})).outbox === 0),
       );
-      const repeat = await citizenWrites('o-lift', '小区5号楼电梯坏了一个星期没人修');
+      const repeat = await arrives('o-lift', '小区5号楼电梯坏了一个星期没人修');
       const repeated = (await context(repeat)).duplicates;
       expect(repeated.matches[0]).toMatchObject({ request: { id: first }, sameCitizen: true });
       expect(repeated.hotIssue).toBeNull();
 
       const burst: string[] = [];
       for (const [i, station] of ['1', '2', '3'].entries())
-        burst.push(await citizenWrites(`o-metro-${i}`, `地铁${station}号线人民广场站出口的扶梯停运三天了`));
+        burst.push(await arrives(`o-metro-${i}`, `地铁${station}号线人民广场站出口的扶梯停运三天了`));
       const hot = (await context(burst[2]!)).duplicates;
       expect(hot.hotIssue).toEqual({ citizens: 3 });
       expect(hot.matches.map((m) => m.request.id).sort()).toEqual(burst.slice(0, 2).sort());

@@ -198,8 +198,11 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
       });
       expect(shown.claim).toMatchObject({ operatorName: '受理员一', operatorId: mine.claim!.operatorId });
 
-      await new Promise((r) => setTimeout(r, 1600));
-      const takeover = value(await b.host.call('request.claim', { id: id! }));
+      // Nothing renews op1's claim here, so asking again succeeds once the lease has run out.
+      const takeover = await waitFor('the lease to run out', async () => {
+        const claim = value(await b.host.call('request.claim', { id: id! }));
+        return claim.granted && claim;
+      });
       expect(takeover).toMatchObject({ granted: true, claim: { operatorName: '受理员二' } });
       expect(value(await a.host.call('request.claim', { id: id! }))).toMatchObject({
         granted: false,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/model';
 import { startPlatforms, type PlatformServer } from '../../simulator/platforms/platform-server';
-import { citizenWrites, DEMO_CHANNELS, newCitizen, operatorSession } from '../support/outbound-fixture';
+import { citizenWrites } from '../support/citizen-writes';
+import { DEMO_CHANNELS, newCitizen, operatorSession } from '../support/outbound-fixture';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
 

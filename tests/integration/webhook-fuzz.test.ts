@@ -1,11 +1,9 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/model';
 import { deliveryOf } from '../../simulator/citizen-message';
 import { HOSTILE, random, type RawDelivery } from '../support/hostile-deliveries';
 import { DEMO_CHANNELS, newCitizen } from '../support/outbound-fixture';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { webhookServer } from '../support/webhook-server';
 
 // 10,000 generated hostile deliveries per webhook against one real server process, sent 16 at a
 // time, with a valid delivery every 50th (one in ten of those sent twice, as a platform retry).
@@ -16,28 +14,11 @@ const VALID_EVERY = 50;
 const CONCURRENCY = 16;
 const SEED = Number(process.env.YIWANG_FUZZ_SEED ?? 20_261_128);
 
-let server: ServerProcess;
-let db: BetterSqlite3.Database;
-
-beforeAll(async () => {
-  server = await startServer();
-  db = new BetterSqlite3(join(server.dataDir, 'yiwang.sqlite'), { readonly: true, fileMustExist: true });
-});
-
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const webhook = webhookServer();
 
 async function post(delivery: RawDelivery): Promise<number> {
-  const query = new URLSearchParams(delivery.query);
-  const response = await fetch(`${server.url}/channels/${delivery.channel}/${delivery.accountKey}?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': delivery.contentType },
-    body: new Uint8Array(delivery.body),
-  });
-  await response.arrayBuffer();
-  return response.status;
+  const { channel, accountKey, query, body, contentType } = delivery;
+  return (await webhook.post(channel, accountKey, { query, body: new Uint8Array(body), contentType })).status;
 }
 
 /** Runs the jobs with at most `limit` in flight. */
@@ -58,7 +39,7 @@ async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> 
 describe.each(['wechat', 'weibo', 'alipay'] as const)('%s webhook under fuzzing', (channel: Channel) => {
   it(`survives ${HOSTILE_PER_CHANNEL} hostile deliveries and stores the valid ones between them exactly once`, async () => {
     const r = random(SEED + channel.length);
-    const messagesBefore = (db.prepare('select count(*) as n from messages').get() as { n: number }).n;
+    const messagesBefore = webhook.totalMessages();
     const citizens: string[] = [];
     const jobs: (() => Promise<{ status: number; what: string; valid: boolean }>)[] = [];
     for (let i = 0; i < HOSTILE_PER_CHANNEL; i++) {
@@ -94,14 +75,14 @@ describe.each(['wechat', 'weibo', 'alipay'] as const)('%s webhook under fuzzing'
     const hostileStatuses = new Set(results.filter((x) => !x.valid).map((x) => x.status));
     expect([...hostileStatuses].every((s) => s === 200 || (s >= 400 && s < 500))).toBe(true);
 
-    const stored = db
+    const stored = webhook.db
       .prepare(`select citizen_id, count(*) as n from messages where citizen_id like ? || ':%' group by citizen_id`)
       .all(channel) as { citizen_id: string; n: number }[];
-    const messagesAfter = (db.prepare('select count(*) as n from messages').get() as { n: number }).n;
+    const messagesAfter = webhook.totalMessages();
     expect(messagesAfter - messagesBefore).toBe(citizens.length);
     const counts = new Map(stored.map((row) => [row.citizen_id, row.n]));
     expect(citizens.filter((c) => counts.get(`${channel}:${c}`) !== 1)).toEqual([]);
-    expect(server.child.exitCode).toBeNull();
-    expect(server.output()).not.toContain('webhook failed');
+    expect(webhook.server.child.exitCode).toBeNull();
+    expect(webhook.server.output()).not.toContain('webhook failed');
   }, 120_000);
 });

@@ -1,29 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_WECHAT_ACCOUNT as ACCOUNT } from '../../server/channels/demo-accounts';
-import { createWechatCipher } from '../../server/channels/wechat/crypto';
-import { wechatSignature } from '../../server/channels/wechat/signature';
+import { platformSha1, wechatEncrypt } from '../../simulator/platform-signing';
 import { buildWechatXml, type WechatFields } from '../../shared/channels/wechat/xml';
 import { buildWechatDelivery, type WechatDelivery } from '../../simulator/wechat-delivery';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { expectOneNewLine, logLines } from '../support/refusal-log';
+import { webhookServer } from '../support/webhook-server';
 
 // The real server process with its demo account (key 'demo', token 'yiwangdemotoken', AES key set),
 // driven as WeChat's servers drive it; what was stored is read from its SQLite file, read-only.
 
-let server: ServerProcess;
-let db: BetterSqlite3.Database;
-
-beforeAll(async () => {
-  server = await startServer();
-  db = new BetterSqlite3(join(server.dataDir, 'yiwang.sqlite'), { readonly: true, fileMustExist: true });
-});
-
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const webhook = webhookServer();
 
 let msgIds = 9_223_372_036_854_775_000n; // beyond 2^53, so rounding would show
 const nextMsgId = () => String(msgIds++);
@@ -43,59 +30,26 @@ function textFields(content: string, extra: WechatFields = {}): WechatFields {
   };
 }
 
-async function post(delivery: WechatDelivery, accountKey = ACCOUNT.key, contentType = 'text/xml') {
-  const response = await fetch(`${server.url}/channels/wechat/${accountKey}?${new URLSearchParams(delivery.query)}`, {
-    method: 'POST',
-    headers: { 'content-type': contentType },
-    body: delivery.body,
-  });
-  return { status: response.status, body: await response.text(), type: response.headers.get('content-type') };
-}
+const post = (delivery: WechatDelivery, accountKey = ACCOUNT.key, contentType = 'text/xml') =>
+  webhook.post('wechat', accountKey, { ...delivery, contentType });
 
-interface MessageRow {
-  request_id: string;
-  account: string;
-  citizen_id: string;
-  dedupe_key: string;
-  kind: string;
-  event: string | null;
-  text: string;
-  attachments: string;
-  sent_at: string;
-}
+const messagesFor = (citizen: string) => webhook.messagesOf(`wechat:${citizen}`);
+const { totalMessages, totalRequests } = webhook;
 
-const messagesFor = (citizen: string) =>
-  db.prepare('select * from messages where citizen_id = ? order by sent_at').all(`wechat:${citizen}`) as MessageRow[];
-const totalMessages = () => (db.prepare('select count(*) as n from messages').get() as { n: number }).n;
-const totalRequests = () => (db.prepare('select count(*) as n from requests').get() as { n: number }).n;
-
-/** The server's warn lines for refused pushes (pino JSON, level 40). */
-function refusals(): { reason: string; status: number }[] {
-  return server
-    .output()
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { level: number; msg: string; reason: string; status: number })
-    .filter((entry) => entry.level === 40 && entry.msg === 'wechat push refused');
-}
-
-async function expectOneNewRefusal(before: number, reason: string | RegExp): Promise<void> {
-  // The log line travels through a pipe; give it a moment.
-  for (let i = 0; i < 50 && refusals().length === before; i++) await new Promise((r) => setTimeout(r, 20));
-  const added = refusals().slice(before);
-  expect(added).toHaveLength(1);
-  expect(added[0]!.reason).toMatch(reason);
-}
+const REFUSED = 'wechat push refused';
+const refusals = () => logLines(webhook.server, REFUSED);
+const expectOneNewRefusal = (before: number, reason: string | RegExp) =>
+  expectOneNewLine(webhook.server, REFUSED, before, reason);
 
 describe('URL verification (GET)', () => {
   function handshake(query: Record<string, string>, accountKey = ACCOUNT.key) {
-    return fetch(`${server.url}/channels/wechat/${accountKey}?${new URLSearchParams(query)}`);
+    return fetch(`${webhook.server.url}/channels/wechat/${accountKey}?${new URLSearchParams(query)}`);
   }
 
   it('echoes echostr as plain text when the signature checks out', async () => {
     const timestamp = nowSeconds();
     const response = await handshake({
-      signature: wechatSignature(ACCOUNT.token, timestamp, '8731'),
+      signature: platformSha1(ACCOUNT.token, timestamp, '8731'),
       timestamp,
       nonce: '8731',
       echostr: '5838479218127813673',
@@ -109,7 +63,7 @@ describe('URL verification (GET)', () => {
     const before = refusals().length;
     const timestamp = nowSeconds();
     const response = await handshake({
-      signature: wechatSignature('not-the-token', timestamp, '1'),
+      signature: platformSha1('not-the-token', timestamp, '1'),
       timestamp,
       nonce: '1',
       echostr: 'x123',
@@ -135,7 +89,7 @@ describe('pushes that are stored', () => {
       text: fields.Content,
     });
     expect(row!.sent_at).toBe(new Date(Number(fields.CreateTime) * 1000).toISOString());
-    const request = db.prepare('select * from requests where id = ?').get(row!.request_id) as {
+    const request = webhook.db.prepare('select * from requests where id = ?').get(row!.request_id) as {
       channel: string;
       text: string;
     };
@@ -206,13 +160,13 @@ describe('pushes that are stored', () => {
 
   it('compatible mode: the plain copy and the ciphertext in one body; the decrypted one is used', async () => {
     const fields = textFields('兼容模式的消息');
-    const encrypt = createWechatCipher(ACCOUNT.encodingAesKey!, ACCOUNT.appId).encrypt(buildWechatXml(fields));
+    const encrypt = wechatEncrypt(ACCOUNT.encodingAesKey!, ACCOUNT.appId, buildWechatXml(fields));
     const plain = buildWechatDelivery(ACCOUNT, fields);
     const delivery = {
       query: {
         ...plain.query,
         encrypt_type: 'aes',
-        msg_signature: wechatSignature(ACCOUNT.token, plain.query.timestamp!, plain.query.nonce!, encrypt),
+        msg_signature: platformSha1(ACCOUNT.token, plain.query.timestamp!, plain.query.nonce!, encrypt),
       },
       body: buildWechatXml({ ...fields, Encrypt: encrypt }),
     };

@@ -1,29 +1,16 @@
 import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { weiboSignature } from '../../server/channels/weibo/signature';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { platformSha1 } from '../../simulator/platform-signing';
 import { DEMO_WEIBO_ACCOUNT as ACCOUNT } from '../../server/channels/demo-accounts';
 import { isoToWeiboTime } from '../../shared/channels/weibo/created-at';
 import { buildWeiboDelivery, type WeiboPush } from '../../simulator/weibo-delivery';
 import { expectOneNewLine, logLines } from '../support/refusal-log';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { webhookServer, type MessageRow } from '../support/webhook-server';
 
 // The real server process with its demo Weibo account (key 'demo', uid 1902538057), driven as
 // Weibo's servers drive it; what was stored is read from its SQLite file, read-only.
 
-let server: ServerProcess;
-let db: BetterSqlite3.Database;
-
-beforeAll(async () => {
-  server = await startServer();
-  db = new BetterSqlite3(join(server.dataDir, 'yiwang.sqlite'), { readonly: true, fileMustExist: true });
-});
-
-afterAll(async () => {
-  db?.close();
-  await server?.stop();
-});
+const webhook = webhookServer();
 
 // Fans' uids beyond 2^53, so any rounding would show.
 const newFan = () => String(9_007_199_254_740_993n + BigInt(randomInt(1, 2 ** 40)));
@@ -46,44 +33,27 @@ function push(
   };
 }
 
-async function post(
+const post = async (
   delivery: { query: Record<string, string>; body: string },
   accountKey = ACCOUNT.key,
   contentType = 'application/json',
-) {
-  const response = await fetch(`${server.url}/channels/weibo/${accountKey}?${new URLSearchParams(delivery.query)}`, {
-    method: 'POST',
-    headers: { 'content-type': contentType },
-    body: delivery.body,
-  });
-  return { status: response.status, body: await response.text() };
-}
+) => {
+  const { status, body } = await webhook.post('weibo', accountKey, { ...delivery, contentType });
+  return { status, body };
+};
 
-interface MessageRow {
-  request_id: string;
-  account: string;
-  dedupe_key: string;
-  kind: string;
-  event: string | null;
-  text: string;
-  attachments: string;
-  sent_at: string;
-}
-
-const messagesFor = (fan: string) =>
-  db.prepare('select * from messages where citizen_id = ? order by sent_at').all(`weibo:${fan}`) as MessageRow[];
-const totalMessages = () => (db.prepare('select count(*) as n from messages').get() as { n: number }).n;
-const totalRequests = () => (db.prepare('select count(*) as n from requests').get() as { n: number }).n;
+const messagesFor = (fan: string) => webhook.messagesOf(`weibo:${fan}`);
+const { totalMessages, totalRequests } = webhook;
 const REFUSED = 'weibo push refused';
 
 describe('URL verification (GET)', () => {
   const handshake = (query: Record<string, string>) =>
-    fetch(`${server.url}/channels/weibo/${ACCOUNT.key}?${new URLSearchParams(query)}`);
+    fetch(`${webhook.server.url}/channels/weibo/${ACCOUNT.key}?${new URLSearchParams(query)}`);
 
   it('echoes echostr when signed with the App Secret', async () => {
     const timestamp = nowSeconds();
     const response = await handshake({
-      signature: weiboSignature(ACCOUNT.appSecret, timestamp, '2001'),
+      signature: platformSha1(ACCOUNT.appSecret, timestamp, '2001'),
       timestamp,
       nonce: '2001',
       echostr: 'weibo-echo-42',
@@ -94,17 +64,17 @@ describe('URL verification (GET)', () => {
   });
 
   it('refuses a bad signature without echoing', async () => {
-    const before = logLines(server, REFUSED).length;
+    const before = logLines(webhook.server, REFUSED).length;
     const timestamp = nowSeconds();
     const response = await handshake({
-      signature: weiboSignature('wrong', timestamp, '1'),
+      signature: platformSha1('wrong', timestamp, '1'),
       timestamp,
       nonce: '1',
       echostr: 'x123',
     });
     expect(response.status).toBe(401);
     expect(await response.text()).not.toContain('x123');
-    await expectOneNewLine(server, REFUSED, before, 'bad signature');
+    await expectOneNewLine(webhook.server, REFUSED, before, 'bad signature');
   });
 });
 
@@ -128,7 +98,7 @@ describe('pushes that are stored (answered 200 with an empty body)', () => {
     expect(row).toMatchObject({ kind: 'text', event: null, text: p.text });
     expect(row.dedupe_key.startsWith(`${p.sender_id}|${p.created_at}|text|`)).toBe(true);
     expect(row.sent_at).toBe('2025-03-04T05:06:07.000Z');
-    const request = db.prepare('select channel, text from requests where id = ?').get(row.request_id);
+    const request = webhook.db.prepare('select channel, text from requests where id = ?').get(row.request_id);
     expect(request).toEqual({ channel: 'weibo', text: p.text });
   });
 
@@ -173,11 +143,11 @@ describe('pushes that are stored (answered 200 with an empty body)', () => {
   });
 
   it('an unknown type is answered 200 and not stored, with a log line', async () => {
-    const before = logLines(server, 'weibo push ignored: unknown type or event').length;
+    const before = logLines(webhook.server, 'weibo push ignored: unknown type or event').length;
     const messagesBefore = totalMessages();
     const p = push('sticker', '');
     expect(await post(buildWeiboDelivery(ACCOUNT, p))).toEqual({ status: 200, body: '' });
-    await expectOneNewLine(server, 'weibo push ignored: unknown type or event', before);
+    await expectOneNewLine(webhook.server, 'weibo push ignored: unknown type or event', before);
     expect(totalMessages()).toBe(messagesBefore);
   });
 
@@ -203,12 +173,12 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
 
   beforeEach(() => {
     messagesBefore = totalMessages();
-    refusalsBefore = logLines(server, REFUSED).length;
+    refusalsBefore = logLines(webhook.server, REFUSED).length;
   });
 
   async function expectRefused(answer: { status: number; body: string }, status: number, reason: string | RegExp) {
     expect(answer.status).toBe(status);
-    await expectOneNewLine(server, REFUSED, refusalsBefore, reason);
+    await expectOneNewLine(webhook.server, REFUSED, refusalsBefore, reason);
     expect(totalMessages()).toBe(messagesBefore);
     const good = push('text', 'after a refusal');
     expect(await post(buildWeiboDelivery(ACCOUNT, good))).toEqual({ status: 200, body: '' });

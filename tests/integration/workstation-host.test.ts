@@ -4,12 +4,10 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, Request } from '../../shared/model';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
-import { DEMO_WECHAT_ACCOUNT } from '../../server/channels/demo-accounts';
 import { CACHE_FILE_NAME } from '../../electron/host/cache/workstation-cache';
 import { CACHE_APPLICATION_ID } from '../../electron/host/cache/open-cache';
 import { MIGRATIONS } from '../../electron/host/cache/migrations';
-import { buildWechatDelivery } from '../../simulator/wechat-delivery';
-import { postDelivery } from '../../simulator/post-delivery';
+import { citizenWrites } from '../support/citizen-writes';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { value, waitFor } from '../support/host-replies';
@@ -20,7 +18,6 @@ const POLL_MS = 300;
 
 let server: ServerProcess;
 let host: HostProcess;
-let msgId = BigInt(Date.now()) * 1000n;
 
 beforeAll(async () => {
   server = await startServer();
@@ -31,25 +28,6 @@ afterAll(async () => {
   await host?.stop();
   await server?.stop();
 });
-
-/** A citizen writes to the demo WeChat account, through the server's real webhook. */
-async function citizenWrites(openid: string, text: string): Promise<void> {
-  msgId += 1n;
-  const fields = {
-    ToUserName: DEMO_WECHAT_ACCOUNT.originalId,
-    FromUserName: openid,
-    CreateTime: String(Math.floor(Date.now() / 1000)),
-    MsgType: 'text',
-    Content: text,
-    MsgId: msgId.toString(),
-  };
-  const result = await postDelivery(
-    server.url,
-    DEMO_WECHAT_ACCOUNT.key,
-    buildWechatDelivery(DEMO_WECHAT_ACCOUNT, fields, { encrypt: true }),
-  );
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-}
 
 /** A second workstation talking to the server directly, to see and change the server's state. */
 async function otherDevice() {
@@ -116,10 +94,22 @@ describe('workstation host against the real server', () => {
   });
 
   it('pulls requests and the directory into the queue', async () => {
-    await citizenWrites('o-citizen-1', '小区门口路灯坏了');
-    await citizenWrites('o-citizen-2', '公交站台积水严重');
-    await citizenWrites('o-citizen-3', '办证窗口排队太久');
-    await citizenWrites('o-citizen-4', '噪音扰民');
+    await citizenWrites(
+      server.url,
+      { channel: 'wechat', citizen: 'o-citizen-1', text: '小区门口路灯坏了' },
+      { encrypt: true },
+    );
+    await citizenWrites(
+      server.url,
+      { channel: 'wechat', citizen: 'o-citizen-2', text: '公交站台积水严重' },
+      { encrypt: true },
+    );
+    await citizenWrites(
+      server.url,
+      { channel: 'wechat', citizen: 'o-citizen-3', text: '办证窗口排队太久' },
+      { encrypt: true },
+    );
+    await citizenWrites(server.url, { channel: 'wechat', citizen: 'o-citizen-4', text: '噪音扰民' }, { encrypt: true });
     const listed = await waitFor('four requests in the queue', async () => {
       await host.call('sync.now', {});
       const list = await queue();

@@ -9,7 +9,8 @@ import { mediaHashOf } from '../../shared/sync/media-address';
 import { mediaCache } from '../../electron/host/media/media-cache';
 import { startPlatforms, type PlatformServer } from '../../simulator/platforms/platform-server';
 import { startHostProcess, type HostProcess } from '../support/host-process';
-import { citizenWrites, DEMO_CHANNELS, newCitizen } from '../support/outbound-fixture';
+import { citizenWrites } from '../support/citizen-writes';
+import { DEMO_CHANNELS, newCitizen } from '../support/outbound-fixture';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 // A citizen's picture on its way to the operator's screen: the simulated WeChat media API → the real

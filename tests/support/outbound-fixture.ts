@@ -2,9 +2,6 @@ import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Channel, DecisionAction, Request } from '../../shared/model';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
-import { deliveryOf, type CitizenMessage } from '../../simulator/citizen-message';
-import { postDelivery } from '../../simulator/post-delivery';
-import { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
 import { decisionMaker } from './make-decision';
 
 export { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
@@ -78,14 +75,4 @@ export async function operatorSession(
     },
   };
   return session;
-}
-
-/** Delivers the message through the channel's webhook, as the platform would, and expects it taken. */
-export async function citizenWrites(
-  serverUrl: string,
-  message: Omit<CitizenMessage, 'sentAt'> & { sentAt?: Date },
-): Promise<void> {
-  const delivery = deliveryOf(DEMO_CHANNELS, { sentAt: new Date(), ...message });
-  const result = await postDelivery(serverUrl, delivery.accountKey, delivery);
-  expect(result).toMatchObject({ ok: true });
 }
