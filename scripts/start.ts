@@ -8,6 +8,7 @@ import { READY_PREFIX as SERVER_READY_PREFIX } from '../server/config';
 import { electronBinary } from './lib/electron-binary';
 import { electronSqliteBinding } from './lib/electron-native';
 import { SHELL_HOST_BUNDLE } from './lib/shell-host';
+import { PLATFORMS_READY_PREFIX } from '../simulator/platforms/platform-server';
 import { spawnLogged, startReadyProcess, stopProcess } from './lib/ready-process';
 
 /**
@@ -73,7 +74,26 @@ function onPath(names: string[]): string | null {
   return null;
 }
 
+/**
+ * The demo's WeChat, Weibo and Alipay APIs, on a free local port: the server sends its replies and
+ * fetches media there, so a reply shows 已发送 instead of failing to reach the real platforms.
+ */
+async function startDemoPlatforms(): Promise<string> {
+  const log = join(LOGS, 'platforms.log');
+  const platforms = await startReadyProcess({
+    name: 'the simulated platforms',
+    command: process.execPath,
+    args: tsxArgs('simulator/platforms/main.ts', '--port', '0'),
+    env: process.env,
+    readyPrefix: PLATFORMS_READY_PREFIX,
+    logFile: log,
+  });
+  watch('The simulated platforms', platforms.child, log);
+  return platforms.url;
+}
+
 async function main(): Promise<void> {
+  const platformUrl = flags.demo ? await startDemoPlatforms() : null;
   const serverLog = join(LOGS, 'server.log');
   const server = await startReadyProcess({
     name: 'the central server',
@@ -82,7 +102,7 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       YIWANG_DATA_DIR: process.env.YIWANG_DATA_DIR ?? join(DATA, 'server'),
-      ...(flags.demo ? { YIWANG_DEMO: '1' } : {}),
+      ...(platformUrl ? { YIWANG_DEMO: '1', YIWANG_PLATFORM_URL: platformUrl } : {}),
     },
     readyPrefix: SERVER_READY_PREFIX,
     logFile: serverLog,
@@ -90,6 +110,8 @@ async function main(): Promise<void> {
   watch('The central server', server.child, serverLog);
 
   const lines = [`  central server   ${server.url}`];
+  if (platformUrl)
+    lines.push(`  platforms        ${platformUrl} (simulated WeChat, Weibo and Alipay APIs: replies and media)`);
   const electron = electronBinary();
   if (electron) {
     // Electron reads package.json's "main" (out/electron/main.cjs) when given the project folder.
@@ -122,7 +144,18 @@ async function main(): Promise<void> {
   if (flags.demo) {
     const corpus = existsSync(SHARED_CORPUS) ? ['--from-csv', SHARED_CORPUS] : [];
     const simulatorLog = join(LOGS, 'simulator.log');
-    const args = tsxArgs('simulator/cli.ts', '--server', server.url, '--account', 'demo', ...DEMO_TRAFFIC, ...corpus);
+    // A restarted demo goes on through the corpus: what the server already has is not delivered again.
+    const resume = ['--resume', join(DATA, 'simulator-position')];
+    const args = tsxArgs(
+      'simulator/cli.ts',
+      '--server',
+      server.url,
+      '--account',
+      'demo',
+      ...DEMO_TRAFFIC,
+      ...corpus,
+      ...resume,
+    );
     const child = spawnLogged(process.execPath, args, process.env, simulatorLog);
     watch('The simulator', child, simulatorLog);
     lines.push(

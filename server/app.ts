@@ -21,14 +21,22 @@ import { supervisionRoutes } from './supervision/supervision-routes';
 import { syncRoutes } from './sync/sync-routes';
 import { unitPageRoutes } from './units/page/unit-page-routes';
 import { unitApiRoutes } from './units/unit-api-routes';
+import { UNIT_API } from '../shared/units/protocol';
+
+const UNIT_LIST = `${UNIT_API}/requests`;
 
 /** The central server's HTTP app: sync API, admin API, channel webhooks and a health check. */
 export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   const app = Fastify({
     logger: { level: 'info' },
     // A webhook delivery is logged when refused, ignored or failing, not on every push: at WeChat's
-    // rates two lines per delivery cost more than storing it.
-    logController: new LogController({ disableRequestLogging: (request) => request.url.startsWith('/channels/') }),
+    // rates two lines per delivery cost more than storing it. Units' pages and players poll their
+    // open list every few seconds; those reads would bury everything else (failures still log).
+    logController: new LogController({
+      disableRequestLogging: (request) =>
+        request.url.startsWith('/channels/') ||
+        (request.method === 'GET' && (request.url === UNIT_LIST || request.url.startsWith(`${UNIT_LIST}?`))),
+    }),
   });
   app.decorateRequest('session', null);
 

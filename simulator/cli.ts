@@ -7,6 +7,7 @@ import { readCsvCorpus } from './csv-corpus';
 import { WECHAT_CORPUS, type CorpusMessage } from './fixtures/wechat-corpus';
 import { DEFAULT_MAX_COUNT, parseOptions, USAGE, type SimulatorOptions } from './options';
 import { postDelivery, type PostResult } from './post-delivery';
+import { resumePosition } from './resume-position';
 import { citizenOn, JUNK_TEXTS, messageOn, pickChannel } from './traffic-mix';
 
 /**
@@ -79,8 +80,11 @@ console.log(
 
 const intervalMs = 1000 / options.rate;
 let due = performance.now();
-for (let i = 0; !stop.signal.aborted && (total === null || i < total); i++) {
-  if (i >= options.burst) {
+const position = resumePosition(options.resume);
+const first = position.get();
+if (first > 0) console.log(`going on from message ${first + 1} (${options.resume})`);
+for (let i = first; !stop.signal.aborted && (total === null || i < first + total); i++) {
+  if (i - first >= options.burst) {
     await sleep(Math.max(0, due - performance.now()), undefined, { signal: stop.signal }).catch(() => undefined);
     due += intervalMs;
     if (stop.signal.aborted) break;
@@ -90,10 +94,12 @@ for (let i = 0; !stop.signal.aborted && (total === null || i < total); i++) {
   const message = next(i);
   byChannel[message.channel]++;
   const delivery = deliveryOf(channels, message, { encrypt: options.encrypt });
-  const first = await send(delivery);
-  report(i + 1, describe(message), first);
-  if (first.ok) tally.accepted++;
-  else tally.errors++;
+  const sent = await send(delivery);
+  report(i + 1, describe(message), sent);
+  if (sent.ok) {
+    tally.accepted++;
+    position.set(i + 1);
+  } else tally.errors++;
   if (options.retryDupes && i % RETRY_EVERY === RETRY_EVERY - 1) {
     // The same delivery again (same MsgId, or sender and time): the server must store it once.
     const again = await send(delivery);

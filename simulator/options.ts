@@ -18,6 +18,8 @@ export interface SimulatorOptions {
   channel: SimulatedChannel;
   /** Mix in junk: advertising, gambling spam, empty greetings. */
   junk: boolean;
+  /** A file keeping how far through the source the simulator got, so a restart goes on from there. */
+  resume: string | null;
 }
 
 export const SIMULATED_CHANNELS = ['weibo', 'wechat', 'alipay', 'mix'] as const;
@@ -34,7 +36,9 @@ export const USAGE = `usage: npm run simulate -- [options]
   --encrypt          AES safe mode (the account needs an EncodingAESKey)
   --from-csv FILE    messages from a CSV with the columns 留言主题 and 留言详情
   --retry-dupes      resend every fifth message with the same MsgId, as WeChat retries
-  --junk             mix in junk (advertising, gambling spam, empty greetings), about one in ten`;
+  --junk             mix in junk (advertising, gambling spam, empty greetings), about one in ten
+  --resume FILE      keep the position in the source in FILE and go on from it after a restart,
+                     so citizens' messages already delivered are not sent again`;
 
 export const DEFAULT_MAX_COUNT = 100;
 
@@ -70,6 +74,7 @@ export function parseOptions(argv: string[]): SimulatorOptions {
       'retry-dupes': { type: 'boolean', default: false },
       channel: { type: 'string', default: 'mix' },
       junk: { type: 'boolean', default: false },
+      resume: { type: 'string' },
     },
   });
   return {
@@ -84,6 +89,7 @@ export function parseOptions(argv: string[]): SimulatorOptions {
     retryDupes: values['retry-dupes'],
     channel: simulatedChannel(values.channel),
     junk: values.junk,
+    resume: values.resume ?? null,
   };
 }
 

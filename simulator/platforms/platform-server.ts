@@ -6,6 +6,9 @@ import { platformState } from './platform-state';
 import { wechatApi } from './wechat-api';
 import { weiboApi } from './weibo-api';
 
+/** What the platforms' process prints, followed by its base URL, once it listens. */
+export const PLATFORMS_READY_PREFIX = 'YIWANG_PLATFORMS_READY ';
+
 export interface PlatformServer {
   /** The base URL to give the server as YIWANG_PLATFORM_URL. */
   url: string;
