@@ -13,6 +13,7 @@ import { mediaStore } from './media/media-store';
 import { mediaWorker } from './media/media-worker';
 import { replyWorker } from './outbound/reply-worker';
 import { wechatTokens } from './platforms/wechat-token';
+import { reportRoutes } from './reports/report-routes';
 import { createIntake } from './requests/create-intake';
 import { historyRoutes } from './requests/history-routes';
 import { retrainer } from './suggestions/retrainer';
@@ -66,6 +67,7 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.register(unitPageRoutes, { db, clock });
   app.register(supervisionRoutes, { db, clock });
   app.register(historyRoutes, { db });
+  app.register(reportRoutes, { db });
   // Outbound replies and attachment fetches run beside the HTTP server and stop with it.
   const tokens = wechatTokens(db, config.platforms.wechat);
   const replies = replyWorker({
