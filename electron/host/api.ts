@@ -82,6 +82,7 @@ export function workstationHandlers({
         cache.operatorTokens.save(answer.operator, answer.token);
       });
       handover = answer.lastHandover;
+      loop.serverSeq(answer.deviceSeq);
       sessionChanged();
       void loop.syncNow();
       return session();

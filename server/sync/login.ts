@@ -3,6 +3,7 @@ import { findOperatorByName, toOperator } from '../auth/operators';
 import { verifySignIn } from '../auth/password';
 import { createSession } from '../auth/sessions';
 import type { Db } from '../db/open-database';
+import { deviceSeq } from './device-seq';
 import type { Shifts } from './shifts';
 
 /** Signs an operator in on a device and starts their shift; null when the name or password is wrong. */
@@ -13,5 +14,5 @@ export async function login(db: Db, shifts: Shifts, body: LoginRequest): Promise
   const token = await createSession(db, row.id, body.deviceId);
   const lastHandover = await shifts.lastHandover();
   await shifts.start(row.id, body.deviceId);
-  return { token, operator: toOperator(row), lastHandover };
+  return { token, operator: toOperator(row), lastHandover, deviceSeq: await deviceSeq(db, body.deviceId) };
 }

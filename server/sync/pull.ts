@@ -6,6 +6,7 @@ import { toRequest } from '../requests/request-rows';
 import { suggestionRulesNewerThan } from '../suggestions/keyword-rule-store';
 import { modelsNewerThan } from '../suggestions/model-store';
 import type { Claims } from './claims';
+import { deviceSeq } from './device-seq';
 
 /** A cursor this server did not hand out. */
 export class BadCursorError extends Error {}
@@ -16,7 +17,12 @@ export class BadCursorError extends Error {}
  * so paging never skips a change. Claims in force come with every page: they are few and short-lived,
  * so they are sent whole rather than followed by cursor.
  */
-export async function pull(db: Db, claims: Claims, body: Required<PullRequest>): Promise<PullResponse> {
+export async function pull(
+  db: Db,
+  claims: Claims,
+  body: Required<PullRequest>,
+  deviceId: string,
+): Promise<PullResponse> {
   const after = parseCursor(body.cursor);
   const rows = await db
     .selectFrom('requests')
@@ -41,6 +47,7 @@ export async function pull(db: Db, claims: Claims, body: Required<PullRequest>):
     serverTime: new Date().toISOString(),
     models: await modelsNewerThan(db, body.models, body.modelFormat),
     suggestionRules: await suggestionRulesNewerThan(db, body.suggestionRulesVersion),
+    deviceSeq: await deviceSeq(db, deviceId),
   };
 }
 

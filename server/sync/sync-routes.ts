@@ -18,6 +18,7 @@ import { parseBody } from '../http/parse-body';
 import { sendError } from '../http/send-error';
 import { claims as claimStore } from './claims';
 import { login } from './login';
+import { deviceSeq } from './device-seq';
 import { BadCursorError, pull } from './pull';
 import { pushDecisions } from './push';
 import { shifts as shiftStore } from './shifts';
@@ -51,7 +52,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (
     const body = parseBody(PullRequest, request.body, reply);
     if (!body) return reply;
     try {
-      return await pull(db, claims, body);
+      return await pull(db, claims, body, sessionOf(request).deviceId);
     } catch (err) {
       if (err instanceof BadCursorError) return sendError(reply, 400, 'bad-cursor', err.message);
       throw err;
@@ -70,7 +71,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (
         `this session belongs to device ${session.deviceId}, not ${body.deviceId}`,
       );
     }
-    const response: PushResponse = { results: await pushDecisions(db, clock, session, body.decisions) };
+    const results = await pushDecisions(db, clock, session, body.decisions);
+    const response: PushResponse = { results, deviceSeq: await deviceSeq(db, session.deviceId) };
     const applied = new Set(response.results.filter((r) => r.outcome === 'applied').map((r) => r.decisionId));
     onApplied?.(body.decisions.filter((d) => applied.has(d.id)));
     return response;

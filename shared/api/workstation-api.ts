@@ -62,6 +62,10 @@ export interface CacheNotice {
   /** For the details: why the file could not be used, and where it was moved. */
   reason: 'corrupt' | 'foreign' | null;
   movedTo: string | null;
+  /** Decisions made here that the server holds and the cache had lost track of: not lost. */
+  serverAhead: number;
+  /** Unsent decisions given new sequence numbers past the server's, so that they land. */
+  renumbered: number;
 }
 
 export interface Session {

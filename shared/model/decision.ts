@@ -58,6 +58,7 @@ export const RejectionCode = z.enum([
   'unknown-unit',
   'unknown-category',
   'forbidden', // operator or device mismatch
+  'seq-taken', // the device used this sequence number for another decision (its cache is behind): renumbered and sent again, never a conflict
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 

@@ -47,11 +47,19 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const Handover = z.object({ operatorId: Ulid, operatorName: z.string(), note: z.string(), at: Instant });
 export type Handover = z.infer<typeof Handover>;
 
+/**
+ * The highest sequence number the server holds from the asking device (0 for none); a workstation
+ * whose own count is lower lost part of its cache and renumbers what it has not sent yet. Null from
+ * servers before it.
+ */
+const DeviceSeq = z.number().int().nonnegative().nullable().default(null);
+
 export const LoginResponse = z.object({
   token: z.string().min(16),
   operator: Operator,
   /** The last handover note left at the centre, for the shift that starts now. */
   lastHandover: Handover.nullable().default(null),
+  deviceSeq: DeviceSeq,
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
@@ -129,6 +137,7 @@ export const PullResponse = z.object({
   models: z.array(ShippedModel).nullable().default(null),
   /** The administrators' keyword rules, when the workstation's copy is older; else null. */
   suggestionRules: SuggestionRules.nullable().default(null),
+  deviceSeq: DeviceSeq,
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
@@ -146,7 +155,7 @@ export const PushResult = z.discriminatedUnion('outcome', [
 ]);
 export type PushResult = z.infer<typeof PushResult>;
 
-export const PushResponse = z.object({ results: z.array(PushResult) });
+export const PushResponse = z.object({ results: z.array(PushResult), deviceSeq: DeviceSeq });
 export type PushResponse = z.infer<typeof PushResponse>;
 
 export const ClaimRequest = z.object({ requestId: Ulid });

@@ -9,6 +9,7 @@ export function deviceStore(db: Cache) {
   const get = db.prepare<[], { id: string; next_seq: number }>('SELECT id, next_seq FROM device WHERE singleton = 1');
   const create = db.prepare('INSERT INTO device (singleton, id, next_seq) VALUES (1, ?, 1)');
   const bump = db.prepare('UPDATE device SET next_seq = next_seq + 1 WHERE singleton = 1');
+  const setNext = db.prepare('UPDATE device SET next_seq = ? WHERE singleton = 1');
 
   const ensure = () => {
     const row = get.get();
@@ -25,6 +26,14 @@ export function deviceStore(db: Cache) {
       const seq = ensure().next_seq;
       bump.run();
       return seq;
+    },
+    /** The number the next decision will take. */
+    nextSeq(): number {
+      return ensure().next_seq;
+    },
+    /** Moves the sequence on past numbers the server has seen from this device. */
+    continueFrom(next: number): void {
+      setNext.run(next);
     },
   };
 }

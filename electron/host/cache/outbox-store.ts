@@ -67,6 +67,15 @@ export function outboxStore(db: Cache, log: OutboxLog) {
         WHERE operator_id = ? AND undoes IS NULL AND undone_by IS NULL AND outcome != 'rejected'
      ) ORDER BY seq DESC LIMIT 1`,
   );
+  const inOrder = db.prepare<
+    [],
+    { decision_id: string; json: string; before: string; not_before: number; undoes: string | null }
+  >('SELECT decision_id, json, before, not_before, undoes FROM outbox ORDER BY seq');
+  // Out of the way first, so that no new number meets an old one on the UNIQUE seq.
+  const setAside = db.prepare('UPDATE outbox SET seq = -seq');
+  const renumber = db.prepare(
+    "UPDATE outbox SET seq = @seq, json = json_set(json, '$.seq', @seq) WHERE decision_id = @id",
+  );
   const markUndoneOutbox = db.prepare('UPDATE outbox SET undone_by = ? WHERE decision_id = ?');
   const markUndoneResult = db.prepare('UPDATE decision_results SET undone_by = ? WHERE decision_id = ?');
 
@@ -126,6 +135,26 @@ export function outboxStore(db: Cache, log: OutboxLog) {
       return row
         ? { decision: JSON.parse(row.json) as Decision, before: JSON.parse(row.before) as Before, state: row.state }
         : null;
+    },
+    /**
+     * Gives the outbox's decisions new sequence numbers from `first` on, in their order; their ids
+     * stay, so one the server already holds is still answered as a replay. Returns how many.
+     */
+    renumberFrom(first: number): number {
+      const rows = inOrder.all();
+      setAside.run();
+      rows.forEach((row, index) => {
+        const decision = { ...(JSON.parse(row.json) as Decision), seq: first + index };
+        renumber.run({ id: row.decision_id, seq: decision.seq });
+        log.added({
+          decision,
+          before: JSON.parse(row.before) as Before,
+          notBefore: row.not_before,
+          undoes: row.undoes,
+        });
+      });
+      written();
+      return rows.length;
     },
     markUndone(decisionId: string, by: string): void {
       markUndoneOutbox.run(by, decisionId);

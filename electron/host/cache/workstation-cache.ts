@@ -37,8 +37,8 @@ export function openWorkstationCache(dataDir: string, defaultServerUrl: string) 
   const search = searchIndex(db);
   return {
     db,
-    /** Set when the cache file was damaged or behind: what happened, for the operator. */
-    notice: cacheNotice(damage, check),
+    /** Set when the cache file was damaged or behind (here, or as the server tells): what happened, for the operator. */
+    notice: cacheNotice(damage, check) as CacheNotice | null,
     /** The same for the log, with SQLite's words; null when nothing happened. */
     report: report(damage, check),
     search,
@@ -85,6 +85,8 @@ function cacheNotice(damage: CacheDamage | null, check: LogCheck): CacheNotice |
     unreadable: check.hadLog ? 0 : damage ? null : 0,
     reason: damage?.reason === 'foreign' ? 'foreign' : damage ? 'corrupt' : null,
     movedTo: damage?.movedTo ?? null,
+    serverAhead: 0,
+    renumbered: 0,
   };
 }
 

@@ -23,6 +23,8 @@ export function applyPushResults(
       const decision = byId.get(result.decisionId);
       // Only answers to what was sent count; anything else stays in the outbox to be sent again.
       if (!decision || !cache.outbox.isInOutbox(decision.id)) continue;
+      // Refused only for its number: it stays in the outbox, to be renumbered and sent again (seq-check.ts).
+      if (result.outcome === 'rejected' && result.reason.code === 'seq-taken') continue;
       const reason = result.outcome === 'rejected' ? result.reason : null;
       cache.outbox.recordAnswer(decision.id, result.outcome, reason, answeredAt);
       if (result.request) cache.requests.saveServer(result.request);

@@ -8,6 +8,7 @@ import type { SearchBackfill } from '../search-backfill';
 import { applyPull } from './apply-pull';
 import { applyPushResults } from './apply-push';
 import { backoffDelay } from './backoff';
+import { catchUpWithServer } from './seq-check';
 import { SyncError, type SyncClient } from './sync-client';
 
 export interface SyncLoopOptions {
@@ -180,6 +181,8 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
           cache.search.deferNew(true);
           deferredSearch = true;
         }
+        // Before any push: a cache behind the server renumbers its outbox first, so nothing is refused for its number.
+        if (catchUpWithServer(cache, page.deviceSeq)) announce();
         const changed = applyPull(cache, page);
         if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
         received += page.requests.length;
@@ -209,23 +212,27 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
       const operatorId = batch[0]!.operatorId;
       const token = cache.operatorTokens.tokenFor(operatorId)!;
       cache.transaction(() => cache.outbox.markSent(batch.map((decision) => decision.id)));
-      const { results } = await client
+      const { results, deviceSeq } = await client
         .push(token, { deviceId: cache.device.id, decisions: batch })
         .catch((error: unknown) => {
           // That operator's token is no longer accepted: their decisions wait for their next sign-in; others go on.
           if (error instanceof SyncError && error.kind === 'unauthorized') {
             cache.operatorTokens.forget(operatorId);
             if (cache.session.get().operator?.id === operatorId) signOutLocally();
-            return { results: [] };
+            return { results: [], deviceSeq: null };
           }
           throw error;
         });
       if (results.length === 0) continue;
       const changed = applyPushResults(cache, batch, results, new Date().toISOString());
       if (changed.length > 0) events.emit({ type: 'requests-changed', ids: changed });
+      // Those refused for their number only are renumbered and go again in the next batch.
+      const refused = results.some((r) => r.outcome === 'rejected' && r.reason.code === 'seq-taken');
+      const renumbered = catchUpWithServer(cache, deviceSeq, refused);
       announce();
       // The server answered none of them: stop rather than resend the same batch in a tight loop.
-      if (changed.length === 0) throw new SyncError('protocol', 'the server answered none of the pushed decisions');
+      if (changed.length === 0 && !renumbered)
+        throw new SyncError('protocol', 'the server answered none of the pushed decisions');
     }
     return null;
   }
@@ -268,6 +275,10 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
     },
     /** Status changed outside the loop (sign-in, sign-out). */
     announce,
+    /** What the server said at sign-in of this device's sequence numbers (see seq-check.ts). */
+    serverSeq(deviceSeq: number | null): void {
+      if (catchUpWithServer(cache, deviceSeq)) announce();
+    },
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -10,15 +10,22 @@ export function CacheNoticeLine({ notice }: { notice: CacheNotice }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const kept = notice.keptFromFile + notice.keptFromLog;
+  const lost = notice.unreadable ?? 0;
   const sentence =
-    notice.kind === 'behind'
-      ? t('cache.behind', { kept, lost: notice.unreadable ?? 0 })
-      : notice.unreadable === null
-        ? t('cache.damagedUncounted', { kept })
-        : t('cache.damaged', { kept, lost: notice.unreadable });
+    notice.kind === 'behind' && notice.serverAhead > 0
+      ? t('cache.behindServer', { ahead: notice.serverAhead, renumbered: notice.renumbered, lost })
+      : notice.kind === 'behind'
+        ? t('cache.behind', { kept, lost })
+        : notice.unreadable === null
+          ? t('cache.damagedUncounted', { kept })
+          : t('cache.damaged', { kept, lost });
   const details =
     notice.kind === 'behind'
-      ? t('cache.detailsBehind', { fromLog: notice.keptFromLog })
+      ? t('cache.detailsBehind', {
+          fromLog: notice.keptFromLog,
+          ahead: notice.serverAhead,
+          renumbered: notice.renumbered,
+        })
       : t('cache.detailsDamaged', {
           reason: t(notice.reason === 'foreign' ? 'cache.reason.foreign' : 'cache.reason.corrupt'),
           movedTo: notice.movedTo ?? '',

@@ -322,8 +322,10 @@ export const en: Record<MessageId, string> = {
   'cache.details': 'Details',
   'cache.detailsDamaged':
     'Reason: {reason}. The old file was moved to {movedTo}. Read back from it: {fromFile}; recovered from the upload record: {fromLog}.',
+  'cache.behindServer':
+    "The workstation cache was older than the server's record (a power cut or an older copy restored): the server has {ahead} of this workstation's decisions (none lost), {renumbered} not yet uploaded were renumbered to go, {lost} lost.",
   'cache.detailsBehind':
-    'Recovered from the upload record (the outbox-log file beside the cache): {fromLog}; they upload as usual, and any the server already has do not apply twice.',
+    'Recovered from the upload record (the outbox-log file beside the cache): {fromLog}; on the server but missing from the cache: {ahead}; renumbered: {renumbered}. Nothing that reached the server applies twice.',
   'cache.reason.corrupt': 'the file could not be read or failed its check',
   'cache.reason.foreign': 'the file belongs to another program',
   'signOut.title': 'Sign out',

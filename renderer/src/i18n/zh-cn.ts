@@ -314,8 +314,10 @@ export const zhCN = {
   'cache.details': '详情',
   'cache.detailsDamaged':
     '原因：{reason}。原文件已移至 {movedTo}。从原文件读回 {fromFile} 件，从待上传记录找回 {fromLog} 件。',
+  'cache.behindServer':
+    '工作站缓存比服务器的记录旧（断电或恢复了旧副本）：服务器已有本机 {ahead} 件处理（未丢失），{renumbered} 件未上传的处理已重新编号上传，{lost} 件丢失。',
   'cache.detailsBehind':
-    '缓存中缺少的处理已从待上传记录（缓存旁的 outbox-log 文件）找回 {fromLog} 件，将照常上传；服务器已收到的不会重复生效。',
+    '从待上传记录（缓存旁的 outbox-log 文件）找回 {fromLog} 件；服务器已有而缓存缺少的 {ahead} 件；重新编号 {renumbered} 件。已到服务器的处理不会重复生效。',
   'cache.reason.corrupt': '文件无法读取或校验失败',
   'cache.reason.foreign': '文件属于其他程序',
   'signOut.title': '交班退出',
