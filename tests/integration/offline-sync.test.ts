@@ -21,6 +21,9 @@ import { value, waitFor } from '../support/host-replies';
 const UNIT = 'city-public-security';
 const OTHER_UNIT = 'city-housing';
 
+// Thousands of decisions through killed and restarted processes: minutes on a loaded 2-core machine.
+const HEAVY = { timeout: 180_000 };
+
 describe.each(testBackends())('offline triage on $name', (backend) => {
   let database: TestDatabase;
   let server: ServerProcess;
@@ -304,91 +307,103 @@ describe.each(testBackends())('offline triage on $name', (backend) => {
     ]);
   });
 
-  it('pushes each of 2,000 decisions exactly once when the workstation is killed mid-push and restarted', async () => {
-    const ids = await seedBacklog(db, 2000);
-    const first = await workstation('op1');
-    await pulled(first.host, ids);
-    first.link.cut();
-    await decideAll(first.host, ids);
-    first.link.restore();
-    await waitFor(
-      'the push under way',
-      async () => {
-        const n = await count(first.deviceId);
-        return n > 0 && n < ids.length;
-      },
-      60_000,
-      5,
-    );
-    await first.host.kill('SIGKILL');
+  it(
+    'pushes each of 2,000 decisions exactly once when the workstation is killed mid-push and restarted',
+    HEAVY,
+    async () => {
+      const ids = await seedBacklog(db, 2000);
+      const first = await workstation('op1');
+      await pulled(first.host, ids);
+      first.link.cut();
+      await decideAll(first.host, ids);
+      first.link.restore();
+      await waitFor(
+        'the push under way',
+        async () => {
+          const n = await count(first.deviceId);
+          return n > 0 && n < ids.length;
+        },
+        60_000,
+        5,
+      );
+      await first.host.kill('SIGKILL');
 
-    const again = await startHostProcess({
-      serverUrl: first.link.url,
-      pollMs: 300,
-      holdMs: 0,
-      dataDir: first.host.dataDir,
-    });
-    hosts.push(again);
-    await waitFor('the outbox drained after the restart', () => drained(again));
-    await expectEachAppliedOnce(first.deviceId, ids);
-    const cache = new Database(join(again.dataDir, CACHE_FILE_NAME), { readonly: true });
-    const answers = cache
-      .prepare("SELECT count(*) AS n FROM decision_results WHERE outcome IN ('applied', 'replay')")
-      .get();
-    cache.close();
-    expect(answers).toEqual({ n: ids.length });
-  });
+      const again = await startHostProcess({
+        serverUrl: first.link.url,
+        pollMs: 300,
+        holdMs: 0,
+        dataDir: first.host.dataDir,
+      });
+      hosts.push(again);
+      await waitFor('the outbox drained after the restart', () => drained(again));
+      await expectEachAppliedOnce(first.deviceId, ids);
+      const cache = new Database(join(again.dataDir, CACHE_FILE_NAME), { readonly: true });
+      const answers = cache
+        .prepare("SELECT count(*) AS n FROM decision_results WHERE outcome IN ('applied', 'replay')")
+        .get();
+      cache.close();
+      expect(answers).toEqual({ n: ids.length });
+    },
+  );
 
-  it('applies each of 2,000 decisions exactly once when the server is killed mid-batch and restarted', async () => {
-    const ids = await seedBacklog(db, 2000);
-    const ws = await workstation('op1');
-    await pulled(ws.host, ids);
-    ws.link.cut();
-    await decideAll(ws.host, ids);
-    ws.link.restore();
-    await waitFor(
-      'the push under way',
-      async () => {
-        const n = await count(ws.deviceId);
-        return n > 0 && n < ids.length;
-      },
-      60_000,
-      5,
-    );
-    const { port } = new URL(server.url);
-    await server.kill('SIGKILL');
-    server = await startServer({ ...serverEnv(), YIWANG_PORT: port }, server.dataDir);
+  it(
+    'applies each of 2,000 decisions exactly once when the server is killed mid-batch and restarted',
+    HEAVY,
+    async () => {
+      const ids = await seedBacklog(db, 2000);
+      const ws = await workstation('op1');
+      await pulled(ws.host, ids);
+      ws.link.cut();
+      await decideAll(ws.host, ids);
+      ws.link.restore();
+      await waitFor(
+        'the push under way',
+        async () => {
+          const n = await count(ws.deviceId);
+          return n > 0 && n < ids.length;
+        },
+        60_000,
+        5,
+      );
+      const { port } = new URL(server.url);
+      await server.kill('SIGKILL');
+      server = await startServer({ ...serverEnv(), YIWANG_PORT: port }, server.dataDir);
 
-    await waitFor('the outbox drained after the server restart', () => drained(ws.host));
-    await expectEachAppliedOnce(ws.deviceId, ids);
-  });
+      await waitFor('the outbox drained after the server restart', () => drained(ws.host));
+      await expectEachAppliedOnce(ws.deviceId, ids);
+    },
+  );
 
-  it('keeps a whole shift of decisions while the server is down, with the handover note, and delivers them when it returns', async () => {
-    const ids = await seedBacklog(db, 300);
-    const ws = await workstation('op1');
-    await pulled(ws.host, ids);
-    const { port } = new URL(server.url);
-    await server.stop();
-    await second?.stop();
+  it(
+    'keeps a whole shift of decisions while the server is down, with the handover note, and delivers them when it returns',
+    HEAVY,
+    async () => {
+      const ids = await seedBacklog(db, 300);
+      const ws = await workstation('op1');
+      await pulled(ws.host, ids);
+      const { port } = new URL(server.url);
+      await server.stop();
+      await second?.stop();
 
-    await decideAll(ws.host, ids);
-    const status = value(await ws.host.call('sync.now', {}));
-    expect(status).toMatchObject({ online: false, outbox: 300 });
-    value(await ws.host.call('session.signOut', { handoverNote: '302 室漏水一事已转住建，明早回访' }));
+      await decideAll(ws.host, ids);
+      const status = value(await ws.host.call('sync.now', {}));
+      expect(status).toMatchObject({ online: false, outbox: 300 });
+      value(await ws.host.call('session.signOut', { handoverNote: '302 室漏水一事已转住建，明早回访' }));
 
-    server = await startServer({ ...serverEnv(), YIWANG_PORT: port }, server.dataDir);
-    if (second) second = await startServer({ ...serverEnv(), YIWANG_PORT: new URL(secondServerUrl).port });
-    // Signed out, the workstation still delivers what its operator left.
-    await waitFor('the shift delivered', async () => {
-      await ws.host.call('sync.now', {});
-      return value(await ws.host.call('sync.status', {})).outbox === 0;
-    });
-    await expectEachAppliedOnce(ws.deviceId, ids);
+      server = await startServer({ ...serverEnv(), YIWANG_PORT: port }, server.dataDir);
+      if (second) second = await startServer({ ...serverEnv(), YIWANG_PORT: new URL(secondServerUrl).port });
+      // Signed out, the workstation still delivers what its operator left.
+      await waitFor('the shift delivered', async () => {
+        await ws.host.call('sync.now', {});
+        return value(await ws.host.call('sync.status', {})).outbox === 0;
+      });
+      await expectEachAppliedOnce(ws.deviceId, ids);
 
-    const next = await workstation('');
-    const session = value(await next.host.call('session.signIn', { name: 'op2', password: 'op2' }));
-    expect(session.handover).toMatchObject({ operatorName: '受理员一', note: '302 室漏水一事已转住建，明早回访' });
-  });
+      const next = await workstation('');
+      const session = value(await next.host.call('session.signIn', { name: 'op2', password: 'op2' }));
+      expect(session.handover).toMatchObject({ operatorName: '受理员一', note: '302 室漏水一事已转住建，明早回访' });
+    },
+  );
 
   it('keeps each operator’s decisions theirs when a second operator signs in on the same workstation', async () => {
     const ids = await seedBacklog(db, 10);
