@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { failureWords } from './i18n/failure-words';
 import { hostBridge } from './bridge/host-bridge';
 import { onHostEvent } from './host-events';
 import { useT } from './i18n/use-t';
@@ -30,7 +31,11 @@ export function App() {
 
   if (!hostBridge) return <MessageScreen text={t('app.noHost')} />;
   if (!session)
-    return <MessageScreen text={loadError ? t('notice.failed', { message: loadError }) : t('app.loading')} />;
+    return (
+      <MessageScreen
+        text={loadError ? t('notice.failed', { message: failureWords(t, loadError) }) : t('app.loading')}
+      />
+    );
   // Keyed by operator so a new shift starts from a clean workstation.
   return session.operator ? <WorkstationScreen key={session.operator.id} /> : <SignInScreen />;
 }

@@ -35,8 +35,15 @@ export interface SyncStatus {
   signedIn: boolean;
   /** Decisions in the outbox waiting for the server. */
   outbox: number;
+  /** Requests those decisions are on. */
+  outboxRequests: number;
   lastSyncAt: string | null;
   lastError: string | null;
+  /**
+   * What kind of failure that was, in this run of the host, as a failure code the operator's words are
+   * keyed by (offline, unauthorized, refused, server, protocol); null once a sync succeeds.
+   */
+  lastFailure: string | null;
   serverUrl: string;
   /** While a pull brings many changes (a fresh workstation's bootstrap, a day offline): how far along. */
   catchUp: { received: number; total: number } | null;

@@ -49,6 +49,7 @@ export function outboxStore(db: Cache, log: OutboxLog) {
   );
   const markSent = db.prepare("UPDATE outbox SET status = 'sent' WHERE decision_id = ?");
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
+  const requests = db.prepare<[], { n: number }>('SELECT count(DISTINCT request_id) AS n FROM outbox');
   const remove = db.prepare('DELETE FROM outbox WHERE decision_id = ?');
   const find = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM outbox WHERE decision_id = ?');
   const answer = db.prepare(
@@ -114,6 +115,10 @@ export function outboxStore(db: Cache, log: OutboxLog) {
     },
     size(): number {
       return count.get()!.n;
+    },
+    /** How many requests those decisions are on: what the operator counts (one Enter is up to four decisions). */
+    requestCount(): number {
+      return requests.get()!.n;
     },
     /** Moves an answered decision from the outbox to decision_results. */
     recordAnswer(decisionId: string, outcome: Outcome, reason: Rejection | null, answeredAt: string): void {

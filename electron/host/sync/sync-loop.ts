@@ -35,6 +35,7 @@ const PULL_PAGE_SIZE = MAX_PULL_PAGE;
 export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }: SyncLoopOptions) {
   let online = false;
   let failures = 0;
+  let lastFailure: string | null = null;
   let timer: NodeJS.Timeout | null = null;
   let dueAt = Infinity;
   let running: Promise<void> | null = null;
@@ -49,8 +50,10 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
       online,
       signedIn: cache.session.get().token !== null,
       outbox: cache.outbox.size(),
+      outboxRequests: cache.outbox.requestCount(),
       lastSyncAt: state.lastSyncAt,
       lastError: state.lastError,
+      lastFailure,
       serverUrl: client.serverUrl,
       catchUp,
       conflicts: cache.conflicts.openCount(),
@@ -112,6 +115,7 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
       cache.operatorTokens.forgetIdle(cache.session.get().operator?.id ?? null);
       online = true;
       failures = 0;
+      lastFailure = null;
       cache.syncState.update({ lastSyncAt: new Date().toISOString(), lastError: null });
       schedule(held === null ? pollMs : Math.min(pollMs, Math.max(0, held - Date.now())));
     } catch (error) {
@@ -119,6 +123,7 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
       const kind = error instanceof SyncError ? error.kind : 'protocol';
       // Any HTTP answer means the server is reachable; only a failed connection is "offline".
       online = kind !== 'network';
+      lastFailure = kind === 'network' ? 'offline' : kind;
       cache.syncState.update({ lastError: error instanceof Error ? error.message : String(error) });
       if (kind === 'unauthorized' && token) {
         const operator = cache.session.get().operator;

@@ -11,6 +11,11 @@ export class HostError extends Error {
   }
 }
 
+/** The host's failure code of an error, for the words the operator reads (i18n/failure-words.ts). */
+export function failureCode(error: unknown): string {
+  return error instanceof HostError ? error.code : 'other';
+}
+
 /** Calls the host and unwraps its reply: the value, or a HostError. */
 export async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>> {
   if (!hostBridge) throw new HostError('no-host', 'no workstation host');

@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Conflict, ConflictChoice } from '../../../shared/api/workstation-api';
-import type { Rejection } from '../../../shared/model';
+import { refusalWords } from '../i18n/failure-words';
 import { formatInstant, formatReceived } from '../i18n/format-time';
-import type { MessageId, Translate } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
-import { zhCN } from '../i18n/zh-cn';
 import { useKeyScope } from '../keyboard/key-scope';
 import type { KeyAction } from '../keyboard/keymap';
 import { runAction } from '../keyboard/run-action';
@@ -179,10 +177,4 @@ function ChoiceButton({ choice, onChoose }: { choice: ConflictChoice; onChoose()
       <kbd>{key}</kbd> {t(`conflicts.choice.${choice}`)}
     </button>
   );
-}
-
-/** Why the server refused, in the operator's words; a code from a newer server shows the server's message. */
-function refusalWords(t: Translate, rejection: Rejection): string {
-  const id = `conflicts.why.${rejection.code}`;
-  return id in zhCN ? t(id as MessageId) : rejection.message;
 }

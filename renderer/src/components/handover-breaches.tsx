@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { HandoverBreaches as Breaches } from '../../../shared/api/workstation-api';
 import { clockThresholds } from '../../../shared/deadline';
-import { call } from '../bridge/call';
+import { call, failureCode } from '../bridge/call';
+import { failureWords } from '../i18n/failure-words';
 import { formatReceived } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
 import { useUi } from '../store/ui-store';
@@ -22,15 +23,13 @@ export function HandoverBreaches() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    call('shift.breachesBeforeNextShift', {}).then(setBreaches, (failure: unknown) =>
-      setError(failure instanceof Error ? failure.message : String(failure)),
-    );
+    call('shift.breachesBeforeNextShift', {}).then(setBreaches, (failure: unknown) => setError(failureCode(failure)));
   }, []);
 
   if (error) {
     return (
       <div className="status-error" role="alert" data-testid="handover-breaches-error">
-        {t('notice.failed', { message: error })}
+        {t('notice.failed', { message: failureWords(t, error) })}
       </div>
     );
   }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LedgerExport, LedgerFormat } from '../../../shared/api/workstation-api';
 import { beijingDayNumber, dateKeyOf } from '../../../shared/deadline';
-import { call } from '../bridge/call';
+import { call, failureCode } from '../bridge/call';
+import { failureWords } from '../i18n/failure-words';
 import { downloadExport } from '../bridge/export-download';
 import { formatInstant } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
@@ -41,7 +42,7 @@ export function LedgerExportDialog() {
       const file = await call('ledger.export', { format, scope, day: dateKeyOf(day) });
       setResult({ file, downloaded: downloadExport(file.fileName) });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureCode(failure));
     } finally {
       setBusy(false);
     }
@@ -105,7 +106,7 @@ export function LedgerExportDialog() {
         {busy && <div className="muted">{t('ledger.busy')}</div>}
         {error && (
           <div className="status-error" role="alert" data-testid="ledger-error">
-            {t('notice.failed', { message: error })}
+            {t('notice.failed', { message: failureWords(t, error) })}
           </div>
         )}
         {result && (

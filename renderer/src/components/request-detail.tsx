@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 import type { LocalRequest } from '../../../shared/api/workstation-api';
+import { refusalWords } from '../i18n/failure-words';
 import { formatInstant } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
 import { categoryPath, useDirectory } from '../store/directory-store';
@@ -79,8 +80,9 @@ export function RequestDetail() {
       {request.rejection && (
         <div className="rejection" role="alert">
           <strong>{t('detail.rejection')}</strong>
-          <span className="mono">{request.rejection.code}</span>
-          <span>{request.rejection.message}</span>
+          <span data-testid="rejection-reason" data-code={request.rejection.code}>
+            {refusalWords(t, request.rejection)}
+          </span>
         </div>
       )}
       <div className="detail-columns">

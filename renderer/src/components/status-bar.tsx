@@ -1,3 +1,4 @@
+import { failureWords } from '../i18n/failure-words';
 import { formatAge } from '../i18n/format-time';
 import { noticeText } from '../i18n/notice-text';
 import { useT } from '../i18n/use-t';
@@ -23,13 +24,26 @@ export function StatusBar() {
   const now = useNow(1000);
   const online = status?.online ?? false;
   const outbox = status?.outbox ?? 0;
+  const outboxRequests = status?.outboxRequests ?? 0;
 
   return (
     <footer className="status-bar">
-      <span className="sync-status" data-testid="sync-status" data-online={String(online)} data-outbox={String(outbox)}>
+      <span
+        className="sync-status"
+        data-testid="sync-status"
+        data-online={String(online)}
+        data-outbox={String(outbox)}
+        data-outbox-requests={String(outboxRequests)}
+      >
         <span className={online ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
         {online ? t('sync.online') : t('sync.offline')}
-        <span className={outbox > 0 ? 'outbox outbox-waiting' : 'outbox'}>{t('sync.outbox', { n: outbox })}</span>
+        <span
+          className={outbox > 0 ? 'outbox outbox-waiting' : 'outbox'}
+          data-testid="outbox-count"
+          title={t('sync.outboxDecisions', { n: outbox })}
+        >
+          {t('sync.outbox', { n: outboxRequests })}
+        </span>
         <span className="muted">
           {status?.lastSyncAt ? t('sync.ago', { age: formatAge(status.lastSyncAt, t, now) }) : t('sync.never')}
         </span>
@@ -47,7 +61,11 @@ export function StatusBar() {
         </button>
       )}
       {status?.notice && <CacheNoticeLine notice={status.notice} />}
-      {status?.lastError && <span className="status-error">{t('sync.error', { message: status.lastError })}</span>}
+      {status?.lastFailure && (
+        <span className="status-error" data-testid="sync-error" data-code={status.lastFailure}>
+          {t('sync.error', { message: failureWords(t, status.lastFailure) })}
+        </span>
+      )}
       <span className={`notice ${notice?.tone === 'error' ? 'notice-error' : ''}`} role="status">
         {notice ? noticeText(t, notice) : ''}
       </span>

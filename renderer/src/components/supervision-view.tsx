@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SupervisionOverview } from '../../../shared/api/workstation-api';
 import { clockThresholds } from '../../../shared/deadline';
-import { call } from '../bridge/call';
+import { call, failureCode } from '../bridge/call';
+import { failureWords } from '../i18n/failure-words';
 import { useT } from '../i18n/use-t';
 import { useKeyScope } from '../keyboard/key-scope';
 import { notify, notifyFailure } from '../store/notice-store';
@@ -43,7 +44,7 @@ export function SupervisionView() {
       setOverview(await call('supervision.overview', {}));
       setError(null);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failureCode(failure));
     }
   }, []);
   useEffect(() => {
@@ -103,7 +104,7 @@ export function SupervisionView() {
         <div className="picker-title">{t('supervision.title')}</div>
         {error && (
           <div className="status-error" role="alert" data-testid="supervision-error">
-            {t('notice.failed', { message: error })}
+            {t('notice.failed', { message: failureWords(t, error) })}
           </div>
         )}
         <h3>{t('supervision.overdue', { n: overdue.length })}</h3>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { failureWords } from '../i18n/failure-words';
 import { useT } from '../i18n/use-t';
 import { useSession } from '../store/session-store';
 
@@ -42,7 +43,9 @@ export function SignInScreen() {
         </label>
         {signInError && (
           <div className="sign-in-error" role="alert">
-            {t('signIn.failed', { message: signInError })}
+            {t('signIn.failed', {
+              message: signInError === 'unauthorized' ? t('signIn.wrongPassword') : failureWords(t, signInError),
+            })}
           </div>
         )}
         <button data-testid="sign-in-submit" type="submit" className="primary" disabled={signingIn}>

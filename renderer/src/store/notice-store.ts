@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { failureCode } from '../bridge/call';
 
 /** What the workstation tells the operator in passing; shown as `notice.<id>` in the operator's language. */
 export type NoticeId =
@@ -47,6 +48,5 @@ export function notify(id: NoticeId, params?: Record<string, string | number>): 
 
 /** Reports a failed host call to the operator without interrupting the keyboard flow. */
 export function notifyFailure(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  useNotices.getState().notify({ id: 'failed', params: { message }, tone: 'error' });
+  useNotices.getState().notify({ id: 'failed', params: { code: failureCode(error) }, tone: 'error' });
 }

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import type { Session } from '../../../shared/api/workstation-api';
-import { call } from '../bridge/call';
+import { call, failureCode } from '../bridge/call';
 
 interface SessionState {
   /** null until the host has answered the first time. */
   session: Session | null;
   signingIn: boolean;
+  /** The host's failure code (i18n/failure-words.ts). */
   signInError: string | null;
   /** Why the host could not be asked for the session, shown instead of the workstation. */
   loadError: string | null;
@@ -25,7 +26,7 @@ export const useSession = create<SessionState>()((set) => ({
     try {
       set({ session: await call('session.get', {}), loadError: null });
     } catch (error) {
-      set({ loadError: error instanceof Error ? error.message : String(error) });
+      set({ loadError: failureCode(error) });
     }
   },
   signIn: async (name, password) => {
@@ -33,7 +34,7 @@ export const useSession = create<SessionState>()((set) => ({
     try {
       set({ session: await call('session.signIn', { name, password }), signingIn: false });
     } catch (error) {
-      set({ signingIn: false, signInError: error instanceof Error ? error.message : String(error) });
+      set({ signingIn: false, signInError: failureCode(error) });
     }
   },
   signOut: async (handoverNote) => {
