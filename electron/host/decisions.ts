@@ -153,6 +153,7 @@ function signedIn(cache: WorkstationCache): Operator {
  *   reply      a note: the citizen already has it, so the record says the operator took it back
  *   note, escalate, reopen — nothing reverses them
  *   record-callback — nothing reverses it; a corrected callback is recorded again (the latest rating counts)
+ *   reject-answer — nothing reverses it once the unit has been told; undone only while still in the outbox
  *   link-citizen — undone only while still in the outbox: others may already have acted on the link
  */
 function compensation({ decision, before }: MadeDecision, now: Date): DecisionAction | null {
@@ -182,6 +183,7 @@ function compensation({ decision, before }: MadeDecision, now: Date): DecisionAc
     case 'reopen':
     case 'link-citizen':
     case 'record-callback':
+    case 'reject-answer':
       return null;
   }
 }

@@ -6,6 +6,7 @@ import * as suggestionModels from './migrations/0004-suggestion-models';
 import * as outboundMedia from './migrations/0005-outbound-media';
 import * as citizenLinks from './migrations/0006-citizen-links';
 import * as closingTheLoop from './migrations/0007-closing-the-loop';
+import * as answerRejections from './migrations/0008-answer-rejections';
 import type { Db } from './open-database';
 
 /** Listed here rather than read from disk so the migrations travel inside a bundle. Never reorder or rename. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-outbound-media': outboundMedia,
   '0006-citizen-links': citizenLinks,
   '0007-closing-the-loop': closingTheLoop,
+  '0008-answer-rejections': answerRejections,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -111,6 +111,10 @@ export interface RequestsTable {
   rated_at: Generated<string | null>;
   /** JSON DatedText: a supervisor's refusal of the unit's extension request. */
   extension_refusal: Generated<string | null>;
+  /** JSON DatedText: why an operator sent the unit's latest answer back (reject-answer). */
+  answer_rejection: Generated<string | null>;
+  /** How often operators sent this request's unit answers back; per unit, count the reject-answer decisions. */
+  answer_rejection_count: Generated<number>;
 }
 
 export interface MessagesTable {

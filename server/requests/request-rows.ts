@@ -66,6 +66,8 @@ export function toRequest(row: RequestRow): Request {
     junkReason: row.junk_reason,
     rating: ratingOf(row),
     extensionRefusal: parseJson<DatedText>(row.extension_refusal),
+    answerRejection: parseJson<DatedText>(row.answer_rejection),
+    answerRejectionCount: Number(row.answer_rejection_count),
   };
 }
 
@@ -110,6 +112,8 @@ export function decidedColumns(request: Request): Updateable<RequestsTable> {
     rating_note: request.rating?.note ?? null,
     rated_at: request.rating?.at ?? null,
     extension_refusal: toJson(request.extensionRefusal),
+    answer_rejection: toJson(request.answerRejection),
+    answer_rejection_count: request.answerRejectionCount,
   };
 }
 

@@ -62,5 +62,6 @@ export function toUnitView(request: Request, now: Date): UnitRequestView {
     reminderCount: request.reminderCount,
     lastReminder: request.lastReminder,
     extensionRefusal: request.extensionRefusal,
+    answerRejection: request.answerRejection,
   };
 }

@@ -20,6 +20,7 @@ const SETTLING = new Set([
   'merge',
   'unit-answer',
   'unit-return',
+  'reject-answer',
 ]);
 
 /** Kinds where a second one from someone else is a different answer to the same question, not an addition. */

@@ -42,6 +42,7 @@ const ALLOWED_FROM: Record<RequestActionKind, readonly RequestStatus[]> = {
   reply: OPEN,
   note: ['new', 'accepted', 'transferred', 'replied', 'closed', 'junk', 'merged'],
   close: ['accepted', 'transferred', 'replied'],
+  'reject-answer': ['replied'],
   reopen: ['closed', 'junk', 'merged'],
   merge: ['new', 'accepted'],
   escalate: OPEN,
@@ -90,6 +91,8 @@ export function statusAfter(status: RequestStatus, kind: RequestActionKind): Req
       return 'merged';
     case 'unit-answer':
       return 'replied';
+    case 'reject-answer':
+      return 'transferred';
     case 'note':
     case 'escalate':
     case 'link-citizen':
@@ -191,7 +194,20 @@ function apply(request: Request, decision: RequestEvent, ctx: DecideContext): De
         citizen: { ...request.citizen, identities: linkedIdentities(request.citizen, decision.citizenId) },
       });
     case 'unit-answer':
-      return ok({ ...next, unitAnswer: decision.text, extensionRequest: null });
+      return ok({ ...next, unitAnswer: decision.text, extensionRequest: null, answerRejection: null });
+    case 'reject-answer':
+      // Only the answer of the unit named, which still holds the request: another's would be a different question.
+      if (request.unitAnswer === null || request.unitId !== decision.unitId)
+        return reject(
+          'invalid-transition',
+          `request ${request.number} has no answer from ${decision.unitId} to send back`,
+        );
+      return ok({
+        ...next,
+        unitAnswer: null,
+        answerRejection: { text: decision.reason, at: ctx.now },
+        answerRejectionCount: request.answerRejectionCount + 1,
+      });
     case 'unit-return': {
       const returnCount = request.returnCount + 1;
       return ok({
@@ -256,6 +272,7 @@ function leftUnit(request: Request): Partial<Request> {
     unitProgress: null,
     extensionRequest: null,
     extensionRefusal: null,
+    answerRejection: null,
     deadlines: { ...request.deadlines, unitDueAt: null, extensionWorkingDays: 0 },
   };
 }
@@ -271,6 +288,8 @@ function timelineAfter(before: Request, after: Request, kind: RequestActionKind,
     timeline.unitAnsweredAt = null;
   }
   if (kind === 'unit-answer') timeline.unitAnsweredAt = now;
+  // Sent back: the unit's clock waits for an answer again.
+  if (kind === 'reject-answer') timeline.unitAnsweredAt = null;
   if (kind === 'close') timeline.closedAt = now;
   if (kind === 'reopen') timeline.closedAt = null;
   return timeline;

@@ -31,6 +31,11 @@ export const DecisionAction = z.discriminatedUnion('kind', [
    * A phone callback's result (电话回访) on a closed request: the citizen's rating and the operator's note. A 不满意
    * is followed by a `reopen` of its own when the operator sends it back to the queue (docs/numbers.md).
    */
+  /**
+   * 答复不满意 / 未实质答复: the unit's answer does not answer the citizen, so the request goes back to the
+   * unit that gave it, with the reason it sees; counted against that unit (docs/units.md).
+   */
+  z.object({ kind: z.literal('reject-answer'), unitId: z.string().min(1), reason: z.string().trim().min(1).max(2000) }),
   z.object({ kind: z.literal('record-callback'), score: SatisfactionScore, note: z.string().max(2000).nullable() }),
 ]);
 export type DecisionAction = z.infer<typeof DecisionAction>;

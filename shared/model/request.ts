@@ -135,6 +135,10 @@ export const Request = z.object({
   rating: Rating.nullable().default(null),
   /** A supervisor's refusal of the unit's latest extension request, with the reason; cleared when it leaves the unit. */
   extensionRefusal: DatedText.nullable().default(null),
+  /** Why an operator sent the unit's latest answer back (答复不满意 / 未实质答复); cleared when the unit answers again or it leaves the unit. */
+  answerRejection: DatedText.nullable().default(null),
+  /** How often operators sent this request's unit answers back. */
+  answerRejectionCount: z.number().int().nonnegative().default(0),
 });
 export type Request = z.infer<typeof Request>;
 
@@ -155,4 +159,6 @@ export const UNIT_WORK_DEFAULTS = {
   junkReason: null,
   rating: null,
   extensionRefusal: null,
+  answerRejection: null,
+  answerRejectionCount: 0,
 } as const satisfies Partial<Request>;

@@ -48,3 +48,18 @@ export function fillTemplate(template: ReplyTemplate, fields: TemplateFields): s
   };
   return template.text.replace(/\{(citizen|number|unit)\}/g, (_whole, name: string) => values[name]!);
 }
+
+/** What came back from a unit that the operator passes on to the citizen (docs/triage.md). */
+export type RelayKind = 'answered' | 'progress' | 'extension';
+
+/** How each is passed on: the unit's text wrapped in the centre's words, editable before it goes (r r). */
+const RELAY_TEXT: Record<RelayKind, string> = {
+  answered: '您反映的问题（编号 {number}），经{unit}核实：{text}',
+  progress: '您反映的问题（编号 {number}）正由{unit}办理，目前进展：{text}',
+  extension: '您反映的问题（编号 {number}）情况较复杂，{unit}需要更多时间办理：{text}',
+};
+
+export function relayText(kind: RelayKind, fields: { number: string; unit: string | null; text: string }): string {
+  const values: Record<string, string> = { number: fields.number, unit: fields.unit ?? '相关部门', text: fields.text };
+  return RELAY_TEXT[kind].replace(/\{(number|unit|text)\}/g, (_whole, name: string) => values[name]!);
+}

@@ -84,6 +84,8 @@ export const UnitRequestView = z.object({
   lastReminder: DatedText.nullable(),
   /** A supervisor's refusal of the unit's extension request, with the reason. */
   extensionRefusal: DatedText.nullable().default(null),
+  /** Why the centre sent the unit's last answer back (答复不满意 / 未实质答复), until it answers again. */
+  answerRejection: DatedText.nullable().default(null),
 });
 export type UnitRequestView = z.infer<typeof UnitRequestView>;
 

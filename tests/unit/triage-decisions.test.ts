@@ -51,6 +51,7 @@ describe('the triage plan: what Enter does', () => {
       unitId: 'city-lighting',
       templateId: 'transferred',
       replyText: `李女士您好，您反映的问题（编号 ${r.number}）已转交市路灯管理所办理，请耐心等待答复。`,
+      relay: null,
     });
   });
 
@@ -70,7 +71,13 @@ describe('the triage plan: what Enter does', () => {
   it('keeps what the request already has over the suggestion, and proposes nothing before the suggestion is there', () => {
     const classified = request('r1', { categoryId: 'city/roads', unitId: 'city-roads' });
     expect(plan(classified, context())).toMatchObject({ categoryId: 'city/roads', unitId: 'city-roads' });
-    expect(plan(request('r1'), null)).toEqual({ categoryId: null, unitId: null, templateId: null, replyText: null });
+    expect(plan(request('r1'), null)).toEqual({
+      categoryId: null,
+      unitId: null,
+      templateId: null,
+      replyText: null,
+      relay: null,
+    });
   });
 
   it('turns the plan into the decisions the request still needs, in order', () => {
@@ -82,7 +89,13 @@ describe('the triage plan: what Enter does', () => {
 
   it('cuts a reply to the length the decision schema takes', () => {
     const r = request('r1', { status: 'accepted' });
-    const [reply] = planActions(r, { categoryId: null, unitId: null, templateId: null, replyText: '长'.repeat(2500) });
+    const [reply] = planActions(r, {
+      categoryId: null,
+      unitId: null,
+      templateId: null,
+      replyText: '长'.repeat(2500),
+      relay: null,
+    });
     expect(reply).toEqual({ kind: 'reply', text: '长'.repeat(2000) });
   });
 });

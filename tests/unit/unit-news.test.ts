@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LocalRequest } from '../../shared/api/workstation-api';
 import type { DecisionAction, DecisionStamp } from '../../shared/model';
 import { inQueue, unitNews } from '../../shared/queue/unit-news';
+import { decide } from '../../shared/model';
 import { leavesView } from '../../renderer/src/triage/dispatch';
+import { planActions, planFor } from '../../renderer/src/triage/plan';
 import { viewShows } from '../../renderer/src/store/view-list';
 import { makeRequest } from '../support/seeded-workstation';
 
@@ -75,5 +77,61 @@ describe('what came back from the unit', () => {
     expect(viewShows('queue', progress)).toBe(true);
     expect(leavesView('queue', progress, [{ kind: 'note', text: '看过了' }], NOW)).toBe(false);
     expect(leavesView('queue', progress, [{ kind: 'reply', text: '单位正在协调' }], NOW)).toBe(true);
+  });
+});
+
+describe('passing it on to the citizen', () => {
+  const unitName = (id: string) => (id === 'lights' ? '市路灯管理处' : null);
+  const answered = request({ status: 'replied', unitAnswer: '路灯已于今日修复。', version: 4 });
+
+  it("wraps the unit's answer in the centre's words, sends it and closes; r r's edit goes instead", () => {
+    const plan = planFor(answered, null, {}, unitName);
+    expect(plan.replyText).toBe(`您反映的问题（编号 ${answered.number}），经市路灯管理处核实：路灯已于今日修复。`);
+    expect(planActions(answered, plan)).toEqual([{ kind: 'reply', text: plan.replyText }, { kind: 'close' }]);
+    const edited = planFor(answered, null, { replyText: '改过的答复' }, unitName);
+    expect(planActions(answered, edited)).toEqual([{ kind: 'reply', text: '改过的答复' }, { kind: 'close' }]);
+  });
+
+  it('passes a progress note on and leaves the request with the unit', () => {
+    const progress = { ...transferred, unitProgress: { text: '正在协调施工队', at: at(10) } };
+    const plan = planFor(progress, null, {}, unitName);
+    expect(plan.relay).toBe('progress');
+    expect(planActions(progress, plan)).toEqual([
+      { kind: 'reply', text: `您反映的问题（编号 ${progress.number}）正由市路灯管理处办理，目前进展：正在协调施工队` },
+    ]);
+  });
+
+  it('sends an answer back to the unit that gave it, with the reason, and counts it', () => {
+    const ctx = { stamp: stamp('reject-answer', 0), now: at(0), unitExists: () => true, categoryExists: () => true };
+    const meta = {
+      id: '01J00000000000000000000009',
+      deviceId: 'd',
+      seq: 1,
+      requestId: answered.id,
+      operatorId: 'o',
+      madeAt: at(0),
+    };
+    const sent = decide(
+      answered,
+      { ...meta, baseVersion: 4, kind: 'reject-answer', unitId: 'lights', reason: '未实质答复' },
+      ctx,
+    );
+    expect(sent.ok && sent.request).toMatchObject({
+      status: 'transferred',
+      unitId: 'lights',
+      unitAnswer: null,
+      answerRejection: { text: '未实质答复', at: at(0) },
+      answerRejectionCount: 1,
+    });
+    // Not another unit's, and not a request without an answer.
+    const other = decide(
+      answered,
+      { ...meta, baseVersion: 4, kind: 'reject-answer', unitId: 'roads', reason: '未实质答复' },
+      ctx,
+    );
+    expect(other.ok ? null : other.rejection.code).toBe('invalid-transition');
+    expect(
+      leavesView('queue', answered, [{ kind: 'reject-answer', unitId: 'lights', reason: '未实质答复' }], NOW),
+    ).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import { DeadlineClocks } from './deadline-clocks';
 import { stampedGist, useDecisionWords } from './decision-words';
 import { DuplicateBadges, DuplicateMatchPanel } from './duplicate-match';
 import { RelatedRequests } from './related-requests';
+import { RelayPanel } from './relay-panel';
 import { RequestTimeline } from './request-timeline';
 import { ReplyStatus } from './reply-status';
 import { StatusChip } from './status-chip';
@@ -92,6 +93,7 @@ export function RequestDetail() {
           </p>
           <AttachmentList attachments={request.attachments} />
           <UnitNewsPanel request={request} />
+          <RelayPanel request={request} />
           <RequestTimeline request={request} />
           <DuplicateMatchPanel request={request} duplicates={context?.duplicates} />
           <RelatedRequests

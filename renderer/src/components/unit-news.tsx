@@ -39,9 +39,26 @@ export function UnitNewsPanel({ request }: { request: Request }) {
   const locale = useUi((s) => s.locale);
   const news = unitNews(request);
   const returned = request.returnCount > 0 && request.lastReturnReason !== null;
-  if (!request.unitAnswer && !request.unitProgress && !request.extensionRequest && !returned) return null;
+  if (
+    !request.unitAnswer &&
+    !request.unitProgress &&
+    !request.extensionRequest &&
+    !request.answerRejection &&
+    !returned
+  )
+    return null;
   return (
     <section className="unit-news" data-testid="unit-news-panel" data-news={news ?? undefined}>
+      {request.answerRejection && (
+        <UnitText
+          title={t('detail.answerRejection', {
+            n: request.answerRejectionCount,
+            when: formatInstant(request.answerRejection.at, locale),
+          })}
+          testId="answer-rejection"
+          text={request.answerRejection.text}
+        />
+      )}
       {request.unitAnswer !== null && (
         <UnitText title={t('detail.unitAnswer')} testId="unit-answer" text={request.unitAnswer} />
       )}

@@ -17,6 +17,9 @@ type WorkstationAction =
   | `template${number}`
   | 'noReply'
   | 'editReply'
+  | 'rejectAnswer'
+  | 'relayByPhone'
+  | 'relayPublicly'
   | 'junk'
   | 'merge'
   | 'linkCitizen'
@@ -185,6 +188,9 @@ export const KEYMAP: readonly KeyBinding[] = [
     })),
     { action: 'noReply', keys: [['r', '0']], description: 'key.noReply' },
     { action: 'editReply', keys: [['r', 'r']], description: 'key.editReply' },
+    { action: 'rejectAnswer', keys: [['u']], description: 'key.rejectAnswer' },
+    { action: 'relayByPhone', keys: [['p']], description: 'key.relayByPhone' },
+    { action: 'relayPublicly', keys: [['P']], description: 'key.relayPublicly' },
     { action: 'junk', keys: [['d']], description: 'key.junk' },
     { action: 'merge', keys: [['m']], description: 'key.merge' },
     { action: 'linkCitizen', keys: [['l']], description: 'key.linkCitizen' },

@@ -1,3 +1,4 @@
+import { unitNews } from '../../../shared/queue/unit-news';
 import { REPLY_TEMPLATES } from '../../../shared/replies/reply-templates';
 import { mediaHashesIn } from '../../../shared/sync/media-address';
 import { categoryOptions, firstLevel } from '../pickers/category-search';
@@ -12,6 +13,7 @@ import { useUi, type UiMode } from '../store/ui-store';
 import type { WorkView } from '../store/view-list';
 import { acceptSuggestion } from '../triage/accept-suggestion';
 import { decisionForKey } from '../triage/dispatch';
+import { relayOf } from '../triage/plan';
 import { decide, undo } from '../triage/send-decisions';
 import type { KeyAction } from './keymap';
 
@@ -44,6 +46,12 @@ export function runAction(action: KeyAction): void {
       return changeDraft({ templateId: null, replyText: null });
     case 'editReply':
       return openForCurrent('reply');
+    case 'rejectAnswer':
+      return openForAnswered();
+    case 'relayByPhone':
+      return openForRelay('relay-phone');
+    case 'relayPublicly':
+      return openForRelay('relay-public');
     case 'merge':
       return openForCurrent('merge-picker');
     case 'linkCitizen':
@@ -147,6 +155,22 @@ function viewImage(): void {
   if (!request) return notify('noSelection');
   if (mediaHashesIn(request.attachments, ['image']).length === 0) return notify('noImage');
   useUi.getState().open('media-viewer');
+}
+
+/** u: only a request with its unit's answer on it can send the answer back. */
+function openForAnswered(): void {
+  const request = currentRequest();
+  if (!request) return notify('noSelection');
+  if (unitNews(request) !== 'answered') return notify('noUnitAnswer');
+  useUi.getState().open('reject-answer');
+}
+
+/** p, Shift+P: what the unit sent back, passed on another way than the channel. */
+function openForRelay(mode: 'relay-phone' | 'relay-public'): void {
+  const request = currentRequest();
+  if (!request) return notify('noSelection');
+  if (!relayOf(request)) return notify('nothingToRelay');
+  useUi.getState().open(mode);
 }
 
 /** Overlays that act on a request only open when there is one. */

@@ -16,6 +16,7 @@ import { HandoverPanel } from '../components/handover-panel';
 import { LedgerExportDialog } from '../components/ledger-export-dialog';
 import { SupervisionView } from '../components/supervision-view';
 import { QueueList } from '../components/queue-list';
+import { RejectAnswerBox, RelayOtherBox } from '../components/relay-boxes';
 import { ReplyBox } from '../components/reply-box';
 import { RequestDetail } from '../components/request-detail';
 import { StatusBar } from '../components/status-bar';
@@ -66,6 +67,9 @@ export function WorkstationScreen() {
       {mode === 'unit-picker' && <UnitPicker />}
       {mode === 'reply' && <ReplyBox />}
       {mode === 'note' && <NoteBox />}
+      {mode === 'reject-answer' && <RejectAnswerBox />}
+      {mode === 'relay-phone' && <RelayOtherBox route="phone" />}
+      {mode === 'relay-public' && <RelayOtherBox route="public" />}
       {mode === 'merge-picker' && <MergePicker />}
       {mode === 'link-picker' && <LinkPicker />}
       {mode === 'palette' && <CommandPalette requestsOnly={false} />}

@@ -1,6 +1,8 @@
 import type { LocalRequest, RequestContext, Suggestion } from '../../../shared/api/workstation-api';
 import type { DecisionAction } from '../../../shared/model';
-import { fillTemplate, templateById } from '../../../shared/replies/reply-templates';
+import type { Request } from '../../../shared/model';
+import { unitNews } from '../../../shared/queue/unit-news';
+import { fillTemplate, relayText, templateById, type RelayKind } from '../../../shared/replies/reply-templates';
 
 /** What the operator changed of the suggestion; an absent field keeps the suggestion, null clears it. */
 export interface Draft {
@@ -17,6 +19,25 @@ export interface Plan {
   unitId: string | null;
   templateId: string | null;
   replyText: string | null;
+  /** Passing on what the unit sent back instead: its answer (then closing), progress note or extension request. */
+  relay: RelayKind | null;
+}
+
+/** What the unit sent back that Enter passes on to the citizen, with its text; null when there is none. */
+export function relayOf(request: Request): { kind: RelayKind; text: string } | null {
+  const news = unitNews(request);
+  if (news === 'answered' && request.unitAnswer !== null) return { kind: news, text: request.unitAnswer };
+  if (news === 'progress' && request.unitProgress) return { kind: news, text: request.unitProgress.text };
+  if (news === 'extension' && request.extensionRequest) return { kind: news, text: request.extensionRequest.reason };
+  return null;
+}
+
+/** The unit's text in the centre's words, as the citizen will read it (before the operator's edits). */
+export function relayDraft(request: Request, unitName: (id: string) => string | null): string | null {
+  const relay = relayOf(request);
+  if (!relay) return null;
+  const unit = request.unitId ? unitName(request.unitId) : null;
+  return relayText(relay.kind, { number: request.number, unit, text: relay.text });
 }
 
 export function planFor(
@@ -25,6 +46,11 @@ export function planFor(
   draft: Draft,
   unitName: (id: string) => string | null,
 ): Plan {
+  const relay = relayOf(request);
+  if (relay) {
+    const replyText = pick(draft.replyText, relayDraft(request, unitName));
+    return { categoryId: request.categoryId, unitId: request.unitId, templateId: null, replyText, relay: relay.kind };
+  }
   const suggestion = context?.suggestion;
   const categoryId = pick(draft.categoryId, request.categoryId ?? prefilled(suggestion, 'category'));
   const unitId = pick(draft.unitId, request.unitId ?? prefilled(suggestion, 'unit'));
@@ -39,12 +65,18 @@ export function planFor(
         unit: unitId ? unitName(unitId) : null,
       })
     : null;
-  return { categoryId, unitId, templateId, replyText: draft.replyText ?? filled };
+  return { categoryId, unitId, templateId, replyText: draft.replyText ?? filled, relay: null };
 }
 
 /** The decisions that carry out a plan, leaving out what the request already has. */
 export function planActions(request: LocalRequest, plan: Plan): DecisionAction[] {
   const actions: DecisionAction[] = [];
+  if (plan.relay) {
+    // The unit's answer passed on closes the request; a progress note or extension leaves it with the unit.
+    if (plan.replyText) actions.push({ kind: 'reply', text: plan.replyText.slice(0, 2000) });
+    if (plan.relay === 'answered') actions.push({ kind: 'close' });
+    return actions;
+  }
   if (request.status === 'new') actions.push({ kind: 'accept' });
   if (plan.categoryId && plan.categoryId !== request.categoryId)
     actions.push({ kind: 'classify', categoryId: plan.categoryId });

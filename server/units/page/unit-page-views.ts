@@ -136,6 +136,14 @@ export function detailPage(
         : ''
     }
     ${
+      r.answerRejection
+        ? html`<section class="card remind" data-testid="answer-rejection">
+            <h2>答复被退回，请重新答复</h2>
+            <p>${beijingMinute(r.answerRejection.at)}：${r.answerRejection.text}</p>
+          </section>`
+        : ''
+    }
+    ${
       r.unitAnswer
         ? html`<section class="card">
             <h2>本单位答复</h2>

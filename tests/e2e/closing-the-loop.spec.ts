@@ -1,0 +1,117 @@
+import { citizenWrites } from '../support/citizen-writes';
+import { transferByKeyboard, unitDesk } from '../support/closing-the-loop';
+import { newCitizen } from '../support/demo-channels';
+import { expect, testWithPlatforms } from '../support/e2e-fixtures';
+import { signIn } from '../support/walking-skeleton-flow';
+
+// The back half of the work, through real processes: the unit's staff answer or return a request on the
+// units' web page in a browser of their own, and it comes back into the operator's queue, where one key
+// passes the answer on to the citizen and closes it.
+
+const test = testWithPlatforms.extend({
+  serverEnv: async ({ platforms }, use) => {
+    await use({
+      YIWANG_DEMO: '1',
+      YIWANG_PLATFORM_URL: platforms.url,
+      YIWANG_OUTBOUND_POLL_MS: '100',
+      YIWANG_OUTBOUND_RETRY_BASE_MS: '100',
+    });
+  },
+});
+
+const POLICE = { query: 'gaj', name: '市公安局', account: 'gaj' };
+const CITIZEN_TEXT = '昨晚在公交车上手机被偷了，已经报警，想问一下案件有没有进展。';
+const ANSWER = '经查，嫌疑人已于今日抓获，被盗手机已追回，请携带身份证到城南派出所领取。';
+
+test('a unit answers on its page; the answer comes back marked 单位已答复 and Enter sends it to the citizen on WeChat and closes', async ({
+  browser,
+  server,
+  platforms,
+  workstation: page,
+}) => {
+  const openId = newCitizen('wechat');
+  await citizenWrites(server.url, { channel: 'wechat', citizen: openId, text: CITIZEN_TEXT });
+  await signIn(page);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  const requestId = (await rows.first().getAttribute('data-request-id'))!;
+  const number = (await page.getByTestId('detail-number').textContent())!;
+  await transferByKeyboard(page, POLICE.query, POLICE.name);
+  await expect(rows).toHaveCount(0);
+
+  const unit = await unitDesk(browser, server.url, POLICE.account);
+  await unit.answer(requestId, ANSWER);
+  await unit.close();
+
+  // Back in the queue with the badge, the answer in full, and what Enter will do said before it is pressed.
+  const row = rows
+    .filter({ has: page.locator(`[data-request-id="${requestId}"]`) })
+    .or(page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`));
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
+  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复');
+  await expect(page.getByTestId('unit-answer')).toHaveText(ANSWER);
+  await expect(page.getByTestId('relay')).toHaveAttribute('data-open', 'true');
+  await expect(page.getByTestId('relay-enter')).toContainText('微信');
+  // The timeline: who did what, as whom, from which device, with the unit's answer in full.
+  const step = (kind: string) => page.locator(`[data-testid="timeline-event"][data-kind="${kind}"]`);
+  await expect(step('message')).toContainText(CITIZEN_TEXT);
+  await expect(step('transfer')).toContainText('管理员');
+  await expect(step('transfer')).toContainText(POLICE.name);
+  await expect(step('unit-answer')).toHaveAttribute('data-actor', 'unit');
+  await expect(step('unit-answer')).toContainText(`${POLICE.name} · ${POLICE.account}`);
+  await expect(step('unit-answer').getByTestId('timeline-text')).toHaveText(ANSWER);
+
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(0);
+
+  // The simulated WeChat API received the answer, in the centre's words, for that citizen, once.
+  const relayed = `您反映的问题（编号 ${number}），经${POLICE.name}核实：${ANSWER}`;
+  const sends = () =>
+    platforms.calls.filter((call) => call.channel === 'wechat' && call.api === 'send' && call.text === relayed);
+  await expect.poll(() => sends().length, { timeout: 30_000 }).toBe(1);
+  expect(sends()[0]).toMatchObject({ authorised: true, recipient: openId, answer: '0' });
+
+  // Closed, in the done view.
+  await page.keyboard.press('g');
+  await page.keyboard.press('d');
+  const done = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
+  await expect(done).toHaveAttribute('data-status', 'closed', { timeout: 15_000 });
+});
+
+test('a unit returns a request with a reason: it is back in the queue with the reason, and the third return flags it', async ({
+  browser,
+  server,
+  workstation: page,
+}) => {
+  await citizenWrites(server.url, {
+    channel: 'weibo',
+    citizen: newCitizen('weibo'),
+    text: '邻居装修噪音太大，周末一早就开始施工。',
+  });
+  await signIn(page);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  const requestId = (await rows.first().getAttribute('data-request-id'))!;
+  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
+  const unit = await unitDesk(browser, server.url, POLICE.account);
+
+  for (const [n, reason] of [
+    '装修噪音不属于公安职责，建议转住建部门',
+    '仍非本单位职责',
+    '第三次退回：请转城管',
+  ].entries()) {
+    await transferByKeyboard(page, POLICE.query, POLICE.name);
+    await expect(row).toHaveCount(0);
+    await unit.giveBack(requestId, reason);
+    await expect(row).toHaveCount(1, { timeout: 30_000 });
+    await expect(row.getByTestId('unit-news')).toHaveText('退单');
+    await expect(row.getByTestId('return-reason')).toHaveText(reason);
+    await expect(page.getByTestId('detail-return-reason')).toHaveText(reason);
+    // Returned more than twice: flagged, in the row and the detail pane.
+    await expect(row.getByTestId('return-flag')).toHaveCount(n === 2 ? 1 : 0);
+  }
+  await expect(row.getByTestId('return-flag')).toHaveText('反复退单 3 次');
+  await expect(page.getByTestId('unit-news-panel')).toContainText('超过两次');
+  await expect(page.locator('[data-testid="timeline-event"][data-kind="unit-return"]')).toHaveCount(3);
+  await unit.close();
+});
