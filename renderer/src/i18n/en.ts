@@ -19,6 +19,7 @@ export const en: Record<MessageId, string> = {
   'failure.unknown-unit': 'the chosen unit does not exist',
   'failure.unknown-category': 'the chosen category does not exist',
   'failure.forbidden': 'you may not do that',
+  'failure.seq-taken': 'this device’s decision number was taken; renumbered and sent again',
   'failure.not-signed-in': 'sign in first',
   'failure.unknown-conflict': 'that conflict was already settled',
   'failure.cannot-undo': 'it reached the server and cannot be taken back',

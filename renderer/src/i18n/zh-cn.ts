@@ -17,6 +17,7 @@ export const zhCN = {
   'failure.unknown-unit': '没有所选的单位',
   'failure.unknown-category': '没有所选的分类',
   'failure.forbidden': '无权这样处理',
+  'failure.seq-taken': '本机的处理编号已被用过，已重新编号再发',
   'failure.not-signed-in': '请先登录',
   'failure.unknown-conflict': '这条冲突已处理过了',
   'failure.cannot-undo': '已送达服务器，无法撤回',
