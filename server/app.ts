@@ -3,7 +3,9 @@ import { alipayGateway } from './channels/alipay/gateway';
 import { wechatWebhook } from './channels/wechat/webhook';
 import { weiboWebhook } from './channels/weibo/webhook';
 import type { ServerConfig } from './config';
-import type { Db } from './db/open-database';
+import { DB_FAULT_TEXT, dbFault, logDbFault, RETRY_AFTER_SECONDS } from './db/db-fault';
+import { sqliteFileOf, type Db } from './db/open-database';
+import { probeWrite } from './db/write-probe';
 import { createDeadlineClock } from './deadlines/deadline-clock';
 import { holidayRoutes } from './deadlines/holiday-routes';
 import { adminRoutes } from './directory/admin-routes';
@@ -44,6 +46,12 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   // Every error leaves in the protocol's ApiError shape; server faults are logged, not explained.
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const status = err.statusCode ?? 500;
+    const fault = dbFault(err);
+    if (fault) {
+      logDbFault(request.log, fault, err);
+      void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return sendError(reply, 503, fault, `${DB_FAULT_TEXT[fault]}; try again later`);
+    }
     if (status >= 500) {
       request.log.error({ err }, 'request failed');
       return sendError(reply, 500, 'internal', 'internal server error');
@@ -54,7 +62,16 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
     sendError(reply, 404, 'not-found', `no route ${request.method} ${request.url}`),
   );
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // A proxy takes an instance out of rotation on 503: the database must take a write, not merely answer.
+  app.get('/healthz', async (request, reply) => {
+    const { fault, detail } = await probeWrite(db, sqliteFileOf(config.databaseUrl));
+    if (!fault) return { ok: true };
+    logDbFault(request.log, fault, detail);
+    return reply
+      .code(503)
+      .header('Retry-After', String(RETRY_AFTER_SECONDS))
+      .send({ ok: false, reason: fault, message: DB_FAULT_TEXT[fault] });
+  });
   const clock = createDeadlineClock(db, config.deadlinePolicy);
   const models = retrainer(db, config.retrain, app.log);
   app.addHook('onReady', () => models.start());

@@ -4,7 +4,9 @@ import { buildApp } from './app';
 import { addOperator, ensureAdmin, ensureDemoOperators } from './auth/operators';
 import { ConfigError, loadConfig, READY_PREFIX } from './config';
 import { migrateToLatest } from './db/migrate';
-import { openDatabase, type Db } from './db/open-database';
+import { DB_FAULT_TEXT } from './db/db-fault';
+import { openDatabase, sqliteFileOf, type Db } from './db/open-database';
+import { probeWrite, sqliteFileWritable, type ProbeResult } from './db/write-probe';
 import { importCategories } from './directory/import-categories';
 import { seedDirectory } from './directory/seed-directory';
 import { seedSuggestionRules } from './suggestions/keyword-rule-store';
@@ -23,6 +25,9 @@ const USAGE =
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
+  const file = sqliteFileOf(config.databaseUrl);
+  const writable = file ? sqliteFileWritable(file) : null;
+  if (writable?.fault) return cannotStart(writable);
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   await seedDirectory(db);
@@ -72,6 +77,12 @@ async function main(args: string[]): Promise<void> {
 }
 
 async function serve(config: ReturnType<typeof loadConfig>, db: Db): Promise<void> {
+  // Refuse to start rather than print READY and fail every delivery: nothing here can fix a read-only or full disk.
+  const probe = await probeWrite(db, sqliteFileOf(config.databaseUrl));
+  if (probe.fault) {
+    await db.destroy();
+    return cannotStart(probe);
+  }
   const app = buildApp(config, db);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -88,6 +99,12 @@ async function serve(config: ReturnType<typeof loadConfig>, db: Db): Promise<voi
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+}
+
+/** Exit code 3: the database will not take writes (full, read-only, unreachable), named on stderr. */
+function cannotStart({ fault, detail }: ProbeResult): void {
+  console.error(`yiwang server: cannot start: ${DB_FAULT_TEXT[fault!]} (${detail ?? ''})`);
+  process.exit(3);
 }
 
 async function fail(db: Db, message: string): Promise<void> {

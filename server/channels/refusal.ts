@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DB_FAULT_TEXT, dbFault, logDbFault, RETRY_AFTER_SECONDS } from '../db/db-fault';
 
 /** A delivery refused with a 4xx: logged once with its reason, never stored. */
 export class Refusal extends Error {
@@ -29,6 +30,16 @@ export function refuse(channel: string, request: FastifyRequest, reply: FastifyR
 export function handleWebhookErrors(app: FastifyInstance, channel: string): void {
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode ?? 500;
+    // The platforms retry a 503 (within their window): the delivery is not lost to a full disk.
+    const fault = dbFault(error);
+    if (fault) {
+      logDbFault(request.log, fault, error);
+      return reply
+        .code(503)
+        .header('Retry-After', String(RETRY_AFTER_SECONDS))
+        .type('text/plain; charset=utf-8')
+        .send(DB_FAULT_TEXT[fault]);
+    }
     if (status >= 500) {
       request.log.error({ err: error }, `${channel} webhook failed`);
       return reply.code(500).type('text/plain; charset=utf-8').send('internal error');

@@ -8,21 +8,26 @@ export type Db = Kysely<Database>;
 
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** The file of a `sqlite:<path>` database URL, null for PostgreSQL. */
+export function sqliteFileOf(databaseUrl: string): string | null {
+  return databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : null;
+}
+
 /**
  * Opens the database named by `sqlite:<path>` (embedded, the default) or `postgres://…`.
  * SQLite runs in WAL mode so readers (a second process, a backup) never block the server.
  */
 export function openDatabase(databaseUrl: string): Db {
-  if (databaseUrl.startsWith('sqlite:')) {
-    const file = databaseUrl.slice('sqlite:'.length);
+  const file = sqliteFileOf(databaseUrl);
+  if (file !== null) {
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     sqlite.pragma('foreign_keys = ON');
-    // In WAL mode NORMAL syncs the log at checkpoints rather than at every commit: a commit survives
-    // the server process crashing, and the file never corrupts, but a power cut can lose the last
-    // moments of commits. FULL would add a disk flush (about 2 ms here) to every intake batch.
-    sqlite.pragma('synchronous = NORMAL');
+    // FULL: every commit flushes the write-ahead log to the disk before it returns, so a delivery
+    // answered 200 survives a power cut (the platforms never send it again). NORMAL would sync only
+    // at checkpoints. Intake commits in groups, so the flush is paid per batch (docs/reliability.md).
+    sqlite.pragma('synchronous = FULL');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
