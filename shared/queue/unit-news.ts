@@ -3,13 +3,21 @@ import type { Request } from '../model';
 /**
  * What a unit sent back that the operator has not acted on yet (docs/triage.md, "Answered requests
  * come back"): its answer (单位已答复), a progress note (单位进展), a request for more time (申请延期),
- * or the request itself returned as not its business (退单).
+ * or the request itself returned as not its business (退单); and a closed request the citizen rated 不满意,
+ * reopened for a second look.
  */
-export type UnitNews = 'answered' | 'progress' | 'extension' | 'returned';
+export type UnitNews = 'answered' | 'progress' | 'extension' | 'returned' | 'dissatisfied';
 
 type NewsFields = Pick<
   Request,
-  'status' | 'unitAnswer' | 'unitProgress' | 'extensionRequest' | 'returnCount' | 'lastReturnReason' | 'lastDecision'
+  | 'status'
+  | 'unitAnswer'
+  | 'unitProgress'
+  | 'extensionRequest'
+  | 'returnCount'
+  | 'lastReturnReason'
+  | 'lastDecision'
+  | 'rating'
 >;
 
 /**
@@ -24,6 +32,7 @@ export function unitNews(request: NewsFields): UnitNews | null {
       return request.unitAnswer !== null ? 'answered' : null;
     case 'new':
     case 'accepted':
+      if (request.rating?.score === 'dissatisfied') return 'dissatisfied';
       return request.returnCount > 0 && request.lastReturnReason !== null ? 'returned' : null;
     case 'transferred': {
       const seen = request.lastDecision?.at ?? '';

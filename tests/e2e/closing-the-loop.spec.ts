@@ -115,3 +115,46 @@ test('a unit returns a request with a reason: it is back in the queue with the r
   await expect(page.locator('[data-testid="timeline-event"][data-kind="unit-return"]')).toHaveCount(3);
   await unit.close();
 });
+
+test('a phone callback of 不满意 recorded with v sends the closed request back to the queue, flagged, with its rating', async ({
+  browser,
+  server,
+  workstation: page,
+}) => {
+  await citizenWrites(server.url, { channel: 'wechat', citizen: newCitizen('wechat'), text: CITIZEN_TEXT });
+  await signIn(page);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  const requestId = (await rows.first().getAttribute('data-request-id'))!;
+  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
+  await transferByKeyboard(page, POLICE.query, POLICE.name);
+  const unit = await unitDesk(browser, server.url, POLICE.account);
+  await unit.answer(requestId, ANSWER);
+  await unit.close();
+  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复', { timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveCount(0);
+
+  // v on the closed request: 3 (不满意), a note, Enter.
+  await page.keyboard.press('g');
+  await page.keyboard.press('d');
+  await expect(row).toHaveAttribute('data-status', 'closed', { timeout: 15_000 });
+  await page.keyboard.press('v');
+  await expect(page.getByTestId('callback')).toBeVisible();
+  await page.keyboard.type('3');
+  await expect(page.getByTestId('picker-option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('callback-note')).toBeVisible();
+  await page.keyboard.type('手机还没有领到，派出所说不知道此事');
+  await page.keyboard.press('Enter');
+
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  await expect(row).toHaveCount(1, { timeout: 15_000 });
+  await expect(row.getByTestId('unit-news')).toHaveText('不满意·重办');
+  await expect(row.getByTestId('rating')).toHaveAttribute('data-score', 'dissatisfied');
+  await expect(page.getByTestId('detail-rating')).toContainText('手机还没有领到');
+  await expect(page.locator('[data-testid="timeline-event"][data-kind="record-callback"]')).toContainText('不满意', {
+    timeout: 15_000,
+  });
+});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LocalRequest, RequestHistoryView } from '../../../shared/api/workstation-api';
-import type { HistoryEvent } from '../../../shared/model';
+import type { HistoryEvent, SatisfactionScore } from '../../../shared/model';
 import { call } from '../bridge/call';
 import { formatInstant } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
@@ -95,5 +95,7 @@ function detailText(t: ReturnType<typeof useT>, event: HistoryEvent, locale: Loc
   if (event.kind === 'unit-extension-request' || event.kind === 'extension-grant')
     return t('timeline.workingDays', { n: detail });
   if (event.kind === 'snooze') return formatInstant(detail, locale);
+  if (event.kind === 'record-callback' || event.kind === 'citizen-rating')
+    return t(`rating.${detail as SatisfactionScore}`);
   return detail;
 }

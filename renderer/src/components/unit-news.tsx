@@ -1,4 +1,4 @@
-import type { Request } from '../../../shared/model';
+import { RETURNS_BEFORE_FLAG, type Request } from '../../../shared/model';
 import { unitNews } from '../../../shared/queue/unit-news';
 import { formatInstant } from '../i18n/format-time';
 import { useT } from '../i18n/use-t';
@@ -19,7 +19,17 @@ export function UnitNewsBadge({ request, withReason = false }: { request: Reques
           {t(`news.${news}`)}
         </span>
       )}
-      {request.flagged && (
+      {request.rating && (
+        <span
+          className={`tag rating-${request.rating.score}`}
+          data-testid="rating"
+          data-score={request.rating.score}
+          data-via={request.rating.via}
+        >
+          {t(`rating.via.${request.rating.via}`, { score: t(`rating.${request.rating.score}`) })}
+        </span>
+      )}
+      {returnedTooOften(request) && (
         <span className="tag tag-warn" data-testid="return-flag">
           {t('news.flagged', { n: request.returnCount })}
         </span>
@@ -39,16 +49,29 @@ export function UnitNewsPanel({ request }: { request: Request }) {
   const locale = useUi((s) => s.locale);
   const news = unitNews(request);
   const returned = request.returnCount > 0 && request.lastReturnReason !== null;
+  const { rating } = request;
   if (
     !request.unitAnswer &&
     !request.unitProgress &&
     !request.extensionRequest &&
     !request.answerRejection &&
-    !returned
+    !returned &&
+    !rating
   )
     return null;
   return (
     <section className="unit-news" data-testid="unit-news-panel" data-news={news ?? undefined}>
+      {rating && (
+        <UnitText
+          title={t('detail.ratingNote', {
+            rating: t(`rating.via.${rating.via}`, { score: t(`rating.${rating.score}`) }),
+            when: formatInstant(rating.at, locale),
+            note: news === 'dissatisfied' ? t('news.dissatisfied') : '',
+          })}
+          testId="detail-rating"
+          text={rating.note ?? ''}
+        />
+      )}
       {request.answerRejection && (
         <UnitText
           title={t('detail.answerRejection', {
@@ -81,13 +104,20 @@ export function UnitNewsPanel({ request }: { request: Request }) {
       )}
       {returned && (
         <UnitText
-          title={t(request.flagged ? 'detail.returnReasonFlagged' : 'detail.returnReason', { n: request.returnCount })}
+          title={t(returnedTooOften(request) ? 'detail.returnReasonFlagged' : 'detail.returnReason', {
+            n: request.returnCount,
+          })}
           testId="detail-return-reason"
           text={request.lastReturnReason ?? ''}
         />
       )}
     </section>
   );
+}
+
+/** Returned by units more than twice: the ping-pong flag (a 不满意 rating flags a request too, for another reason). */
+function returnedTooOften(request: Request): boolean {
+  return request.returnCount > RETURNS_BEFORE_FLAG;
 }
 
 function UnitText({ title, testId, text }: { title: string; testId: string; text: string }) {

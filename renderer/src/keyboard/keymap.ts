@@ -20,6 +20,7 @@ type WorkstationAction =
   | 'rejectAnswer'
   | 'relayByPhone'
   | 'relayPublicly'
+  | 'recordCallback'
   | 'junk'
   | 'merge'
   | 'linkCitizen'
@@ -191,6 +192,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     { action: 'rejectAnswer', keys: [['u']], description: 'key.rejectAnswer' },
     { action: 'relayByPhone', keys: [['p']], description: 'key.relayByPhone' },
     { action: 'relayPublicly', keys: [['P']], description: 'key.relayPublicly' },
+    { action: 'recordCallback', keys: [['v']], description: 'key.recordCallback' },
     { action: 'junk', keys: [['d']], description: 'key.junk' },
     { action: 'merge', keys: [['m']], description: 'key.merge' },
     { action: 'linkCitizen', keys: [['l']], description: 'key.linkCitizen' },

@@ -52,6 +52,8 @@ export function runAction(action: KeyAction): void {
       return openForRelay('relay-phone');
     case 'relayPublicly':
       return openForRelay('relay-public');
+    case 'recordCallback':
+      return openForClosed();
     case 'merge':
       return openForCurrent('merge-picker');
     case 'linkCitizen':
@@ -171,6 +173,14 @@ function openForRelay(mode: 'relay-phone' | 'relay-public'): void {
   if (!request) return notify('noSelection');
   if (!relayOf(request)) return notify('nothingToRelay');
   useUi.getState().open(mode);
+}
+
+/** v: a phone callback (电话回访) rates a closed request. */
+function openForClosed(): void {
+  const request = currentRequest();
+  if (!request) return notify('noSelection');
+  if (request.status !== 'closed') return notify('notClosed');
+  useUi.getState().open('callback');
 }
 
 /** Overlays that act on a request only open when there is one. */

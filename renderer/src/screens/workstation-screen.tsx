@@ -16,6 +16,7 @@ import { HandoverPanel } from '../components/handover-panel';
 import { LedgerExportDialog } from '../components/ledger-export-dialog';
 import { SupervisionView } from '../components/supervision-view';
 import { QueueList } from '../components/queue-list';
+import { CallbackDialog } from '../components/callback-dialog';
 import { RejectAnswerBox, RelayOtherBox } from '../components/relay-boxes';
 import { ReplyBox } from '../components/reply-box';
 import { RequestDetail } from '../components/request-detail';
@@ -70,6 +71,7 @@ export function WorkstationScreen() {
       {mode === 'reject-answer' && <RejectAnswerBox />}
       {mode === 'relay-phone' && <RelayOtherBox route="phone" />}
       {mode === 'relay-public' && <RelayOtherBox route="public" />}
+      {mode === 'callback' && <CallbackDialog />}
       {mode === 'merge-picker' && <MergePicker />}
       {mode === 'link-picker' && <LinkPicker />}
       {mode === 'palette' && <CommandPalette requestsOnly={false} />}

@@ -12,6 +12,7 @@ export type NoticeId =
   | 'relayWindowClosed'
   | 'noUnitAnswer'
   | 'nothingToRelay'
+  | 'notClosed'
   | 'supervisorsOnly'
   | 'reminded'
   | 'conflictKeptTheirs'

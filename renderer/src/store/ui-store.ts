@@ -11,6 +11,7 @@ export type UiMode =
   | 'reject-answer'
   | 'relay-phone'
   | 'relay-public'
+  | 'callback'
   | 'merge-picker'
   | 'link-picker'
   | 'palette'
