@@ -7,6 +7,7 @@ import { DB_FAULT_TEXT, dbFault, logDbFault, RETRY_AFTER_SECONDS } from './db/db
 import { sqliteFileOf, type Db } from './db/open-database';
 import { probeWrite } from './db/write-probe';
 import { createDeadlineClock } from './deadlines/deadline-clock';
+import { escalationLadder } from './deadlines/escalation-ladder';
 import { holidayRoutes } from './deadlines/holiday-routes';
 import { adminRoutes } from './directory/admin-routes';
 import { sendError } from './http/send-error';
@@ -83,6 +84,10 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.register(unitApiRoutes, { db, clock });
   app.register(unitPageRoutes, { db, clock });
   app.register(supervisionRoutes, { db, clock });
+  // The escalation ladder (督办) runs beside the HTTP server and stops with it.
+  const ladder = escalationLadder({ db, clock, log: app.log, pollMs: config.ladderPollMs });
+  app.addHook('onReady', async () => ladder.start());
+  app.addHook('onClose', () => ladder.stop());
   app.register(historyRoutes, { db });
   app.register(reportRoutes, { db });
   // Outbound replies and attachment fetches run beside the HTTP server and stop with it.

@@ -60,6 +60,8 @@ export interface ServerConfig {
   platforms: PlatformUrls;
   outbound: WorkerTiming;
   media: WorkerTiming;
+  /** How often the escalation ladder looks for overdue unit answers; 0 turns it off (docs/deadlines.md). */
+  ladderPollMs: number;
 }
 
 /** A setting the environment gives wrongly: the server says which and stops (exit code 2). */
@@ -127,6 +129,7 @@ const ServerEnv = z.object({
   YIWANG_MAX_CLOCK_SKEW_SECONDS: wholeNumber(300, 1),
   YIWANG_DEADLINE_POLICY_FILE: optionalText,
   YIWANG_CLAIM_LEASE_MS: wholeNumber(2 * 60_000, 1),
+  YIWANG_LADDER_POLL_MS: wholeNumber(60_000, 0),
   YIWANG_RETRAIN_EVERY: wholeNumber(200, 1),
   YIWANG_RETRAIN_INTERVAL_MS: wholeNumber(60 * 60_000, 1),
   YIWANG_RETRAIN_MIN_PER_CLASS: wholeNumber(5, 1),
@@ -185,6 +188,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
     platforms: platformUrls(env),
     outbound: workerTiming(env, 'YIWANG_OUTBOUND'),
     media: workerTiming(env, 'YIWANG_MEDIA'),
+    ladderPollMs: env.YIWANG_LADDER_POLL_MS,
   };
 }
 

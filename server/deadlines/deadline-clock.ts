@@ -1,4 +1,4 @@
-import type { DeadlinePolicy } from '../../shared/deadline';
+import type { DeadlinePolicy, HolidayCalendar } from '../../shared/deadline';
 import { requestDeadlines, type DeadlineInputs } from '../../shared/units/request-deadlines';
 import type { Db } from '../db/open-database';
 import { holidayCalendarLoader } from './holiday-schedules';
@@ -13,6 +13,8 @@ export interface DeadlineClock {
    * connection, which the transaction holds.
    */
   prepare(): Promise<SetDeadlines>;
+  /** The holiday calendar in force (published, with administrators' schedules over it). */
+  calendar(): Promise<HolidayCalendar>;
 }
 
 export function createDeadlineClock(db: Db, policy: DeadlinePolicy): DeadlineClock {
@@ -23,5 +25,6 @@ export function createDeadlineClock(db: Db, policy: DeadlinePolicy): DeadlineClo
       const current = await calendar();
       return (request) => ({ ...request, deadlines: requestDeadlines(request, policy, current) });
     },
+    calendar,
   };
 }

@@ -4,7 +4,8 @@ import type { Db } from '../db/open-database';
 
 /**
  * Units ranked for the supervisors: most overdue first, then the lowest on-time rate. A unit's answers
- * count for it while the request stays with it; a request it returned counts for nobody.
+ * count for it while the request stays with it; a request it returned counts for nobody. The escalation
+ * ladder's rungs count for the unit that held the request when each was taken.
  */
 export async function unitPerformance(db: Db, now: Date): Promise<UnitPerformanceList> {
   const at = now.toISOString();
@@ -26,6 +27,13 @@ export async function unitPerformance(db: Db, now: Date): Promise<UnitPerformanc
     ])
     .groupBy(['requests.unit_id', 'units.name'])
     .execute();
+  const rungs = await db
+    .selectFrom('ladder_steps')
+    .select(['unit_id', 'rung', (eb) => eb.fn.countAll<number>().as('taken')])
+    .groupBy(['unit_id', 'rung'])
+    .execute();
+  const ladder = (unitId: string, rung: string) =>
+    Number(rungs.find((r) => r.unit_id === unitId && r.rung === rung)?.taken ?? 0);
   const units = rows.map((row): UnitPerformance => {
     const answered = Number(row.answered);
     const answeredOnTime = Number(row.answered_on_time);
@@ -37,6 +45,8 @@ export async function unitPerformance(db: Db, now: Date): Promise<UnitPerformanc
       answered,
       answeredOnTime,
       onTimeRate: answered ? answeredOnTime / answered : null,
+      autoReminders: ladder(row.unit_id!, 'remind'),
+      escalations: ladder(row.unit_id!, 'escalate'),
     };
   });
   units.sort(

@@ -29,6 +29,17 @@ export type AnswerPolicy = z.infer<typeof AnswerPolicy>;
 export const UnitHandlingPolicy = z.object({ workingDays: z.number().int().positive(), thresholds: StatusThresholds });
 export type UnitHandlingPolicy = z.infer<typeof UnitHandlingPolicy>;
 
+/**
+ * The escalation ladder (督办) that runs itself once a unit's answer is overdue: an automatic reminder to the
+ * unit at once, then, after a further `escalateAfterWorkingHours` of working time, escalation into the
+ * supervisors' view. Null turns a rung off.
+ */
+export const EscalationPolicy = z.object({
+  remindWhenOverdue: z.boolean(),
+  escalateAfterWorkingHours: z.number().positive().nullable(),
+});
+export type EscalationPolicy = z.infer<typeof EscalationPolicy>;
+
 /** Per-category changes; each field given replaces the default, the rest is inherited. */
 export const DeadlinePolicyOverride = z.object({
   acknowledge: AcknowledgePolicy.partial().optional(),
@@ -48,6 +59,7 @@ export const DeadlinePolicy = z.object({
   answer: AnswerPolicy,
   unitHandling: UnitHandlingPolicy,
   categoryOverrides: z.record(z.string(), DeadlinePolicyOverride),
+  escalation: EscalationPolicy,
 });
 export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
 
@@ -63,6 +75,8 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   },
   unitHandling: { workingDays: 5, thresholds: { amberMinutesLeft: 2 * 24 * 60, redMinutesLeft: 24 * 60 } },
   categoryOverrides: {},
+  // One working day of the default hours (3 + 4) after the unit's due time.
+  escalation: { remindWhenOverdue: true, escalateAfterWorkingHours: 7 },
 };
 
 /** The policy that applies to one category: defaults, then each ancestor's override, then its own. */

@@ -40,6 +40,9 @@ export const DecisionAction = z.discriminatedUnion('kind', [
 ]);
 export type DecisionAction = z.infer<typeof DecisionAction>;
 
+/** The operator id on what the server decides by itself (actor `system`: the escalation ladder, matched ratings). */
+export const SYSTEM_OPERATOR_ID = '00000000000000000000000000';
+
 export const DecisionMeta = z.object({
   id: Ulid,
   deviceId: z.string().min(1).max(100),

@@ -126,6 +126,9 @@ export const UnitPerformance = z.object({
   answeredOnTime: z.number().int().nonnegative(),
   /** answeredOnTime / answered; null before the first answer. */
   onTimeRate: z.number().min(0).max(1).nullable(),
+  /** The escalation ladder's automatic reminders to the unit, and the requests it escalated to supervisors, ever. */
+  autoReminders: z.number().int().nonnegative().default(0),
+  escalations: z.number().int().nonnegative().default(0),
 });
 export type UnitPerformance = z.infer<typeof UnitPerformance>;
 

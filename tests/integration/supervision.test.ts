@@ -103,6 +103,8 @@ describe.each(testBackends())('supervision API on $name', (backend) => {
       answered: 1,
       answeredOnTime: 1,
       onTimeRate: 1,
+      autoReminders: 0,
+      escalations: 0,
     });
     expect(units.find((u) => u.unitId === TRANSPORT)).toMatchObject({
       holding: 0,

@@ -21,7 +21,8 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string> = {}, dataDir?: string): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'yiwang-server-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, YIWANG_PORT: '0', YIWANG_DATA_DIR: dir, ...env },
+    // The escalation ladder stays still unless a test asks for it: overdue fixtures must not climb it meanwhile.
+    env: { ...process.env, YIWANG_PORT: '0', YIWANG_DATA_DIR: dir, YIWANG_LADDER_POLL_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
