@@ -11,7 +11,7 @@ import { startNetworkLink, type NetworkLink } from '../tests/support/network-lin
 import { startServer, type ServerProcess } from '../tests/support/server-process';
 import { signIn } from '../tests/support/walking-skeleton-flow';
 import { boardTraffic, junkMessages } from './screenshots/board-traffic';
-import { serverDatabase, stageArchive, stageQueue } from './screenshots/centre-history';
+import { serverDatabase, stageAnswered, stageArchive, stageQueue } from './screenshots/centre-history';
 import { colleagueDesk, type ColleagueDesk } from './screenshots/colleague-desk';
 
 /**
@@ -26,6 +26,8 @@ const OUT = 'docs/screenshots';
 const ARCHIVE = 800;
 const QUEUE = 60;
 const QUEUE_MINUTES = 9;
+/** This morning's requests a unit has answered already, back in the queue. */
+const ANSWERED = 3;
 /** A term the board's posts use often, for the palette's search. */
 const PALETTE_QUERY = '物业';
 /** How far down the queue to look for a request to show, and how long its text may be. */
@@ -160,6 +162,25 @@ async function stageConflicts(page: Page, link: NetworkLink, colleague: Colleagu
   await page.waitForTimeout(400);
 }
 
+/**
+ * The requests units answered come back on top of the queue (their answer promise long kept, so they sort
+ * with the overdue), marked 单位已答复: the cursor on one, its answer in full and its timeline below.
+ */
+async function showAnswered(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  await page.locator('[data-testid="sync-status"][data-online="true"][data-outbox="0"]').waitFor({ timeout: 15_000 });
+  const answered = page.locator('[data-testid="queue-row"]:has([data-news="answered"])');
+  await answered.first().waitFor({ timeout: 30_000 });
+  await answered.first().dispatchEvent('mousedown');
+  const id = await answered.first().getAttribute('data-request-id');
+  await page.locator(`[data-testid="detail"][data-request-id="${id}"]`).waitFor();
+  await page.locator('[data-testid="timeline"][data-source="server"] [data-kind="unit-answer"]').waitFor();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
+}
+
 // Whatever was started is stopped at the end, last first, also when a step fails.
 const stops: (() => Promise<unknown>)[] = [];
 try {
@@ -234,6 +255,12 @@ try {
   await supervisor.waitForTimeout(400);
   await supervisor.screenshot({ path: `${OUT}/supervision.png` });
   step('supervision');
+
+  await stageAnswered(server, colleague, ANSWERED, 'city-urban-management');
+  await showAnswered(page);
+  await page.screenshot({ path: `${OUT}/queue-answered.png` });
+  await page.getByTestId('timeline').screenshot({ path: `${OUT}/timeline.png` });
+  step('answered requests and a timeline');
   console.log(`screenshots in ${OUT}`);
 } finally {
   for (const stop of stops) await stop();

@@ -188,3 +188,30 @@ export async function stageQueue(
     await db.destroy();
   }
 }
+
+/**
+ * A few of this morning's requests the colleague transferred at once and their unit has answered already:
+ * back in the operator's queue, marked 单位已答复, each with a timeline of its own.
+ */
+export async function stageAnswered(
+  server: { url: string; dataDir: string },
+  colleague: ColleagueDesk,
+  count: number,
+  unitId: string,
+): Promise<void> {
+  const waiting = [...(await colleague.pullAll()).values()]
+    .filter((r) => r.status === 'new' && r.junkReason === null)
+    .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : 1))
+    .slice(0, count);
+  await colleague.push(
+    waiting.map((r): Step => ({
+      requestId: r.id,
+      baseVersion: r.version,
+      action: { kind: 'transfer', unitId, note: null },
+    })),
+  );
+  await unitsAnswer(
+    server,
+    waiting.map((request) => ({ request, unitId })),
+  );
+}
