@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     // Exports go where staff look for documents, not into the hidden profile folder.
     exportsDir: join(app.getPath('documents'), '一网受理台账'),
     serverUrl: process.env.YIWANG_SERVER_URL ?? DEFAULT_SERVER_URL,
+    allowHttpServer: process.env.YIWANG_ALLOW_HTTP_SERVER === '1',
     pollMs: optionalNumber(process.env.YIWANG_POLL_MS),
     holdMs: optionalNumber(process.env.YIWANG_HOLD_MS),
   });

@@ -178,12 +178,28 @@ async function main(): Promise<void> {
       '',
       '一网受理工作台 is running',
       ...lines,
-      `  sign in as       admin / ${process.env.YIWANG_ADMIN_PASSWORD ? '$YIWANG_ADMIN_PASSWORD' : 'admin'}   (the password is set when the server's data is first created)`,
+      `  sign in as       ${adminSignIn(serverLog)}`,
+      ...(flags.demo
+        ? [
+            '',
+            'DEMO MODE: public demo channel accounts and guessable staff passwords — keep this server to this machine.',
+          ]
+        : []),
       `  logs             ${LOGS}`,
       '',
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
+}
+
+/** How to sign in as admin: the password set, the demo's, or the one the server made at its first start (it prints it once). */
+function adminSignIn(serverLog: string): string {
+  if (process.env.YIWANG_ADMIN_PASSWORD)
+    return "admin / $YIWANG_ADMIN_PASSWORD   (the password is set when the server's data is first created)";
+  const made = /created operator admin with the password (\S+)/.exec(readFileSync(serverLog, 'utf8'));
+  if (made) return `admin / ${made[1]}   (made at this first start and shown only now: note it)`;
+  if (flags.demo) return "admin / admin   (the demo's; set when the server's data is first created)";
+  return "admin / the password shown when the server's data was first created";
 }
 
 /** A separate Chromium profile makes it a window of its own, not a tab in the person's browser. */

@@ -1,5 +1,9 @@
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import { accountRoutes } from './accounts/account-routes';
+import { audit, operatorActor } from './audit/audit-log';
+import { loginThrottle } from './auth/login-throttle';
 import { alipayGateway } from './channels/alipay/gateway';
+import { nonceCache } from './channels/nonce-cache';
 import { wechatWebhook } from './channels/wechat/webhook';
 import { weiboWebhook } from './channels/weibo/webhook';
 import type { ServerConfig } from './config';
@@ -33,6 +37,8 @@ const UNIT_LIST = `${UNIT_API}/requests`;
 export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   const app = Fastify({
     logger: { level: 'info' },
+    // Behind a TLS proxy the client's address and https come from X-Forwarded-* (units' cookie Secure).
+    trustProxy: config.trustProxy,
     // A webhook delivery is logged when refused, ignored or failing, not on every push: at WeChat's
     // rates two lines per delivery cost more than storing it. Units' pages and players poll their
     // open list every few seconds; those reads would bury everything else (failures still log).
@@ -43,6 +49,15 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
     }),
   });
   app.decorateRequest('session', null);
+  app.decorate('sessionLifetime', config.sessionLifetime);
+  app.decorate('loginThrottle', loginThrottle(config.loginLimits));
+  // Every change an admin makes through the admin API is recorded with who made it (docs/security.md).
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? '';
+    if (request.method === 'GET' || !route.startsWith('/api/admin/') || reply.statusCode >= 400) return;
+    if (route.startsWith('/api/admin/accounts/')) return; // recorded by the account routes, with the account
+    await audit(db, { ...operatorActor(request), action: 'admin-change', target: `${request.method} ${route}` });
+  });
 
   // Every error leaves in the protocol's ApiError shape; server faults are logged, not explained.
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -90,6 +105,7 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.addHook('onClose', () => ladder.stop());
   app.register(historyRoutes, { db });
   app.register(reportRoutes, { db });
+  app.register(accountRoutes, { db });
   // Outbound replies and attachment fetches run beside the HTTP server and stop with it.
   const tokens = wechatTokens(db, config.platforms.wechat);
   const replies = replyWorker({
@@ -120,8 +136,9 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.register(mediaRoutes, { db, store });
   const intake = createIntake(db, clock);
   const webhook = { intake, maxBodyBytes: config.maxWebhookBytes, maxClockSkewSeconds: config.maxClockSkewSeconds };
-  app.register(wechatWebhook, { ...webhook, accounts: config.channels.wechat });
-  app.register(weiboWebhook, { ...webhook, accounts: config.channels.weibo });
+  const nonces = nonceCache(db, config.maxClockSkewSeconds);
+  app.register(wechatWebhook, { ...webhook, nonces, accounts: config.channels.wechat });
+  app.register(weiboWebhook, { ...webhook, nonces, accounts: config.channels.weibo });
   app.register(alipayGateway, { ...webhook, accounts: config.channels.alipay });
   return app;
 }

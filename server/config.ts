@@ -4,12 +4,16 @@ import type { DeadlinePolicy } from '../shared/deadline';
 import { readChannelsFile, type ChannelsConfig } from './channels/accounts';
 import { DEMO_CHANNELS } from './channels/demo-accounts';
 import { loadDeadlinePolicy } from './deadlines/policy-file';
+import type { ThrottleLimits } from './auth/login-throttle';
+import type { SessionLifetime } from './auth/sessions';
 import type { RetrainOptions } from './suggestions/retrainer';
 
 /**
- * The server's configuration, from the environment, with embedded defaults that need no set-up:
- * a SQLite file under .data/server and one demo account per channel whose secrets are public (see README).
- * Every setting is checked by a schema at start-up: a wrong one stops the server with its name.
+ * The server's configuration, from the environment, with embedded defaults: a SQLite file under
+ * .data/server. Only a demo server (YIWANG_DEMO=1, `npm start -- --demo`) has the public demo channel
+ * accounts and an admin/admin default; any other has the channels its file names and no default
+ * password. Every setting is checked by a schema at start-up: a wrong one stops the server with its name.
+ * docs/security.md says what each security setting does.
  */
 
 /**
@@ -44,9 +48,15 @@ export interface ServerConfig {
   dataDir: string;
   /** sqlite:<path> or postgres://… */
   databaseUrl: string;
+  /** YIWANG_DEMO=1: the public demo channel accounts, demo staff and admin/admin. Never on a reachable server. */
+  demo: boolean;
   channels: ChannelsConfig;
-  /** Password of the `admin` operator created on first start. */
-  adminPassword: string;
+  /** Password of the `admin` operator created on first start; null: a random one, printed once. */
+  adminPassword: string | null;
+  /** Fastify's trustProxy: whom to believe about the client's address and https (X-Forwarded-*). */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  sessionLifetime: SessionLifetime;
+  loginLimits: ThrottleLimits;
   /** Largest webhook body accepted, in bytes. */
   maxWebhookBytes: number;
   /** How far a webhook's timestamp may be from the server clock before it is refused as stale. */
@@ -124,7 +134,14 @@ const ServerEnv = z.object({
       .optional(),
   ),
   YIWANG_CHANNELS_FILE: optionalText,
-  YIWANG_ADMIN_PASSWORD: text('admin'),
+  YIWANG_DEMO: z.enum(['', '0', '1']).optional(),
+  YIWANG_ADMIN_PASSWORD: optionalText,
+  YIWANG_TRUST_PROXY: optionalText,
+  YIWANG_SESSION_IDLE_MINUTES: wholeNumber(12 * 60, 1),
+  YIWANG_SESSION_MAX_HOURS: wholeNumber(14 * 24, 1),
+  YIWANG_LOGIN_MAX_FAILURES: wholeNumber(10, 1),
+  YIWANG_LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(30, 1),
+  YIWANG_LOGIN_WINDOW_MINUTES: wholeNumber(15, 1),
   YIWANG_MAX_WEBHOOK_BYTES: wholeNumber(64 * 1024, 1024),
   YIWANG_MAX_CLOCK_SKEW_SECONDS: wholeNumber(300, 1),
   YIWANG_DEADLINE_POLICY_FILE: optionalText,
@@ -164,6 +181,7 @@ function fromFile<T>(name: string, file: string, read: (file: string) => T): T {
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): ServerConfig {
   const env = parseEnv(environment);
+  const demo = env.YIWANG_DEMO === '1';
   const dataDir = resolve(env.YIWANG_DATA_DIR);
   const channelsFile = env.YIWANG_CHANNELS_FILE;
   const policyFile = env.YIWANG_DEADLINE_POLICY_FILE;
@@ -172,8 +190,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
     port: env.YIWANG_PORT,
     dataDir,
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'yiwang.sqlite')}`,
-    channels: channelsFile ? fromFile('YIWANG_CHANNELS_FILE', channelsFile, readChannelsFile) : DEMO_CHANNELS,
-    adminPassword: env.YIWANG_ADMIN_PASSWORD,
+    demo,
+    channels: channelsFile
+      ? fromFile('YIWANG_CHANNELS_FILE', channelsFile, readChannelsFile)
+      : demo
+        ? DEMO_CHANNELS
+        : NO_CHANNELS,
+    adminPassword: env.YIWANG_ADMIN_PASSWORD ?? (demo ? 'admin' : null),
+    trustProxy: trustProxy(env.YIWANG_TRUST_PROXY),
+    sessionLifetime: {
+      idleMs: env.YIWANG_SESSION_IDLE_MINUTES * 60_000,
+      maxMs: env.YIWANG_SESSION_MAX_HOURS * 3_600_000,
+    },
+    loginLimits: {
+      perAccount: env.YIWANG_LOGIN_MAX_FAILURES,
+      perAddress: env.YIWANG_LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMs: env.YIWANG_LOGIN_WINDOW_MINUTES * 60_000,
+    },
     maxWebhookBytes: env.YIWANG_MAX_WEBHOOK_BYTES,
     maxClockSkewSeconds: env.YIWANG_MAX_CLOCK_SKEW_SECONDS,
     deadlinePolicy: policyFile
@@ -190,6 +223,17 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
     media: workerTiming(env, 'YIWANG_MEDIA'),
     ladderPollMs: env.YIWANG_LADDER_POLL_MS,
   };
+}
+
+const NO_CHANNELS: ChannelsConfig = { wechat: [], weibo: [], alipay: [] };
+
+/** 'true' trusts every proxy, a number that many hops, anything else is a list of addresses or CIDRs. */
+function trustProxy(value: string | undefined): ServerConfig['trustProxy'] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (!/^\d+$/.test(value)) return value;
+  const hops = Number(value);
+  return (_address, hop) => hop < hops;
 }
 
 function platformUrls(env: ServerEnv): PlatformUrls {

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { Role } from '../shared/model';
 import { buildApp } from './app';
+import { setAccountDisabled } from './accounts/account-status';
+import { audit } from './audit/audit-log';
 import { addOperator, ensureAdmin, ensureDemoOperators } from './auth/operators';
 import { ConfigError, loadConfig, READY_PREFIX } from './config';
 import { migrateToLatest } from './db/migrate';
@@ -18,9 +20,10 @@ import { addUnitAccount, ensureDemoUnitAccounts, UnknownUnitError } from './unit
  *   tsx server/main.ts import-categories <file.csv>         import the category tree
  *   tsx server/main.ts add-operator <name> <password> [role]
  *   tsx server/main.ts add-unit-account <name> <password> <unitId>
+ *   tsx server/main.ts disable-account|enable-account operator|unit <name>
  */
 const USAGE =
-  'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId>]';
+  'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId> | disable-account|enable-account operator|unit <name>]';
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -32,8 +35,15 @@ async function main(args: string[]): Promise<void> {
   await migrateToLatest(db);
   await seedDirectory(db);
   await seedSuggestionRules(db);
-  await ensureAdmin(db, config.adminPassword);
-  if (process.env.YIWANG_DEMO === '1') {
+  const created = await ensureAdmin(db, config.adminPassword);
+  if (created?.generated) {
+    // Shown this once, on the console only: the database keeps just its hash.
+    console.error(
+      `yiwang server: created operator admin with the password ${created.generated}\n` +
+        '  it is shown only this once; sign in with it, or start with YIWANG_ADMIN_PASSWORD set on first start',
+    );
+  }
+  if (config.demo) {
     await ensureDemoOperators(db);
     await ensureDemoUnitAccounts(db);
   }
@@ -42,6 +52,21 @@ async function main(args: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return serve(config, db);
+    case 'disable-account':
+    case 'enable-account': {
+      const [kind, name] = rest;
+      if ((kind !== 'operator' && kind !== 'unit') || !name) return fail(db, USAGE);
+      const disabled = command === 'disable-account';
+      if (!(await setAccountDisabled(db, kind, name, disabled))) return fail(db, `no ${kind} account ${name}`);
+      await audit(db, {
+        actorKind: 'system',
+        actorName: 'command line',
+        action: disabled ? 'account-disabled' : 'account-enabled',
+        target: `${kind}:${name}`,
+      });
+      console.log(`${kind} account ${name} ${disabled ? 'disabled, its sessions ended' : 'enabled'}`);
+      return db.destroy();
+    }
     case 'import-categories': {
       const [file] = rest;
       if (!file) return fail(db, USAGE);
@@ -84,6 +109,15 @@ async function serve(config: ReturnType<typeof loadConfig>, db: Db): Promise<voi
     return cannotStart(probe);
   }
   const app = buildApp(config, db);
+  const accounts = Object.values(config.channels).flat().length;
+  if (config.demo) {
+    app.log.warn(
+      { demo: true },
+      'DEMO MODE (YIWANG_DEMO=1): the public demo channel accounts (their secrets are in the README), demo staff with guessable passwords and admin/admin; never let this server be reached from outside',
+    );
+  } else if (accounts === 0) {
+    app.log.warn('no channel accounts: set YIWANG_CHANNELS_FILE to take messages from WeChat, Weibo or Alipay');
+  }
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -23,7 +23,7 @@ export interface CitizenMessage {
 }
 
 export interface BuildOptions {
-  /** WeChat safe mode. */
+  /** WeChat safe mode; by default as the account's mode (encrypted when it has an EncodingAESKey). */
   encrypt?: boolean;
   /** The push's own time (its signature's timestamp); now by default. */
   now?: Date;

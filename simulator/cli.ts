@@ -26,8 +26,6 @@ let source: readonly CorpusMessage[];
 try {
   options = parseOptions(process.argv.slice(2));
   channels = simulatedChannels(options.account);
-  if (options.encrypt && !channels.wechat[0]?.encodingAesKey)
-    throw new Error(`account "${options.account}" has no EncodingAESKey for encrypted pushes`);
   source = options.fromCsv ? readCsvCorpus(options.fromCsv) : WECHAT_CORPUS;
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
@@ -75,7 +73,7 @@ function next(i: number): CitizenMessage {
 
 console.log(
   `simulating ${options.channel === 'mix' ? 'Weibo, WeChat and Alipay' : options.channel} → ${options.server}: ${total ?? 'unlimited'} messages at ${options.rate.toFixed(2)}/s` +
-    `${options.encrypt ? ', WeChat encrypted' : ''}${options.retryDupes ? ', with retries' : ''}${options.junk ? ', with junk' : ''}, from ${options.fromCsv ?? 'the built-in corpus'}`,
+    `${channels.wechat[0]?.encodingAesKey ? ', WeChat encrypted (safe mode)' : ''}${options.retryDupes ? ', with retries' : ''}${options.junk ? ', with junk' : ''}, from ${options.fromCsv ?? 'the built-in corpus'}`,
 );
 
 const intervalMs = 1000 / options.rate;
@@ -93,7 +91,7 @@ for (let i = first; !stop.signal.aborted && (total === null || i < first + total
   }
   const message = next(i);
   byChannel[message.channel]++;
-  const delivery = deliveryOf(channels, message, { encrypt: options.encrypt });
+  const delivery = deliveryOf(channels, message);
   const sent = await send(delivery);
   report(i + 1, describe(message), sent);
   if (sent.ok) {

@@ -11,7 +11,6 @@ export interface SimulatorOptions {
   forever: boolean;
   /** Sent at once before the rate applies, so a fresh queue is not empty for long. */
   burst: number;
-  encrypt: boolean;
   fromCsv: string | null;
   retryDupes: boolean;
   /** Which platform plays: one, or a realistic mix (mostly Weibo). */
@@ -33,7 +32,6 @@ export const USAGE = `usage: npm run simulate -- [options]
   --count N          messages to send (default: the whole source, at most 100)
   --forever          keep sending, cycling the source, until Ctrl+C
   --burst N          send the first N at once (default 0)
-  --encrypt          AES safe mode (the account needs an EncodingAESKey)
   --from-csv FILE    messages from a CSV with the columns 留言主题 and 留言详情
   --retry-dupes      resend every fifth message with the same MsgId, as WeChat retries
   --junk             mix in junk (advertising, gambling spam, empty greetings), about one in ten
@@ -69,7 +67,6 @@ export function parseOptions(argv: string[]): SimulatorOptions {
       count: { type: 'string' },
       forever: { type: 'boolean', default: false },
       burst: { type: 'string', default: '0' },
-      encrypt: { type: 'boolean', default: false },
       'from-csv': { type: 'string' },
       'retry-dupes': { type: 'boolean', default: false },
       channel: { type: 'string', default: 'mix' },
@@ -84,7 +81,6 @@ export function parseOptions(argv: string[]): SimulatorOptions {
     count: values.count === undefined ? null : count(values.count, '--count'),
     forever: values.forever,
     burst: count(values.burst, '--burst'),
-    encrypt: values.encrypt,
     fromCsv: values['from-csv'] ?? null,
     retryDupes: values['retry-dupes'],
     channel: simulatedChannel(values.channel),

@@ -4,7 +4,11 @@ import type { WechatAccount } from '../server/channels/accounts';
 import { platformSha1, wechatEncrypt } from './platform-signing';
 
 export interface WechatDeliveryOptions {
-  /** Safe mode: encrypt the message with the account's EncodingAESKey and add `msg_signature`. */
+  /**
+   * Safe mode: encrypt the message with the account's EncodingAESKey and add `msg_signature`.
+   * By default as WeChat does, by the account's mode: encrypted when it has a key. `false` forces
+   * plaintext (a downgrade the server must refuse).
+   */
   encrypt?: boolean;
   /** The push's time, which goes into `timestamp` (the fields' CreateTime is the caller's). */
   now?: Date;
@@ -34,7 +38,7 @@ export function buildWechatDelivery(
     openid: fields.FromUserName ?? '',
   };
   const plain = buildWechatXml(fields);
-  if (!options.encrypt) return { query, body: plain };
+  if (!(options.encrypt ?? account.encodingAesKey !== null)) return { query, body: plain };
 
   if (!account.encodingAesKey) throw new Error(`account "${account.key}" has no EncodingAESKey`);
   const encrypt = wechatEncrypt(account.encodingAesKey, account.appId, plain);

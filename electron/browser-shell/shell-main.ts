@@ -24,6 +24,7 @@ async function start() {
   const host = await startHost({
     dataDir: resolve(env.YIWANG_WORKSTATION_DIR ?? '.data/workstation'),
     serverUrl: env.YIWANG_SERVER_URL ?? 'http://127.0.0.1:7300',
+    allowHttpServer: env.YIWANG_ALLOW_HTTP_SERVER === '1',
     pollMs: optionalNumber(env.YIWANG_POLL_MS),
     holdMs: optionalNumber(env.YIWANG_HOLD_MS),
     suggestionThreshold: optionalNumber(env.YIWANG_SUGGESTION_THRESHOLD),

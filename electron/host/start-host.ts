@@ -14,12 +14,15 @@ import { syncClient } from './sync/sync-client';
 import { DEFAULT_SHIFT_HANDOVERS } from './shift/breaches-before-next-shift';
 import { suggester } from './suggestions/suggest';
 import { trainedModels } from './suggestions/trained-models';
+import { checkServerAddress } from './server-address';
 import { syncLoop } from './sync/sync-loop';
 
 export interface HostOptions {
   /** Folder of the cache file; created if missing. */
   dataDir: string;
   serverUrl: string;
+  /** An administrator's permission to reach a server on another computer over plain http:// (see server-address.ts). */
+  allowHttpServer?: boolean;
   /** Pause between background syncs. */
   pollMs?: number;
   /** How long a decision stays undoable by simply dropping it, before it may be pushed. */
@@ -58,6 +61,9 @@ const WARM_UP_AT_LATEST_MS = 3_000;
 
 /** Opens the cache, starts the sync loop, and serves the WorkstationApi. */
 export async function startHost(options: HostOptions): Promise<Host> {
+  checkServerAddress(options.serverUrl, options.allowHttpServer ?? false, (line) =>
+    console.error(`yiwang host: ${line}`),
+  );
   const cache = openWorkstationCache(options.dataDir, options.serverUrl);
   // Requests the search index is missing (a catch-up cut short) are indexed behind the first requests served.
   const backfill = searchBackfill(cache.search);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import type { Operator, Role } from '../../shared/model';
 import type { Db } from '../db/open-database';
@@ -21,6 +22,7 @@ export async function addOperator(db: Db, input: NewOperator): Promise<Operator>
     role: input.role,
     password_hash: await hashPassword(input.password),
     created_at: new Date().toISOString(),
+    disabled_at: null,
   };
   await db.insertInto('operators').values(row).execute();
   return toOperator(row);
@@ -30,10 +32,15 @@ export async function findOperatorByName(db: Db, name: string): Promise<Operator
   return db.selectFrom('operators').selectAll().where('name', '=', name).executeTakeFirst();
 }
 
-/** The first start creates `admin` with the configured password; later starts leave it alone. */
-export async function ensureAdmin(db: Db, password: string): Promise<void> {
-  if (await findOperatorByName(db, 'admin')) return;
-  await addOperator(db, { name: 'admin', displayName: '管理员', role: 'admin', password });
+/**
+ * The first start creates `admin`: with the configured password, or with a random one that is
+ * returned to be shown once (there is no default password). Later starts leave it alone (null).
+ */
+export async function ensureAdmin(db: Db, password: string | null): Promise<{ generated: string | null } | null> {
+  if (await findOperatorByName(db, 'admin')) return null;
+  const generated = password === null ? randomBytes(15).toString('base64url') : null;
+  await addOperator(db, { name: 'admin', displayName: '管理员', role: 'admin', password: password ?? generated! });
+  return { generated };
 }
 
 /**

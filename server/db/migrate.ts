@@ -7,6 +7,7 @@ import * as outboundMedia from './migrations/0005-outbound-media';
 import * as citizenLinks from './migrations/0006-citizen-links';
 import * as closingTheLoop from './migrations/0007-closing-the-loop';
 import * as answerRejections from './migrations/0008-answer-rejections';
+import * as secureByDefault from './migrations/0010-secure-by-default';
 import type { Db } from './open-database';
 
 /** Listed here rather than read from disk so the migrations travel inside a bundle. Never reorder or rename. */
@@ -19,12 +20,13 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-citizen-links': citizenLinks,
   '0007-closing-the-loop': closingTheLoop,
   '0008-answer-rejections': answerRejections,
+  '0010-secure-by-default': secureByDefault,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });

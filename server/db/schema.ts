@@ -27,6 +27,8 @@ export interface Database {
   citizen_links: CitizenLinksTable;
   satisfaction_surveys: SatisfactionSurveysTable;
   ladder_steps: LadderStepsTable;
+  webhook_nonces: WebhookNoncesTable;
+  audit_log: AuditLogTable;
 }
 
 export interface OperatorsTable {
@@ -37,6 +39,8 @@ export interface OperatorsTable {
   /** scrypt$N$r$p$salt$hash, see auth/password.ts. */
   password_hash: string;
   created_at: string;
+  /** Set when an admin disables the operator: no sign-in, sessions ended. */
+  disabled_at: string | null;
 }
 
 export interface DevicesTable {
@@ -52,6 +56,8 @@ export interface SessionsTable {
   operator_id: string;
   device_id: string;
   created_at: string;
+  /** Renewed while the session is used; it expires when idle too long (null: never used since sign-in). */
+  last_used_at: string | null;
 }
 
 export interface RequestsTable {
@@ -188,6 +194,8 @@ export interface UnitAccountsTable {
   /** scrypt$N$r$p$salt$hash, see auth/password.ts. */
   password_hash: string;
   created_at: string;
+  /** Set when an admin disables the account: it cannot sign in and its sessions are ended. */
+  disabled_at: string | null;
 }
 
 export interface UnitSessionsTable {
@@ -195,6 +203,7 @@ export interface UnitSessionsTable {
   token_hash: string;
   unit_account_id: string;
   created_at: string;
+  last_used_at: string | null;
 }
 
 /** A holiday schedule an administrator loaded (next year's, or a correction), merged over the published one. */
@@ -320,4 +329,26 @@ export interface LadderStepsTable {
   unit_id: string;
   decision_id: string;
   at: string;
+}
+
+/** A signed query's nonce seen within the timestamp window (server/channels/nonce-cache.ts). */
+export interface WebhookNoncesTable {
+  scope: string;
+  nonce: string;
+  timestamp: string;
+  body_sha256: string;
+  seen_at: string;
+}
+
+/** Who did what, when and from where: sign-ins, account and admin changes, exports. Append-only. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_kind: 'operator' | 'unit' | 'system' | 'anonymous';
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target: string | null;
+  details: string;
+  address: string | null;
 }

@@ -7,8 +7,8 @@ const ulid = monotonicFactory();
 
 /**
  * Shifts: signing in on a workstation starts one, signing out ends it with a handover note, and the
- * next operator to sign in anywhere is shown the last note. The session token stays valid after
- * sign-out so the workstation can still push decisions the operator made before leaving.
+ * next operator to sign in anywhere is shown the last note. Signing out ends the session; the
+ * workstation sends it only once the decisions the operator made before leaving have gone.
  */
 export function shifts(db: Db) {
   return {

@@ -11,13 +11,16 @@ import {
   type SignOutResponse,
 } from '../../shared/sync/protocol';
 import type { Decision } from '../../shared/model';
-import { requireSession, sessionOf } from '../auth/require-session';
+import { bearerToken, requireSession, sessionOf } from '../auth/require-session';
+import { endSession } from '../auth/sessions';
+import { guardedSignIn } from '../auth/sign-in-guard';
+import { audit, operatorActor } from '../audit/audit-log';
 import type { Db } from '../db/open-database';
 import type { DeadlineClock } from '../deadlines/deadline-clock';
 import { parseBody } from '../http/parse-body';
 import { sendError } from '../http/send-error';
 import { claims as claimStore } from './claims';
-import { login } from './login';
+import { checkOperatorSignIn, login } from './login';
 import { deviceSeq } from './device-seq';
 import { BadCursorError, pull } from './pull';
 import { pushDecisions } from './push';
@@ -43,9 +46,12 @@ export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (
   app.post(SYNC_PATHS.login, async (request, reply) => {
     const body = parseBody(LoginRequest, request.body, reply);
     if (!body) return reply;
-    const session = await login(db, shifts, body);
-    if (!session) return sendError(reply, 401, 'bad-credentials', 'wrong operator name or password');
-    return session;
+    const row = await guardedSignIn(db, request, reply, 'operator', body.name, () =>
+      checkOperatorSignIn(db, body.name, body.password),
+    );
+    if (row === 'throttled') return reply;
+    if (row === 'wrong') return sendError(reply, 401, 'bad-credentials', 'wrong operator name or password');
+    return login(db, shifts, row, body.deviceId);
   });
 
   app.post(SYNC_PATHS.pull, signedIn, async (request, reply) => {
@@ -97,6 +103,9 @@ export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (
     const body = parseBody(SignOutRequest, request.body, reply);
     if (!body) return reply;
     const response: SignOutResponse = { endedAt: await shifts.end(sessionOf(request), body.handoverNote) };
+    // Signing out ends the session: its token is refused from now on.
+    await endSession(db, bearerToken(request)!);
+    await audit(db, { ...operatorActor(request), action: 'sign-out' });
     return response;
   });
 };

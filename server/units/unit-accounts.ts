@@ -38,6 +38,8 @@ export async function findUnitAccount(
       'unit_accounts.password_hash',
       'units.name as unit_name',
     ]);
+  // A disabled account is as good as gone: it cannot sign in, and its sessions find no account.
+  query = query.where('unit_accounts.disabled_at', 'is', null);
   query = 'id' in by ? query.where('unit_accounts.id', '=', by.id) : query.where('unit_accounts.name', '=', by.name);
   const row = await query.executeTakeFirst();
   return row

@@ -15,6 +15,7 @@ import type { DeadlineClock } from '../deadlines/deadline-clock';
 import { parseBody } from '../http/parse-body';
 import { sendError } from '../http/send-error';
 import type { ActOutcome } from '../requests/act-on-request';
+import { guardedSignIn } from '../auth/sign-in-guard';
 import { checkUnitSignIn } from './unit-accounts';
 import { actAsUnit } from './unit-actions';
 import { findUnitRequest, listUnitRequests, toUnitView } from './unit-requests';
@@ -31,9 +32,9 @@ export const unitApiRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }>
   /** The signed-in unit account, or null after answering 401. */
   async function caller(request: FastifyRequest, reply: FastifyReply): Promise<UnitCaller | null> {
     const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    const account = match?.[1] ? await findUnitSession(db, match[1]) : null;
+    const account = match?.[1] ? await findUnitSession(db, match[1], request.server.sessionLifetime) : null;
     if (!account) {
-      sendError(reply, 401, 'unauthorized', 'sign in as a unit account first: missing or unknown bearer token');
+      sendError(reply, 401, 'unauthorized', 'sign in as a unit account first: missing, ended or expired session');
       return null;
     }
     return { account, scope: await unitScope(db, account.unitId) };
@@ -42,8 +43,11 @@ export const unitApiRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }>
   app.post(`${UNIT_API}/login`, async (request, reply) => {
     const body = parseBody(UnitLoginRequest, request.body, reply);
     if (!body) return reply;
-    const account = await checkUnitSignIn(db, body.name, body.password);
-    if (!account) return sendError(reply, 401, 'bad-credentials', 'wrong unit account name or password');
+    const account = await guardedSignIn(db, request, reply, 'unit', body.name, () =>
+      checkUnitSignIn(db, body.name, body.password),
+    );
+    if (account === 'throttled') return reply;
+    if (account === 'wrong') return sendError(reply, 401, 'bad-credentials', 'wrong unit account name or password');
     const response: UnitLoginResponse = { token: await createUnitSession(db, account.id), account };
     return response;
   });

@@ -1,5 +1,6 @@
 import type { UnitAccount } from '../../shared/units/protocol';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
+import { dueForRenewal, sessionAlive, type SessionLifetime } from '../auth/sessions';
 import type { Db } from '../db/open-database';
 import { findUnitAccount } from './unit-accounts';
 
@@ -13,13 +14,26 @@ export async function createUnitSession(db: Db, accountId: string): Promise<stri
   return token;
 }
 
-export async function findUnitSession(db: Db, token: string): Promise<UnitAccount | null> {
+/** The account of a live session: null when unknown, ended, expired or the account disabled; renewed while used. */
+export async function findUnitSession(db: Db, token: string, lifetime: SessionLifetime): Promise<UnitAccount | null> {
+  const tokenHash = hashSessionToken(token);
   const row = await db
     .selectFrom('unit_sessions')
-    .select('unit_account_id')
-    .where('token_hash', '=', hashSessionToken(token))
+    .select(['unit_account_id', 'created_at', 'last_used_at'])
+    .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
+  const now = Date.now();
+  if (!sessionAlive(row, lifetime, now)) {
+    await endUnitSession(db, token);
+    return null;
+  }
+  if (dueForRenewal(row, now))
+    await db
+      .updateTable('unit_sessions')
+      .set({ last_used_at: new Date(now).toISOString() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   return (await findUnitAccount(db, { id: row.unit_account_id }))?.account ?? null;
 }
 

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_WECHAT_ACCOUNT as ACCOUNT } from '../../server/channels/demo-accounts';
+import { DEMO_WECHAT_ACCOUNT as SAFE } from '../../server/channels/demo-accounts';
 import { platformSha1, wechatEncrypt } from '../../simulator/platform-signing';
 import { buildWechatXml, type WechatFields } from '../../shared/channels/wechat/xml';
 import { buildWechatDelivery, type WechatDelivery } from '../../simulator/wechat-delivery';
 import { expectOneNewLine, logLines } from '../support/refusal-log';
+import { PLAIN_WECHAT_ACCOUNT as ACCOUNT } from '../support/test-channels';
 import { webhookServer } from '../support/webhook-server';
 
-// The real server process with its demo account (key 'demo', token 'yiwangdemotoken', AES key set),
-// driven as WeChat's servers drive it; what was stored is read from its SQLite file, read-only.
+// The real server process with a plain-mode account (key 'plain') and the demo account in safe mode
+// (key 'demo', AES key set), both with the token 'yiwangdemotoken' and one original id, driven as
+// WeChat's servers drive them; what was stored is read from its SQLite file, read-only.
 
 const webhook = webhookServer();
 
@@ -30,8 +32,12 @@ function textFields(content: string, extra: WechatFields = {}): WechatFields {
   };
 }
 
-const post = (delivery: WechatDelivery, accountKey = ACCOUNT.key, contentType = 'text/xml') =>
-  webhook.post('wechat', accountKey, { ...delivery, contentType });
+/** To the plain-mode account, or to the safe-mode one when the push is encrypted. */
+const post = (
+  delivery: WechatDelivery,
+  accountKey = delivery.query.encrypt_type ? SAFE.key : ACCOUNT.key,
+  contentType = 'text/xml',
+) => webhook.post('wechat', accountKey, { ...delivery, contentType });
 
 const messagesFor = (citizen: string) => webhook.messagesOf(`wechat:${citizen}`);
 const { totalMessages, totalRequests } = webhook;
@@ -149,7 +155,7 @@ describe('pushes that are stored', () => {
 
   it('safe mode (AES): msg_signature checked, message decrypted and stored', async () => {
     const fields = textFields('加密模式：菜市场门口占道经营太严重了');
-    const delivery = buildWechatDelivery(ACCOUNT, fields, { encrypt: true });
+    const delivery = buildWechatDelivery(SAFE, fields, { encrypt: true });
     expect(delivery.body).not.toContain('菜市场');
     expect(delivery.query).toMatchObject({ encrypt_type: 'aes' });
     expect(await post(delivery)).toMatchObject({ status: 200, body: 'success' });
@@ -160,13 +166,13 @@ describe('pushes that are stored', () => {
 
   it('compatible mode: the plain copy and the ciphertext in one body; the decrypted one is used', async () => {
     const fields = textFields('兼容模式的消息');
-    const encrypt = wechatEncrypt(ACCOUNT.encodingAesKey!, ACCOUNT.appId, buildWechatXml(fields));
-    const plain = buildWechatDelivery(ACCOUNT, fields);
+    const encrypt = wechatEncrypt(SAFE.encodingAesKey!, SAFE.appId, buildWechatXml(fields));
+    const plain = buildWechatDelivery(SAFE, fields, { encrypt: false });
     const delivery = {
       query: {
         ...plain.query,
         encrypt_type: 'aes',
-        msg_signature: platformSha1(ACCOUNT.token, plain.query.timestamp!, plain.query.nonce!, encrypt),
+        msg_signature: platformSha1(SAFE.token, plain.query.timestamp!, plain.query.nonce!, encrypt),
       },
       body: buildWechatXml({ ...fields, Encrypt: encrypt }),
     };
@@ -187,7 +193,7 @@ describe('pushes that are stored', () => {
     const requestsBefore = totalRequests();
     const answers = [
       await post(buildWechatDelivery(ACCOUNT, fields)),
-      await post(buildWechatDelivery(ACCOUNT, fields, { encrypt: true })),
+      await post(buildWechatDelivery(SAFE, fields, { encrypt: true })),
       await post(buildWechatDelivery(ACCOUNT, fields)),
     ];
     expect(answers.map((a) => [a.status, a.body])).toEqual(Array(3).fill([200, 'success']));
@@ -238,6 +244,32 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
     await expectRefused(await post(delivery), 403, 'stale timestamp');
   });
 
+  it('a signed query seen once, replayed with another body', async () => {
+    const seen = buildWechatDelivery(ACCOUNT, textFields('原来的留言'));
+    expect(await post(seen)).toMatchObject({ status: 200, body: 'success' });
+    messagesBefore = totalMessages();
+    const forged = { ...seen, body: buildWechatXml(textFields('伪造的留言')) };
+    await expectRefused(await post(forged), 401, 'replayed signature with another body');
+    // The same body again is WeChat retrying: answered, stored once.
+    const stored = totalMessages();
+    expect(await post(seen)).toMatchObject({ status: 200, body: 'success' });
+    expect(totalMessages()).toBe(stored);
+  });
+
+  it('plaintext to the safe-mode account (a downgrade), with encrypt_type left out or raw', async () => {
+    const delivery = buildWechatDelivery(SAFE, textFields('明文降级'), { encrypt: false });
+    await expectRefused(await post(delivery, SAFE.key), 400, 'plaintext push to a safe-mode account');
+    messagesBefore = totalMessages();
+    refusalsBefore = refusals().length;
+    // encrypt_type=raw says plaintext out loud: no better.
+    const raw = buildWechatDelivery(SAFE, textFields('明文降级 raw'), { encrypt: false });
+    await expectRefused(
+      await post({ ...raw, query: { ...raw.query, encrypt_type: 'raw' } }, SAFE.key),
+      400,
+      'plaintext push to a safe-mode account',
+    );
+  });
+
   it('malformed XML', async () => {
     const delivery = buildWechatDelivery(ACCOUNT, textFields('x'));
     await expectRefused(
@@ -269,7 +301,7 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
   });
 
   it('wrong msg_signature', async () => {
-    const delivery = buildWechatDelivery(ACCOUNT, textFields('tampered'), { encrypt: true });
+    const delivery = buildWechatDelivery(SAFE, textFields('tampered'), { encrypt: true });
     await expectRefused(
       await post({ ...delivery, query: { ...delivery.query, msg_signature: '0'.repeat(40) } }),
       401,
@@ -278,14 +310,14 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
   });
 
   it('ciphertext made for another AppID', async () => {
-    const delivery = buildWechatDelivery({ ...ACCOUNT, appId: 'wx_not_this_account' }, textFields('other app'), {
+    const delivery = buildWechatDelivery({ ...SAFE, appId: 'wx_not_this_account' }, textFields('other app'), {
       encrypt: true,
     });
     await expectRefused(await post(delivery), 400, 'ciphertext was made for another AppID');
   });
 
   it('ciphertext made with another key', async () => {
-    const other = { ...ACCOUNT, encodingAesKey: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut' };
+    const other = { ...SAFE, encodingAesKey: 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut' };
     const delivery = buildWechatDelivery(other, textFields('other key'), { encrypt: true });
     await expectRefused(await post(delivery), 400, /bad padding|length|AppID|UTF-8/);
   });

@@ -193,6 +193,14 @@ describe('pushes that are refused: a 4xx, one warn line, nothing stored, the ser
     );
   });
 
+  it('a signed query seen once (in a proxy log), replayed with another body', async () => {
+    const seen = buildWeiboDelivery(ACCOUNT, push('text', '原来的私信'));
+    expect(await post(seen)).toEqual({ status: 200, body: '' });
+    messagesBefore = totalMessages();
+    const forged = { ...seen, body: JSON.stringify(push('text', '伪造的私信')) };
+    await expectRefused(await post(forged), 401, 'replayed signature with another body');
+  });
+
   it('no signature', async () => {
     const { signature: _omit, ...query } = buildWeiboDelivery(ACCOUNT, push('text', 'unsigned')).query;
     await expectRefused(await post({ query, body: JSON.stringify(push('text', 'unsigned')) }), 401, 'bad signature');

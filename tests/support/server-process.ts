@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { READY_PREFIX } from '../../server/config';
+import { writeTestChannels } from './test-channels';
 
 export interface ServerProcess {
   url: string;
@@ -16,13 +17,16 @@ export interface ServerProcess {
 
 /**
  * Starts the real central server (`server/main.ts`) as a separate process on a free port with its
- * own data directory, and resolves once it prints its ready line.
+ * own data directory, and resolves once it prints its ready line. Set up as a deployment is, not
+ * as a demo: the test channels from a channels file and the admin's password given (admin/admin,
+ * which the tests sign in with); `env` may change either, or start a demo with YIWANG_DEMO=1.
  */
 export async function startServer(env: Record<string, string> = {}, dataDir?: string): Promise<ServerProcess> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'yiwang-server-'));
+  const setUp = { YIWANG_CHANNELS_FILE: writeTestChannels(dir), YIWANG_ADMIN_PASSWORD: 'admin' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     // The escalation ladder stays still unless a test asks for it: overdue fixtures must not climb it meanwhile.
-    env: { ...process.env, YIWANG_PORT: '0', YIWANG_DATA_DIR: dir, YIWANG_LADDER_POLL_MS: '0', ...env },
+    env: { ...process.env, YIWANG_PORT: '0', YIWANG_DATA_DIR: dir, YIWANG_LADDER_POLL_MS: '0', ...setUp, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -41,6 +41,30 @@ describe('server configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name}="${value.replace('.', '\\.')}": `));
   });
 
+  it('has no demo accounts and no admin password unless it is a demo', () => {
+    expect(loadConfig({})).toMatchObject({
+      demo: false,
+      adminPassword: null,
+      channels: { wechat: [], weibo: [], alipay: [] },
+    });
+    const demo = loadConfig({ YIWANG_DEMO: '1' });
+    expect(demo).toMatchObject({ demo: true, adminPassword: 'admin' });
+    expect(demo.channels.weibo.map((a) => a.appSecret)).toEqual(['demo-weibo-app-secret']);
+    expect(loadConfig({ YIWANG_DEMO: '1', YIWANG_ADMIN_PASSWORD: 'a-long-password' }).adminPassword).toBe(
+      'a-long-password',
+    );
+    expect(() => loadConfig({ YIWANG_DEMO: 'yes' })).toThrow(/^YIWANG_DEMO="yes": /);
+  });
+
+  it('reads the proxy to trust and the session lifetime', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ YIWANG_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ YIWANG_TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+    const hops = loadConfig({ YIWANG_TRUST_PROXY: '1' }).trustProxy as (address: string, hop: number) => boolean;
+    expect([hops('10.0.0.1', 0), hops('10.0.0.2', 1)]).toEqual([true, false]);
+    expect(loadConfig({ YIWANG_SESSION_IDLE_MINUTES: '30' }).sessionLifetime.idleMs).toBe(30 * 60_000);
+  });
+
   it('names the channels file when it is wrong inside', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yiwang-config-')), 'channels.json');
     writeFileSync(file, JSON.stringify({ wechat: [{ key: 'Bad Key' }] }));

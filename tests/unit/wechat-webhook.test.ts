@@ -1,10 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../shared/model';
 import { DEMO_WECHAT_ACCOUNT as ACCOUNT } from '../../server/channels/demo-accounts';
 import { type WechatAccount } from '../../server/channels/accounts';
+import { nonceCache } from '../../server/channels/nonce-cache';
 import { wechatWebhook } from '../../server/channels/wechat/webhook';
+import { migrateToLatest } from '../../server/db/migrate';
+import { openDatabase, type Db } from '../../server/db/open-database';
 import type { Intake } from '../../server/requests/intake';
 import { buildWechatDelivery, type WechatDelivery } from '../../simulator/wechat-delivery';
 
@@ -16,6 +22,13 @@ const PLAIN_ACCOUNT: WechatAccount = { ...ACCOUNT, key: 'plain', encodingAesKey:
 
 let app: FastifyInstance;
 afterEach(() => app?.close());
+// The nonce cache on a real (SQLite) database, as the server has it.
+let db: Db;
+beforeAll(async () => {
+  db = openDatabase(`sqlite:${join(mkdtempSync(join(tmpdir(), 'yiwang-wechat-')), 'nonces.sqlite')}`);
+  await migrateToLatest(db);
+});
+afterAll(() => db.destroy());
 
 function setUp(receive: Intake['receive']) {
   const logs: { level: number; msg: string; reason?: string }[] = [];
@@ -32,6 +45,7 @@ function setUp(receive: Intake['receive']) {
     intake: { receive: async (m) => (stored.push(m), receive(m)) },
     maxBodyBytes: 4096,
     maxClockSkewSeconds: 300,
+    nonces: nonceCache(db, 300, () => NOW),
     now: () => NOW,
   });
   const post = (delivery: WechatDelivery, key = ACCOUNT.key) =>
@@ -118,7 +132,7 @@ describe('wechatWebhook', () => {
 
   it('refuses an unknown encrypt_type and an encrypted envelope without Encrypt', async () => {
     const { post, stored } = setUp(ok);
-    const plain = buildWechatDelivery(ACCOUNT, fields(), { now: at(0) });
+    const plain = buildWechatDelivery(ACCOUNT, fields(), { now: at(0), encrypt: false });
     expect((await post({ ...plain, query: { ...plain.query, encrypt_type: 'sm4' } })).statusCode).toBe(400);
     expect((await post({ ...plain, query: { ...plain.query, encrypt_type: 'aes', msg_signature: 'x' } })).body).toBe(
       'Encrypt: missing',

@@ -244,6 +244,8 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
 
   /** Handover notes written at sign-out, sent with the token of the operator who wrote them. */
   async function sendHandovers(): Promise<void> {
+    // Signing out ends the session on the server, so it waits until every decision made before it has gone.
+    if (cache.outbox.size() > 0) return;
     for (const handover of cache.handovers.unsent()) {
       const token = cache.operatorTokens.tokenFor(handover.operatorId);
       if (!token) continue;

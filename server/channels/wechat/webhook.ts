@@ -8,6 +8,7 @@ import {
 import { parseWechatXml, WechatXmlError, type WechatFields } from '../../../shared/channels/wechat/xml';
 import type { WechatAccount } from '../accounts';
 import type { Intake } from '../../requests/intake';
+import type { NonceCache } from '../nonce-cache';
 import { handleWebhookErrors, Refusal, refuse } from '../refusal';
 import { checkSignedQuery, echostrOf } from '../signed-query';
 import { createWechatCipher, WechatCryptoError } from './crypto';
@@ -18,11 +19,15 @@ export interface WechatWebhookOptions {
   intake: Intake;
   maxBodyBytes: number;
   maxClockSkewSeconds: number;
+  /** Signed queries seen within the window: the same query with another body is a replay. */
+  nonces: NonceCache;
   /** The clock, in milliseconds; tests move it. */
   now?: () => number;
 }
 
 type Query = Record<string, unknown>;
+/** What checkSignedQuery has made sure of. */
+type SignedQuery = { timestamp: string; nonce: string };
 
 /**
  * The WeChat official-account webhook at /channels/wechat/:accountKey. Register it with
@@ -61,6 +66,7 @@ export async function wechatWebhook(app: FastifyInstance, options: WechatWebhook
     let message: InboundMessage;
     try {
       const account = verifiedAccount(request);
+      await options.nonces.admit(`wechat:${account.key}`, request.query as SignedQuery, String(request.body ?? ''));
       const fields = messageFields(request, account);
       if (fields.ToUserName !== account.originalId) throw new Refusal(400, 'ToUserName does not match the account');
       message = normalizeWechatMessage(fields);
@@ -94,7 +100,11 @@ export async function wechatWebhook(app: FastifyInstance, options: WechatWebhook
     if (typeof request.body !== 'string' || request.body === '') throw new Refusal(400, 'empty body');
     const outer = parseWechatXml(request.body);
     const query = request.query as Query;
-    if (query.encrypt_type === undefined || query.encrypt_type === 'raw') return outer;
+    if (query.encrypt_type === undefined || query.encrypt_type === 'raw') {
+      // Safe and compatible mode always encrypt: plaintext to such an account is a downgrade, not WeChat.
+      if (account.encodingAesKey) throw new Refusal(400, 'plaintext push to a safe-mode account');
+      return outer;
+    }
     if (query.encrypt_type !== 'aes') throw new Refusal(400, 'unsupported encrypt_type');
     const cipher = ciphers.get(account.key);
     if (!cipher) throw new Refusal(400, 'encrypted push but no EncodingAESKey configured');

@@ -4,6 +4,7 @@ import { normalizeWeiboPush, WeiboMessageError } from '../../../shared/channels/
 import { parseWeiboJson, WeiboJsonError } from '../../../shared/channels/weibo/push-json';
 import type { WeiboAccount } from '../accounts';
 import type { Intake } from '../../requests/intake';
+import type { NonceCache } from '../nonce-cache';
 import { handleWebhookErrors, Refusal, refuse } from '../refusal';
 import { checkSignedQuery, echostrOf } from '../signed-query';
 
@@ -12,11 +13,15 @@ export interface WeiboWebhookOptions {
   intake: Intake;
   maxBodyBytes: number;
   maxClockSkewSeconds: number;
+  /** Signed queries seen within the window: the same query with another body is a replay. */
+  nonces: NonceCache;
   /** The clock, in milliseconds; tests move it. */
   now?: () => number;
 }
 
 type Query = Record<string, unknown>;
+/** What checkSignedQuery has made sure of. */
+type SignedQuery = { timestamp: string; nonce: string };
 
 /**
  * The Weibo fan-service (粉丝服务平台) push webhook at /channels/weibo/:accountKey, registered like
@@ -50,6 +55,7 @@ export async function weiboWebhook(app: FastifyInstance, options: WeiboWebhookOp
     try {
       const account = verifiedAccount(request);
       if (typeof request.body !== 'string' || request.body === '') throw new Refusal(400, 'empty body');
+      await options.nonces.admit(`weibo:${account.key}`, request.query as SignedQuery, request.body);
       message = normalizeWeiboPush(parseWeiboJson(request.body));
       if (message && message.account !== account.uid) throw new Refusal(400, 'receiver_id does not match the account');
     } catch (error) {

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/units/protocol';
 import type { Db } from '../../db/open-database';
 import type { DeadlineClock } from '../../deadlines/deadline-clock';
+import { guardedSignIn } from '../../auth/sign-in-guard';
 import { checkUnitSignIn } from '../unit-accounts';
 import { actAsUnit } from '../unit-actions';
 import { findUnitRequest, listUnitRequests, toUnitView } from '../unit-requests';
@@ -66,7 +67,7 @@ export const unitPageRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }
     request: FastifyRequest,
   ): Promise<{ account: UnitAccount; scope: string[]; token: string } | null> {
     const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
-    const account = token ? await findUnitSession(db, token) : null;
+    const account = token ? await findUnitSession(db, token, request.server.sessionLifetime) : null;
     return account && token ? { account, scope: await unitScope(db, account.unitId), token } : null;
   }
 
@@ -95,8 +96,12 @@ export const unitPageRoutes: FastifyPluginAsync<{ db: Db; clock: DeadlineClock }
   app.post('/units/login', async (request, reply) => {
     const form = checkedForm(request, reply);
     if (!form) return reply;
-    const account = await checkUnitSignIn(db, form.name ?? '', form.password ?? '');
-    if (!account)
+    const name = form.name ?? '';
+    const account = await guardedSignIn(db, request, reply, 'unit', name, () =>
+      checkUnitSignIn(db, name, form.password ?? ''),
+    );
+    if (account === 'throttled') return reply;
+    if (account === 'wrong')
       return sendPage(reply, 401, loginPage(csrfOf(request, reply), { tone: 'error', text: '账号或密码错误。' }));
     addCookie(request, reply, SESSION_COOKIE, await createUnitSession(db, account.id));
     return reply.redirect('/units/', 303);
