@@ -14,6 +14,7 @@ import { syncClient } from './sync/sync-client';
 import { DEFAULT_SHIFT_HANDOVERS } from './shift/breaches-before-next-shift';
 import { suggester } from './suggestions/suggest';
 import { trainedModels } from './suggestions/trained-models';
+import { keepPrivate } from './private-folder';
 import { checkServerAddress } from './server-address';
 import { syncLoop } from './sync/sync-loop';
 
@@ -64,7 +65,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   checkServerAddress(options.serverUrl, options.allowHttpServer ?? false, (line) =>
     console.error(`yiwang host: ${line}`),
   );
+  keepPrivate(options.dataDir);
   const cache = openWorkstationCache(options.dataDir, options.serverUrl);
+  keepPrivate(options.dataDir); // the files the cache has just made, too
   // Requests the search index is missing (a catch-up cut short) are indexed behind the first requests served.
   const backfill = searchBackfill(cache.search);
   // Likewise the queue's order keys, for waiting requests the server never gave a due time.

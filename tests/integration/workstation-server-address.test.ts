@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CACHE_FILE_NAME } from '../../electron/host/cache/workstation-cache';
 import { checkServerAddress } from '../../electron/host/server-address';
 import { startHostProcess } from '../support/host-process';
 
@@ -45,13 +46,15 @@ describe("the workstation's server address", () => {
     expect(run.stderr).toMatch(/^yiwang host: YIWANG_SERVER_URL=http:\/\/192\.0\.2\.10:7300: .*use https:\/\//m);
   });
 
-  it('starts with the administrator flag, and says so', async () => {
+  it("starts with the administrator flag, and says so; its folder, token included, is the user's alone", async () => {
     const host = await startHostProcess({
       serverUrl: 'http://192.0.2.10:7300',
       env: { YIWANG_ALLOW_HTTP_SERVER: '1' },
     });
     try {
       expect(host.output()).toContain('WARNING: http://192.0.2.10:7300 is another computer');
+      expect(statSync(host.dataDir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(host.dataDir, CACHE_FILE_NAME)).mode & 0o777).toBe(0o600);
     } finally {
       await host.stop();
     }
