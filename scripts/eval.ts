@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseEvalArgs } from './eval/args';
 import { confusionSvg } from './eval/confusion-svg';
 import { inArchive } from './eval/hash-split';
+import { placeOf } from './eval/place-of';
 import { reportJson, reportText } from './eval/format-report';
 import { readLabelledCsv } from './eval/read-csv';
 import { evaluate, timeTraining } from './eval/run-evaluation';
@@ -21,7 +22,8 @@ function main(): void {
       ? null
       : readLabelledCsv(args.test, args.textColumns, args.labelColumn);
   if (train.length === 0) throw new Error(`${args.train} has no labelled rows`);
-  const result = evaluate(train, test, args.folds ?? 0, args.splitByHash ? 'real stream (hash split)' : null);
+  const folds = args.leavePlacesOut ? train.map((r) => placeOf(r.fields.join('\n'))) : (args.folds ?? 0);
+  const result = evaluate(train, test, folds, args.splitByHash ? 'real stream (hash split)' : null);
   const timing = args.timingRows === undefined ? null : timeTraining(train, args.timingRows);
   if (args.svg)
     writeFileSync(

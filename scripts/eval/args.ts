@@ -5,6 +5,8 @@ export interface EvalArgs {
   readonly folds?: number;
   /** Split --train by a hash of the text into an archive to train on and a stream to test on (the triage bench's real stream). */
   readonly splitByHash: boolean;
+  /** Cross-validate leaving out one place (the city a message names) at a time. */
+  readonly leavePlacesOut: boolean;
   readonly textColumns: readonly string[];
   readonly labelColumn: string;
   readonly json: boolean;
@@ -14,12 +16,13 @@ export interface EvalArgs {
   readonly timingRows?: number;
 }
 
-export const USAGE = `usage: npm run eval -- --train A.csv (--test B.csv | --folds K | --split-by-hash) --text COL[,COL] --label COL [--json] [--svg FILE] [--timing-rows N]`;
+export const USAGE = `usage: npm run eval -- --train A.csv (--test B.csv | --folds K | --split-by-hash | --leave-places-out) --text COL[,COL] --label COL [--json] [--svg FILE] [--timing-rows N]`;
 
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const values = new Map<string, string>();
   let json = false;
   let splitByHash = false;
+  let leavePlacesOut = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--json') {
@@ -28,6 +31,10 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     }
     if (flag === '--split-by-hash') {
       splitByHash = true;
+      continue;
+    }
+    if (flag === '--leave-places-out') {
+      leavePlacesOut = true;
       continue;
     }
     if (!['--train', '--test', '--folds', '--text', '--label', '--svg', '--timing-rows'].includes(flag))
@@ -44,8 +51,8 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const train = required('--train');
   const test = values.get('--test');
   const folds = optionalInteger(values.get('--folds'), '--folds', 2);
-  if ([test !== undefined, folds !== undefined, splitByHash].filter(Boolean).length !== 1)
-    throw new Error(`give exactly one of --test, --folds or --split-by-hash\n${USAGE}`);
+  if ([test !== undefined, folds !== undefined, splitByHash, leavePlacesOut].filter(Boolean).length !== 1)
+    throw new Error(`give exactly one of --test, --folds, --split-by-hash or --leave-places-out\n${USAGE}`);
   const svg = values.get('--svg');
   return {
     train,
@@ -56,6 +63,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     labelColumn: required('--label'),
     json,
     splitByHash,
+    leavePlacesOut,
     ...(test === undefined ? {} : { test }),
     ...(folds === undefined ? {} : { folds }),
     ...(svg === undefined ? {} : { svg }),

@@ -46,20 +46,27 @@ function trainAndScore(train: readonly LabelledRow[], test: readonly LabelledRow
   }
 }
 
+/**
+ * Scores on `test`, or without one by cross-validation: `folds` stratified random folds, or, given a
+ * group per row (the place a message names), one fold per group, each trained on the other groups only.
+ */
 export function evaluate(
   train: readonly LabelledRow[],
   test: readonly LabelledRow[] | null,
-  folds: number,
+  folds: number | readonly string[],
   testName: string | null = null,
 ): EvaluationResult {
   const pass: Pass = { truth: [], ranked: [], confidences: [], predictMs: [], trainSeconds: [] };
   if (test) trainAndScore(train, test, pass);
   else {
-    const fold = stratifiedFolds(
-      train.map((r) => r.label),
-      folds,
-    );
-    for (let f = 0; f < folds; f++)
+    const fold: ArrayLike<number | string> =
+      typeof folds === 'number'
+        ? stratifiedFolds(
+            train.map((r) => r.label),
+            folds,
+          )
+        : folds;
+    for (const f of new Set(Array.from(fold)))
       trainAndScore(
         train.filter((_, i) => fold[i] !== f),
         train.filter((_, i) => fold[i] === f),
@@ -76,9 +83,13 @@ export function evaluate(
   const full = trainTextModel(train.map((r) => ({ text: r.fields, label: r.label })));
   return {
     ...report,
-    mode: test ? (testName ?? 'train/test') : `${folds}-fold cross-validation`,
+    mode: test
+      ? (testName ?? 'train/test')
+      : typeof folds === 'number'
+        ? `${folds}-fold cross-validation`
+        : `leave-places-out (${new Set(folds).size} folds)`,
     trainSeconds: pass.trainSeconds.reduce((a, b) => a + b, 0) / pass.trainSeconds.length,
-    trainRows: test ? train.length : Math.round((train.length * (folds - 1)) / folds),
+    trainRows: test ? train.length : Math.round(train.length * (1 - 1 / pass.trainSeconds.length)),
     predictMeanMs: pass.predictMs.reduce((a, b) => a + b, 0) / Math.max(pass.predictMs.length, 1),
     predictP99Ms: percentile(pass.predictMs, 99),
     calibrationError: expectedCalibrationError(

@@ -123,7 +123,7 @@ const DISTRICTS: [string, string, string[]][] = [
 
 /** [slug suffix, name suffix, alias suffixes] of the bureaus every district has. */
 const DISTRICT_BUREAUS: [string, string, string[]][] = [
-  ['police', '公安分局', ['公安', '分局']],
+  ['police', '公安分局', ['公安', '公安局', '分局']],
   ['education', '教育局', ['教育']],
   ['housing', '住房和城乡建设局', ['住建']],
   ['human-resources', '人力资源和社会保障局', ['人社']],

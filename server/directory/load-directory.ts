@@ -1,4 +1,5 @@
 import type { Directory } from '../../shared/model';
+import { aliasInitials } from './name-pinyin';
 import { currentValue, DIRECTORY_VERSION } from '../db/counters';
 import type { Db } from '../db/open-database';
 
@@ -26,6 +27,7 @@ export async function loadDirectory(db: Db): Promise<Directory> {
       parentId: u.parent_id,
       level: Number(u.level),
       aliases: JSON.parse(u.aliases) as string[],
+      aliasInitials: aliasInitials(JSON.parse(u.aliases) as string[]),
       pinyin: u.pinyin,
       initials: u.initials,
       active: u.active === 1,

@@ -2,7 +2,7 @@ import type { Unit } from '../model';
 
 /**
  * Type-ahead over the units directory: staff type a unit's name, an alias (公安), its pinyin
- * (gonganju) or its pinyin initials (gaj). Build the index once per directory, search per keystroke.
+ * (gonganju), its pinyin initials (gaj) or an alias's (住建局 → zjj). Build the index once per directory, search per keystroke.
  */
 export interface UnitIndex {
   entries: readonly IndexedUnit[];
@@ -26,7 +26,7 @@ export function indexUnits(units: readonly Unit[]): UnitIndex {
       const name = normalize(unit.name);
       const initials = normalize(unit.initials);
       const pinyin = normalize(unit.pinyin);
-      const aliases = unit.aliases.map(normalize).filter((a) => a.length > 0);
+      const aliases = [...unit.aliases, ...(unit.aliasInitials ?? [])].map(normalize).filter((a) => a.length > 0);
       const prefixKeys = [initials, pinyin, name, ...aliases];
       const head = unit.name.charAt(0);
       const headPinyin = ADMIN_PREFIX_PINYIN[head];

@@ -9,6 +9,8 @@ export const Unit = z.object({
   level: z.number().int().min(1).max(4),
   /** Other names staff type: short forms (公安, 住建), old names. */
   aliases: z.array(z.string()),
+  /** The aliases' pinyin initials (住建局 → zjj), in the aliases' order; an older server sends none. */
+  aliasInitials: z.array(z.string()).optional(),
   /** Toneless pinyin of the name, joined (gonganju), and initials (gaj), for type-ahead. */
   pinyin: z.string(),
   initials: z.string(),

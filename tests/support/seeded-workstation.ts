@@ -5,7 +5,7 @@ import { monotonicFactory } from 'ulid';
 import { openWorkstationCache, type WorkstationCache } from '../../electron/host/cache/workstation-cache';
 import { cityUnits, type UnitSeed } from '../../server/directory/city-units';
 import { FIRST_LEVEL_CATEGORIES } from '../../server/directory/first-level-categories';
-import { namePinyin } from '../../server/directory/name-pinyin';
+import { aliasInitials, namePinyin } from '../../server/directory/name-pinyin';
 import {
   Request as RequestSchema,
   type Channel,
@@ -41,6 +41,7 @@ export function seededDirectory(): Directory {
         parentId,
         level,
         aliases: seed.aliases,
+        aliasInitials: aliasInitials(seed.aliases),
         ...namePinyin(seed.name),
         active: true,
       });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEvalArgs } from '../../scripts/eval/args';
 import { readLabelledCsv } from '../../scripts/eval/read-csv';
+import { placeOf } from '../../scripts/eval/place-of';
 import { evaluate } from '../../scripts/eval/run-evaluation';
 
 const fixture = new URL('../fixtures/text/toy-requests.csv', import.meta.url).pathname;
@@ -11,7 +12,7 @@ describe('eval CLI pieces', () => {
       parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--text', '主题,详情', '--label', '类别', '--json']),
     ).toMatchObject({ train: 'a.csv', folds: 5, textColumns: ['主题', '详情'], labelColumn: '类别', json: true });
     expect(() => parseEvalArgs(['--train', 'a.csv', '--text', 'x', '--label', 'y'])).toThrow(
-      /--test, --folds or --split-by-hash/,
+      /--test, --folds, --split-by-hash or --leave-places-out/,
     );
     expect(() =>
       parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--split-by-hash', '--text', 'x', '--label', 'y']),
@@ -21,6 +22,20 @@ describe('eval CLI pieces', () => {
     });
     expect(() => parseEvalArgs(['--train', 'a.csv', '--folds', '5', '--label', 'y'])).toThrow(/missing --text/);
     expect(() => parseEvalArgs(['--bogus'])).toThrow(/unknown argument/);
+  });
+
+  it('cross-validates by place: one fold per city a message names', () => {
+    expect(placeOf('A市A1区的路灯坏了')).toBe('A');
+    expect(placeOf('K7县教师招聘')).toBe('K');
+    expect(placeOf('小区路灯坏了')).toBe('-');
+    const rows = readLabelledCsv(fixture, ['主题', '详情'], '类别');
+    const result = evaluate(
+      rows,
+      null,
+      rows.map((_, i) => String(i % 4)),
+    );
+    expect(result.mode).toBe('leave-places-out (4 folds)');
+    expect(result.count).toBe(24);
   });
 
   it('names a missing file or column', () => {
