@@ -158,3 +158,67 @@ test('a phone callback of 不满意 recorded with v sends the closed request bac
     timeout: 15_000,
   });
 });
+
+test('past WeChat’s 48 hours the workstation says so and Enter sends nothing; u sends the answer back to the unit, p records a phone call and closes', async ({
+  browser,
+  server,
+  platforms,
+  workstation: page,
+}) => {
+  const wroteAt = new Date(Date.now() - 49 * 60 * 60_000);
+  await citizenWrites(server.url, {
+    channel: 'wechat',
+    citizen: newCitizen('wechat'),
+    text: CITIZEN_TEXT,
+    sentAt: wroteAt,
+  });
+  await signIn(page);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  const requestId = (await rows.first().getAttribute('data-request-id'))!;
+  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
+  await transferByKeyboard(page, POLICE.query, POLICE.name);
+  await expect(row).toHaveCount(0);
+  const unit = await unitDesk(browser, server.url, POLICE.account);
+  await unit.answer(requestId, '已处理。');
+  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复', { timeout: 30_000 });
+
+  // Said before the key is pressed, with the other routes; Enter then sends nothing and says why.
+  await expect(page.getByTestId('relay')).toHaveAttribute('data-open', 'false');
+  await expect(page.getByTestId('relay-closed')).toHaveAttribute('data-reason', 'expired');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '渠道已无法送达该市民，未发送' })).toHaveCount(1);
+  await expect(row).toHaveCount(1);
+
+  // u: not a real answer; back to the unit with the reason, which its page shows.
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('reject-answer')).toBeVisible();
+  await page.keyboard.type('未实质答复，未说明手机是否追回');
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveCount(0);
+  await expect(async () => {
+    await unit.page.goto(`${server.url}/units/requests/${requestId}`);
+    await expect(unit.page.getByTestId('answer-rejection')).toContainText('未实质答复', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+
+  // The unit answers properly; p: told by phone, recorded, closed.
+  await unit.answer(requestId, ANSWER);
+  await unit.close();
+  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复', { timeout: 30_000 });
+  await expect(page.getByTestId('answer-rejection')).toHaveCount(0);
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('relay-phone')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveCount(0);
+  await page.keyboard.press('g');
+  await page.keyboard.press('d');
+  await expect(row).toHaveAttribute('data-status', 'closed', { timeout: 15_000 });
+  await expect(page.locator('[data-testid="timeline-event"][data-kind="note"]')).toContainText('已电话告知市民', {
+    timeout: 15_000,
+  });
+  await expect(page.locator('[data-testid="timeline-event"][data-kind="reject-answer"]')).toContainText('未实质答复');
+  // Nothing went out on WeChat but the transfer's acknowledgement, which the platform refused (past 48 hours).
+  expect(platforms.calls.filter((c) => c.channel === 'wechat' && c.api === 'send' && c.text?.includes(ANSWER))).toEqual(
+    [],
+  );
+});
