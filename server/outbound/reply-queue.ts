@@ -15,28 +15,9 @@ export async function queueReply(
   decision: { id: string; text: string },
   now: string,
 ): Promise<Request> {
-  const window = replyWindow(request.channel, request.contact, Date.parse(now));
-  const status = window.open ? 'queued' : 'not-allowed';
-  await trx
-    .insertInto('outbound_replies')
-    .values({
-      decision_id: decision.id,
-      request_id: request.id,
-      channel: request.channel,
-      account: request.account,
-      recipient: request.citizen.id.slice(request.channel.length + 1),
-      text: decision.text,
-      status,
-      attempts: 0,
-      next_attempt_at: now,
-      error_code: window.open ? null : window.reason,
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('decision_id').doNothing())
-    .execute();
+  const window = await enqueue(trx, request, decision, now);
   const replyDelivery: ReplyDelivery = {
-    status,
+    status: window.open ? 'queued' : 'not-allowed',
     errorCode: window.open ? null : window.reason,
     at: now,
     decisionId: decision.id,
@@ -48,4 +29,46 @@ export async function queueReply(
     .where('id', '=', request.id)
     .execute();
   return { ...request, replyDelivery };
+}
+
+/**
+ * Queues a message the server itself sends the citizen on the request's channel (the satisfaction question
+ * after a close), keyed by the decision that caused it. It is not the request's reply: `replyDelivery` keeps
+ * showing the operator's latest one. True when it was queued, false when the platform's window was closed.
+ */
+export async function queueServerMessage(
+  trx: Transaction<Database>,
+  request: Request,
+  message: { id: string; text: string },
+  now: string,
+): Promise<boolean> {
+  return (await enqueue(trx, request, message, now)).open;
+}
+
+async function enqueue(
+  trx: Transaction<Database>,
+  request: Request,
+  decision: { id: string; text: string },
+  now: string,
+): Promise<ReturnType<typeof replyWindow>> {
+  const window = replyWindow(request.channel, request.contact, Date.parse(now));
+  await trx
+    .insertInto('outbound_replies')
+    .values({
+      decision_id: decision.id,
+      request_id: request.id,
+      channel: request.channel,
+      account: request.account,
+      recipient: request.citizen.id.slice(request.channel.length + 1),
+      text: decision.text,
+      status: window.open ? 'queued' : 'not-allowed',
+      attempts: 0,
+      next_attempt_at: now,
+      error_code: window.open ? null : window.reason,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('decision_id').doNothing())
+    .execute();
+  return window;
 }

@@ -19,6 +19,7 @@ import type { Database } from '../db/schema';
 import { createDeadlineClock, type DeadlineClock, type SetDeadlines } from '../deadlines/deadline-clock';
 import type { Intake, IntakeResult } from './intake';
 import { intakeQueries, type IntakeQueries } from './intake-queries';
+import { rateFromAnswer } from './rating-answer';
 import { nextRequestNumber } from './request-number';
 import { clockColumns } from './request-rows';
 import { withoutBidiControls } from '../../shared/privacy';
@@ -121,10 +122,16 @@ async function receive(
   // The request shows what the citizen wrote without bidi overrides; the message row keeps it as it came.
   const text = withoutBidiControls(message.text);
 
-  const open = await queries.openRequestOf(trx, { channel: message.channel, account: message.account, citizenId });
+  // An answer to the satisfaction question rates the closed request; only such short answers look for one.
+  const rated = await rateFromAnswer(trx, message, citizenId, { setDeadlines, changeSeq, now: receivedAt });
+  const open = rated
+    ? undefined
+    : await queries.openRequestOf(trx, { channel: message.channel, account: message.account, citizenId });
 
   let requestId: string;
-  if (open) {
+  if (rated) {
+    requestId = rated;
+  } else if (open) {
     requestId = open.id;
     const attachments = [...(JSON.parse(open.attachments) as Attachment[]), ...message.attachments];
     await queries.updateRequest(trx, {

@@ -11,6 +11,7 @@ import type { SetDeadlines } from '../deadlines/deadline-clock';
 import { queueReply } from '../outbound/reply-queue';
 import type { Database } from '../db/schema';
 import { citizenKnown, linkCitizen } from './citizen-links';
+import { askSatisfaction } from './satisfaction';
 import { decidedColumns, toRequest } from './request-rows';
 
 /**
@@ -71,6 +72,8 @@ export async function decideAndStore(
   await recordDecision(trx, event, ctx.actor, ctx.now, null, request.version);
   // A reply goes out through the channel: queued here, in the decision's transaction (server/outbound).
   if (event.kind === 'reply') return { ok: true, request: await queueReply(trx, request, event, ctx.now) };
+  // A close asks the citizen how satisfied they are (回访), on the same channel, in the same transaction.
+  if (event.kind === 'close') await askSatisfaction(trx, request, event.id, ctx.now);
   return { ok: true, request };
 }
 
