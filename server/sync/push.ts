@@ -116,9 +116,10 @@ async function pushOne(
 
   const seqTaken = batch.seqTaken.get(decision.seq);
   if (seqTaken) {
+    // Not a conflict: the device's cache is behind (seq-check.ts on the workstation renumbers and sends it again).
     return rejected(
       decision,
-      'forbidden',
+      'seq-taken',
       `device ${decision.deviceId} already used seq ${decision.seq} for decision ${seqTaken}`,
       current,
     );

@@ -273,6 +273,23 @@ describe.each(testBackends())('sync API on $name', (backend) => {
     expect(results[2]!.request).toMatchObject({ version: 1, status: 'accepted', categoryId: '城乡建设' });
   });
 
+  it('tells a device the highest sequence number it holds from it, and refuses a reused number as seq-taken, storing nothing', async () => {
+    const make = decisionMaker('ws-seq', operator.id);
+    const seqToken = (await login('zhang.wei', 'pa55word', 'ws-seq')).token;
+    const first = make(requestIds[4]!, 0, { kind: 'note', text: 'first' }, { seq: 40 });
+    const { body } = await post(SYNC_PATHS.push, { deviceId: 'ws-seq', decisions: [first] }, seqToken);
+    expect(PushResponse.parse(body).deviceSeq).toBe(40);
+    expect((await login('zhang.wei', 'pa55word', 'ws-seq')).deviceSeq).toBe(40);
+    // A cache restored from an older copy makes a new decision with a number already used.
+    const reused = make(requestIds[4]!, 0, { kind: 'note', text: 'second' }, { seq: 40 });
+    const [refused] = await push([reused], 'ws-seq', seqToken);
+    expect(refused).toMatchObject({ outcome: 'rejected', reason: { code: 'seq-taken' } });
+    const stored = await db.selectFrom('decisions').select('id').where('id', '=', reused.id).execute();
+    expect(stored).toHaveLength(0);
+    // Renumbered, the same decision lands.
+    expect((await push([{ ...reused, seq: 41 }], 'ws-seq', seqToken))[0]).toMatchObject({ outcome: 'applied' });
+  });
+
   it("rejects as forbidden a decision in another operator's name, and stores nothing", async () => {
     const other = await addOperator(db, {
       name: 'li.na',

@@ -145,18 +145,27 @@ export async function runScenario(server: ServerProcess, db: Db, scenario: Scena
     if (scenario.online) await drained(host);
     if (scenario.end === 'kill') await host.kill();
     else await host.stop();
+    if (scenario.backupFirst) link.cut();
 
     scenario.damage(file, backup);
     if (!scenario.keepLog) rmSync(`${file}.outbox-log`, { force: true });
-    link.restore();
-
-    host = await start();
     const afterIds = requestIds.slice(scenario.decisions);
-    // A rebuilt cache may have lost the session with the rest: the operator signs in again.
-    if (!value(await host.call('session.get', {})).operator)
-      value(await host.call('session.signIn', { name: 'op1', password: 'op1' }));
-    await pulled(host, afterIds);
-    const after = await decide(host, afterIds, `${scenario.name} (after)`);
+    let after: string[];
+    if (scenario.backupFirst) {
+      // The restored copy holds the requests and the session: decisions made on it before it meets
+      // the server take sequence numbers the server has seen, and must be renumbered to land.
+      host = await start();
+      after = await decide(host, afterIds, `${scenario.name} (after)`);
+      link.restore();
+    } else {
+      link.restore();
+      host = await start();
+      // A rebuilt cache may have lost the session with the rest: the operator signs in again.
+      if (!value(await host.call('session.get', {})).operator)
+        value(await host.call('session.signIn', { name: 'op1', password: 'op1' }));
+      await pulled(host, afterIds);
+      after = await decide(host, afterIds, `${scenario.name} (after)`);
+    }
     await drained(host);
     const { notice } = value(await host.call('sync.status', {}));
     return { scenario: scenario.name, ...(await count(db, acknowledged, after)), notice };

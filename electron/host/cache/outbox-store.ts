@@ -77,6 +77,7 @@ export function outboxStore(db: Cache, log: OutboxLog) {
   const renumber = db.prepare(
     "UPDATE outbox SET seq = @seq, json = json_set(json, '$.seq', @seq) WHERE decision_id = @id",
   );
+  const lastAnswered = db.prepare<[], { seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM decision_results');
   const markUndoneOutbox = db.prepare('UPDATE outbox SET undone_by = ? WHERE decision_id = ?');
   const markUndoneResult = db.prepare('UPDATE decision_results SET undone_by = ? WHERE decision_id = ?');
 
@@ -160,6 +161,10 @@ export function outboxStore(db: Cache, log: OutboxLog) {
       });
       written();
       return rows.length;
+    },
+    /** The highest sequence number the server has answered here, 0 for none. */
+    lastAnsweredSeq(): number {
+      return lastAnswered.get()!.seq;
     },
     markUndone(decisionId: string, by: string): void {
       markUndoneOutbox.run(by, decisionId);

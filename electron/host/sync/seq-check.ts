@@ -18,7 +18,8 @@ export function catchUpWithServer(cache: WorkstationCache, serverSeq: number | n
     const first = Math.max(next, (serverSeq ?? 0) + 1);
     const renumbered = cache.outbox.renumberFrom(first);
     cache.device.continueFrom(first + renumbered);
-    return { serverAhead: first - next, renumbered };
+    // Numbers the server holds past the last answer here: decisions this cache no longer knows of.
+    return { serverAhead: behind ? serverSeq - cache.outbox.lastAnsweredSeq() : 0, renumbered };
   });
   if (!caughtUp) return false;
   cache.notice = behindServer(cache.notice, caughtUp.serverAhead, caughtUp.renumbered);
