@@ -82,11 +82,12 @@ describe.skipIf(!canMount)('the server on a sick database', () => {
   });
 
   it('refuses to start on a read-only database, naming it, instead of printing READY', async () => {
-    const folder = smallDisk();
-    const first = await startServer({ YIWANG_DEMO: '1' }, folder);
+    // Only the database on the read-only disk: the server's other files stay writable.
+    const database = { YIWANG_DEMO: '1', DATABASE_URL: `sqlite:${join(smallDisk(), 'yiwang.sqlite')}` };
+    const first = await startServer(database);
     await first.stop();
-    expect(spawnSync('mount', ['-o', 'remount,ro', folder]).status).toBe(0);
-    const start = startServer({ YIWANG_DEMO: '1' }, folder);
+    expect(spawnSync('mount', ['-o', 'remount,ro', dir]).status).toBe(0);
+    const start = startServer(database);
     await expect(start).rejects.toThrow(/exited with 3[\s\S]*cannot start: the database is read-only/);
   });
 });
