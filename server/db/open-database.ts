@@ -1,5 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { withCachedStatements } from './cached-statements';
 import type { Database } from './schema';
@@ -7,6 +15,28 @@ import type { Database } from './schema';
 export type Db = Kysely<Database>;
 
 const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Transactions that take the write lock when they begin. A deferred BEGIN that reads and then writes
+ * fails at once with "database is locked" when another process (a CLI, a test, a second server) committed
+ * in between, whatever the busy timeout; BEGIN IMMEDIATE waits its turn instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
 
 /** The file of a `sqlite:<path>` database URL, null for PostgreSQL. */
 export function sqliteFileOf(databaseUrl: string): string | null {
@@ -28,7 +58,7 @@ export function openDatabase(databaseUrl: string): Db {
     // answered 200 survives a power cut (the platforms never send it again). NORMAL would sync only
     // at checkpoints. Intake commits in groups, so the flush is paid per batch (docs/reliability.md).
     sqlite.pragma('synchronous = FULL');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withCachedStatements(sqlite) }) });
+    return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withCachedStatements(sqlite) }) });
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });

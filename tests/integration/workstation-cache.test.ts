@@ -27,7 +27,7 @@ describe('workstation cache file', () => {
     const file = join(freshDir(), CACHE_FILE_NAME);
     const db = openCache(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL: an acknowledged decision is on disk
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('application_id', { simple: true })).toBe(CACHE_APPLICATION_ID);
