@@ -1,7 +1,11 @@
+import { satisfactionQuestion } from '../../shared/replies/satisfaction-answer';
+import { REPORTS_API, Summary } from '../../shared/reports/summary';
+import { LoginResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { citizenWrites } from '../support/citizen-writes';
 import { transferByKeyboard, unitDesk } from '../support/closing-the-loop';
 import { newCitizen } from '../support/demo-channels';
 import { expect, testWithPlatforms } from '../support/e2e-fixtures';
+import { jsonClient } from '../support/json-client';
 import { signIn } from '../support/walking-skeleton-flow';
 
 // The back half of the work, through real processes: the unit's staff answer or return a request on the
@@ -23,7 +27,7 @@ const POLICE = { query: 'gaj', name: '市公安局', account: 'gaj' };
 const CITIZEN_TEXT = '昨晚在公交车上手机被偷了，已经报警，想问一下案件有没有进展。';
 const ANSWER = '经查，嫌疑人已于今日抓获，被盗手机已追回，请携带身份证到城南派出所领取。';
 
-test('a unit answers on its page; the answer comes back marked 单位已答复 and Enter sends it to the citizen on WeChat and closes', async ({
+test('a unit answers on its page; the answer comes back marked 单位已答复 and Enter sends it to the citizen on WeChat and closes; their 1 rates it and the summary counts it', async ({
   browser,
   server,
   platforms,
@@ -76,6 +80,69 @@ test('a unit answers on its page; the answer comes back marked 单位已答复 a
   await page.keyboard.press('d');
   const done = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
   await expect(done).toHaveAttribute('data-status', 'closed', { timeout: 15_000 });
+
+  // 回访: the close asked the citizen on WeChat how it went; their "1" is the request's rating, not a new request,
+  // and the centre's summary counts it.
+  const asked = () =>
+    platforms.calls.filter(
+      (call) => call.api === 'send' && call.recipient === openId && call.text === satisfactionQuestion(number),
+    );
+  await expect.poll(() => asked().length, { timeout: 30_000 }).toBe(1);
+  await citizenWrites(server.url, { channel: 'wechat', citizen: openId, text: '1' });
+  await expect(done.getByTestId('rating')).toHaveAttribute('data-score', 'satisfied', { timeout: 30_000 });
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  await expect(rows).toHaveCount(0);
+  const http = jsonClient(server.url);
+  const admin = LoginResponse.parse(
+    (await http.post(SYNC_PATHS.login, { name: 'admin', password: 'admin', deviceId: 'ws-summary-reader' })).body,
+  );
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const summary = await http.get(`${REPORTS_API}/summary?from=${today}&to=${today}`, admin.token);
+  expect(Summary.parse(summary.body)).toMatchObject({
+    received: 1,
+    closed: 1,
+    rated: 1,
+    satisfied: 1,
+    satisfactionRate: 1,
+  });
+});
+
+test('the citizen answers the satisfaction question with 不满意: the request is back in the queue, reopened and flagged', async ({
+  browser,
+  server,
+  platforms,
+  workstation: page,
+}) => {
+  const openId = newCitizen('wechat');
+  await citizenWrites(server.url, { channel: 'wechat', citizen: openId, text: CITIZEN_TEXT });
+  await signIn(page);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  const requestId = (await rows.first().getAttribute('data-request-id'))!;
+  const number = (await page.getByTestId('detail-number').textContent())!;
+  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
+  await transferByKeyboard(page, POLICE.query, POLICE.name);
+  const unit = await unitDesk(browser, server.url, POLICE.account);
+  await unit.answer(requestId, ANSWER);
+  await unit.close();
+  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复', { timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await expect(row).toHaveCount(0);
+
+  // The question reached the citizen after the answer; they answer in words.
+  const asked = () =>
+    platforms.calls.filter(
+      (call) => call.api === 'send' && call.recipient === openId && call.text === satisfactionQuestion(number),
+    );
+  await expect.poll(() => asked().length, { timeout: 30_000 }).toBe(1);
+  await citizenWrites(server.url, { channel: 'wechat', citizen: openId, text: '不满意' });
+
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
+  await expect(rows).toHaveCount(1);
+  await expect(row.getByTestId('unit-news')).toHaveText('不满意·重办');
+  await expect(row.getByTestId('rating')).toHaveAttribute('data-score', 'dissatisfied');
+  await expect(row).toHaveAttribute('data-status', 'new');
 });
 
 test('a unit returns a request with a reason: it is back in the queue with the reason, and the third return flags it', async ({
