@@ -5,6 +5,7 @@ import { setAccountDisabled } from './accounts/account-status';
 import { audit } from './audit/audit-log';
 import { addOperator, ensureAdmin, ensureDemoOperators } from './auth/operators';
 import { ConfigError, loadConfig, READY_PREFIX } from './config';
+import { backupDatabase, BackupError, restoreDatabase } from './db/backup';
 import { migrateToLatest } from './db/migrate';
 import { DB_FAULT_TEXT } from './db/db-fault';
 import { openDatabase, sqliteFileOf, type Db } from './db/open-database';
@@ -21,13 +22,17 @@ import { addUnitAccount, ensureDemoUnitAccounts, UnknownUnitError } from './unit
  *   tsx server/main.ts add-operator <name> <password> [role]
  *   tsx server/main.ts add-unit-account <name> <password> <unitId>
  *   tsx server/main.ts disable-account|enable-account operator|unit <name>
+ *   tsx server/main.ts backup <file>                        a consistent copy of the database, while it serves
+ *   tsx server/main.ts restore <file>                       into a new, empty database (docs/deploy.md)
  */
 const USAGE =
-  'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId> | disable-account|enable-account operator|unit <name>]';
+  'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId> | disable-account|enable-account operator|unit <name> | backup <file> | restore <file>]';
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
+  // Before the database is opened: a backup changes nothing in it, and a restore needs it empty.
+  if (args[0] === 'backup' || args[0] === 'restore') return backupOrRestore(config.databaseUrl, args[0], args[1]);
   const file = sqliteFileOf(config.databaseUrl);
   const writable = file ? sqliteFileWritable(file) : null;
   if (writable?.fault) return cannotStart(writable);
@@ -139,6 +144,28 @@ async function serve(config: ReturnType<typeof loadConfig>, db: Db): Promise<voi
 function cannotStart({ fault, detail }: ProbeResult): void {
   console.error(`yiwang server: cannot start: ${DB_FAULT_TEXT[fault!]} (${detail ?? ''})`);
   process.exit(3);
+}
+
+async function backupOrRestore(databaseUrl: string, command: 'backup' | 'restore', file?: string): Promise<void> {
+  if (!file) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    if (command === 'backup') await backupDatabase(databaseUrl, file);
+    else await restoreDatabase(databaseUrl, file);
+  } catch (err) {
+    if (!(err instanceof BackupError)) throw err;
+    console.error(`yiwang server: ${command}: ${err.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  console.log(
+    command === 'backup'
+      ? `backed up the database to ${file}`
+      : `restored ${file}; the server brings its schema up to date when it starts`,
+  );
 }
 
 async function fail(db: Db, message: string): Promise<void> {
