@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { pdfkitStandardFonts } from './lib/pdfkit-standard-fonts';
 import { SHELL_HOST_BUNDLE } from './lib/shell-host';
 
 /**
@@ -20,6 +21,8 @@ const node: BuildOptions = {
   logLevel: 'warning',
   // electron is provided by the runtime; better-sqlite3 is native and is loaded from node_modules.
   external: ['electron', 'better-sqlite3'],
+  // The PDF writer's font metrics, which pdfkit requires in a way esbuild does not follow by itself.
+  plugins: [pdfkitStandardFonts],
 };
 
 try {

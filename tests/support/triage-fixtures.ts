@@ -54,6 +54,8 @@ export interface TriageOptions {
   fakeClock: boolean;
   /** Extra environment for the host process (e.g. TZ). */
   hostEnv: Record<string, string>;
+  /** Run the host as `npm run build` bundled it, as the product runs, instead of from the TypeScript source. */
+  builtHost: boolean;
 }
 
 export const test = base.extend<TriageOptions & { seeded: SeededWorkstation }>({
@@ -62,10 +64,18 @@ export const test = base.extend<TriageOptions & { seeded: SeededWorkstation }>({
   seedRequests: [async ({}, use) => use(seededRequests), { option: true }],
   fakeClock: [false, { option: true }],
   hostEnv: [{}, { option: true }],
-  seeded: async ({ page, holdMs, seedRequests, fakeClock, hostEnv }, use, testInfo) => {
+  builtHost: [false, { option: true }],
+  seeded: async ({ page, holdMs, seedRequests, fakeClock, hostEnv, builtHost }, use, testInfo) => {
     const requests = seedRequests();
     const dataDir = seedWorkstation(requests, NO_SERVER);
-    const host = await startHostProcess({ serverUrl: NO_SERVER, dataDir, pollMs: 60_000, holdMs, env: hostEnv });
+    const host = await startHostProcess({
+      serverUrl: NO_SERVER,
+      dataDir,
+      pollMs: 60_000,
+      holdMs,
+      env: hostEnv,
+      built: builtHost,
+    });
     try {
       if (fakeClock) await page.clock.install();
       await page.goto(host.pageUrl);
