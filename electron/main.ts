@@ -6,6 +6,7 @@ import {
   app,
   ipcMain,
   protocol,
+  safeStorage,
   session,
   type MenuItemConstructorOptions,
   type WebFrameMain,
@@ -13,6 +14,7 @@ import {
 import { MEDIA_PATH } from '../shared/api/transport';
 import { API_METHODS, IPC_CHANNELS, type ApiMethod } from '../shared/api/workstation-api';
 import { pageCsp } from './browser-shell/page-csp';
+import { keychainSeal } from './host/cache/token-seal';
 import { startHost, type Host } from './host/start-host';
 
 /**
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     allowHttpServer: process.env.YIWANG_ALLOW_HTTP_SERVER === '1',
     pollMs: optionalNumber(process.env.YIWANG_POLL_MS),
     holdMs: optionalNumber(process.env.YIWANG_HOLD_MS),
+    tokenSeal: osKeychain() ? keychainSeal(safeStorage) : undefined,
   });
   protocol.handle(SCHEME, (request) => serveApp(request, host));
   ipcMain.handle(IPC_CHANNELS.call, async (event, method: unknown, args: unknown) => {
@@ -227,4 +230,10 @@ function menuTemplate(): MenuItemConstructorOptions[] {
       ],
     },
   ];
+}
+
+/** The OS keychain, if there is a real one: on Linux without a secret service Electron falls back to a fixed key. */
+function osKeychain(): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
 }

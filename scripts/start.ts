@@ -131,13 +131,14 @@ async function main(): Promise<void> {
       logFile: hostLog,
     });
     watch('The workstation host', host.child, hostLog);
-    lines.push(`  workstation      ${host.url}`);
     const chromium = onPath(['chromium', 'chromium-browser']);
     if ((process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && chromium) {
       openAppWindow(chromium, host.url);
-      lines.push('                   (opened in a Chromium app window; the address above works in any browser)');
+      lines.push(`  workstation      ${new URL(host.url).origin} (opened in a Chromium app window)`);
     } else {
-      lines.push('                   (no display or no Chromium here: open the address above in a browser)');
+      // The address holds a one-time launch code: it opens the workstation once, in one browser tab.
+      lines.push(`  workstation      ${host.url}`);
+      lines.push('                   (no display or no Chromium here: open this address once in a browser)');
     }
   }
 

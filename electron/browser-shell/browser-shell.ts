@@ -29,7 +29,10 @@ export interface BrowserShellOptions {
 }
 
 export interface BrowserShell {
-  /** The address to open: the page reads its access token from the fragment, which no request carries. */
+  /**
+   * The address to open: its fragment (which no request carries) holds a one-time launch code the page trades
+   * for the access token, so the address on Chromium's command line or in a log is spent once opened.
+   */
   url: string;
   token: string;
   close(): Promise<void>;
@@ -46,6 +49,8 @@ export async function startBrowserShell({
   rendererDir = DEFAULT_RENDERER_DIR,
 }: BrowserShellOptions): Promise<BrowserShell> {
   const token = randomBytes(32).toString('base64url');
+  const launchCode = randomBytes(24).toString('base64url');
+  let launchSpent = false;
   const app = Fastify({ logger: false, forceCloseConnections: true });
   let allowedHosts = new Set<string>();
   /** The page's policy names its own origin; a request under a foreign Host name is refused, and gets nothing to run. */
@@ -80,6 +85,18 @@ export async function startBrowserShell({
       return reply.code(404).send({ ok: false, error: { code: 'unknown-method', message: method } });
     }
     return host.call(method as ApiMethod, request.body as never);
+  });
+
+  // Once only: a second page (or anyone who read the command line) gets nothing from the same code.
+  app.post<{ Body: { code?: unknown } }>(BROWSER_SHELL_PATHS.launch, async (request, reply) => {
+    const code = typeof request.body?.code === 'string' ? request.body.code : undefined;
+    if (launchSpent || !authorised(code, launchCode)) {
+      return reply
+        .code(401)
+        .send({ ok: false, error: { code: 'launch-spent', message: 'this launch address was used already' } });
+    }
+    launchSpent = true;
+    return { ok: true, value: { token } };
   });
 
   app.get<{ Querystring: { token?: string } }>(BROWSER_SHELL_PATHS.events, (request, reply) => {
@@ -127,7 +144,7 @@ export async function startBrowserShell({
   const { port: actualPort } = new URL(address);
   allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
   return {
-    url: `http://127.0.0.1:${actualPort}/#token=${token}`,
+    url: `http://127.0.0.1:${actualPort}/#launch=${launchCode}`,
     token,
     close: () => app.close(),
   };

@@ -5,7 +5,7 @@ import { startHost } from '../host/start-host';
 
 /**
  * The browser shell's entry: the host plus its local HTTP server, for a plain Chromium.
- * Prints the ready line with the address to open (it carries the access token) and stops on SIGTERM/SIGINT.
+ * Prints the ready line with the address to open (its one-time launch code, never the access token) and stops on SIGTERM/SIGINT.
  */
 
 const env = process.env;

@@ -1,6 +1,7 @@
 import type { ApiArgs, ApiMethod, ApiReply, ApiResult, SyncStatus } from '../../shared/api/workstation-api';
 import { join } from 'node:path';
 import { callHandler, workstationHandlers } from './api';
+import type { TokenSeal } from './cache/token-seal';
 import { openWorkstationCache } from './cache/workstation-cache';
 import { conflicts } from './conflicts';
 import { decisions } from './decisions';
@@ -38,6 +39,8 @@ export interface HostOptions {
   suggestionThreshold?: number;
   /** How much fetched media the workstation keeps for offline use; the oldest used go first. Default 512 MB. */
   mediaCacheBytes?: number;
+  /** How session tokens are kept in the cache: sealed by the OS keychain where the shell has one. */
+  tokenSeal?: TokenSeal;
 }
 
 export interface Host {
@@ -66,7 +69,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     console.error(`yiwang host: ${line}`),
   );
   keepPrivate(options.dataDir);
-  const cache = openWorkstationCache(options.dataDir, options.serverUrl);
+  const cache = openWorkstationCache(options.dataDir, options.serverUrl, options.tokenSeal);
   keepPrivate(options.dataDir); // the files the cache has just made, too
   // Requests the search index is missing (a catch-up cut short) are indexed behind the first requests served.
   const backfill = searchBackfill(cache.search);

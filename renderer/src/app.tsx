@@ -34,6 +34,7 @@ export function App() {
     return (
       <MessageScreen
         text={loadError ? t('notice.failed', { message: failureWords(t, loadError) }) : t('app.loading')}
+        failure={loadError ?? undefined}
       />
     );
   // Keyed by operator so a new shift starts from a clean workstation.

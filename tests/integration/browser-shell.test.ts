@@ -34,8 +34,24 @@ const call = (method: string, headers: Record<string, string>, body = '{}') =>
   });
 
 describe('browser shell', () => {
-  it('hands out the token in the page address fragment only', () => {
-    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/);
+  it('puts a one-time launch code in the page address, never the access token', async () => {
+    expect(shell.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#launch=[A-Za-z0-9_-]{32,}$/);
+    expect(shell.url).not.toContain(shell.token);
+    const code = new URLSearchParams(new URL(shell.url).hash.slice(1)).get('launch');
+    const trade = (body: string, origin?: string) =>
+      fetch(`${base}/api/launch`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(origin ? { Origin: origin } : {}) },
+        body,
+      });
+    expect((await trade(JSON.stringify({ code: 'guess' }))).status).toBe(401);
+    expect((await trade(JSON.stringify({ code }), 'http://evil.example')).status).toBe(403);
+    const first = await trade(JSON.stringify({ code }));
+    expect(await first.json()).toEqual({ ok: true, value: { token: shell.token } });
+    // Spent: whoever read the address from a command line or a log afterwards gets nothing.
+    const second = await trade(JSON.stringify({ code }));
+    expect(second.status).toBe(401);
+    expect(await second.json()).toMatchObject({ ok: false, error: { code: 'launch-spent' } });
   });
 
   it('answers API calls that carry the token', async () => {

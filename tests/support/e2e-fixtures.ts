@@ -13,6 +13,8 @@ export const FAST_SYNC = { pollMs: 500, holdMs: 300 };
 export interface WorkstationFixtures {
   /** Extra environment for the server, e.g. `test.use({ serverEnv: { YIWANG_DEMO: '1' } })` for the demo staff. */
   serverEnv: Record<string, string>;
+  /** Open the workstation at the host's printed one-time launch address, as `npm start` does. */
+  openWithLaunchCode: boolean;
   /** The real central server, on a free port with a fresh SQLite file. */
   server: ServerProcess;
   /** The real workstation host behind the browser shell, synced with `server`. */
@@ -24,6 +26,7 @@ export interface WorkstationFixtures {
 /** Processes are stopped and their folders removed after each test; their output is attached when it fails. */
 export const test = base.extend<WorkstationFixtures>({
   serverEnv: [{}, { option: true }],
+  openWithLaunchCode: [false, { option: true }],
   server: async ({ serverEnv }, use, testInfo) => {
     const server = await startServer(serverEnv);
     try {
@@ -35,8 +38,8 @@ export const test = base.extend<WorkstationFixtures>({
       rmSync(server.dataDir, { recursive: true, force: true });
     }
   },
-  host: async ({ server }, use, testInfo) => {
-    const host = await startHostProcess({ serverUrl: server.url, ...FAST_SYNC });
+  host: async ({ server, openWithLaunchCode }, use, testInfo) => {
+    const host = await startHostProcess({ serverUrl: server.url, ...FAST_SYNC, keepLaunchCode: openWithLaunchCode });
     try {
       await use(host);
     } finally {

@@ -15,7 +15,10 @@ import { SHELL_HOST_BUNDLE } from '../../scripts/lib/shell-host';
 export interface HostProcess {
   /** http://127.0.0.1:PORT (no trailing slash). */
   url: string;
-  /** The page address the launcher opens, token in the fragment. */
+  /**
+   * The page address to open: the access token in the fragment (traded for the launch code the host
+   * printed), or with `keepLaunchCode` the printed one-time address itself.
+   */
   pageUrl: string;
   token: string;
   dataDir: string;
@@ -35,6 +38,8 @@ export interface HostProcessOptions {
   env?: Record<string, string>;
   /** Run the bundle `npm run build` made (as the product does) instead of the TypeScript source. */
   built?: boolean;
+  /** Leave the printed launch code unspent, for a test of the page trading it; `call` then has no token. */
+  keepLaunchCode?: boolean;
 }
 
 /**
@@ -59,7 +64,7 @@ export async function startHostProcess(options: HostProcessOptions): Promise<Hos
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const pageUrl = await new Promise<string>((resolveUrl, rejectUrl) => {
+  const launchUrl = await new Promise<string>((resolveUrl, rejectUrl) => {
     const timer = setTimeout(() => rejectUrl(new Error(`host did not start:\n${out}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -76,9 +81,9 @@ export async function startHostProcess(options: HostProcessOptions): Promise<Hos
     });
   });
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
-  const page = new URL(pageUrl);
-  const url = page.origin;
-  const token = new URLSearchParams(page.hash.slice(1)).get('token') ?? '';
+  const url = new URL(launchUrl).origin;
+  const token = options.keepLaunchCode ? '' : await tradeLaunchCode(launchUrl);
+  const pageUrl = options.keepLaunchCode ? launchUrl : `${url}/#token=${token}`;
   return {
     url,
     pageUrl,
@@ -103,4 +108,18 @@ export async function startHostProcess(options: HostProcessOptions): Promise<Hos
       await exited;
     },
   };
+}
+
+/** Trades the one-time code in the host's printed address for its access token, as the page does. */
+async function tradeLaunchCode(launchUrl: string): Promise<string> {
+  const address = new URL(launchUrl);
+  const code = new URLSearchParams(address.hash.slice(1)).get('launch');
+  const response = await fetch(`${address.origin}${BROWSER_SHELL_PATHS.launch}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: { token: string } };
+  if (!body.ok || !body.value) throw new Error(`the host refused its own launch code: ${JSON.stringify(body)}`);
+  return body.value.token;
 }

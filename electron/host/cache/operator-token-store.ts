@@ -1,5 +1,6 @@
 import type { Operator } from '../../../shared/model';
 import type { Cache } from './open-cache';
+import type { TokenSeal } from './token-seal';
 
 /**
  * The bearer token of every operator who signed in on this workstation and may still have
@@ -7,7 +8,7 @@ import type { Cache } from './open-cache';
  * after a colleague signs in; a token is forgotten once its operator has left and nothing of
  * theirs waits (see `forgetIdle`).
  */
-export function operatorTokenStore(db: Cache) {
+export function operatorTokenStore(db: Cache, seal: TokenSeal) {
   const put = db.prepare(
     `INSERT INTO operator_tokens (operator_id, operator, token) VALUES (@id, @operator, @token)
      ON CONFLICT (operator_id) DO UPDATE SET operator = excluded.operator, token = excluded.token`,
@@ -22,10 +23,11 @@ export function operatorTokenStore(db: Cache) {
 
   return {
     save(operator: Operator, token: string): void {
-      put.run({ id: operator.id, operator: JSON.stringify(operator), token });
+      put.run({ id: operator.id, operator: JSON.stringify(operator), token: seal.seal(token) });
     },
     tokenFor(operatorId: string): string | null {
-      return get.get(operatorId)?.token ?? null;
+      const stored = get.get(operatorId)?.token;
+      return stored === undefined ? null : seal.open(stored);
     },
     /** The server refused the token: that operator's decisions wait for their next sign-in. */
     forget(operatorId: string): void {

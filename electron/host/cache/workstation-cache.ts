@@ -16,6 +16,7 @@ import { restoreFromLog, rewriteLog, type LogCheck } from './restore-from-log';
 import { requestStore } from './request-store';
 import { searchIndex } from './search-index';
 import { sessionStore } from './session-store';
+import { NO_SEAL, type TokenSeal } from './token-seal';
 import { suggestionModelStore } from './suggestion-model-store';
 import { suggestionRulesStore } from './suggestion-rules-store';
 import { syncStateStore } from './sync-state-store';
@@ -27,7 +28,7 @@ export const CACHE_FILE_NAME = 'workstation.sqlite';
  * rebuilt, keeping what of its outbox reads; then the outbox is checked against its log, which gives
  * back what the file lost (see `notice`).
  */
-export function openWorkstationCache(dataDir: string, defaultServerUrl: string) {
+export function openWorkstationCache(dataDir: string, defaultServerUrl: string, tokenSeal: TokenSeal = NO_SEAL) {
   const file = join(dataDir, CACHE_FILE_NAME);
   const { db, damage } = openOrRecoverCache(file);
   const log = outboxLog(`${file}.outbox-log`);
@@ -45,11 +46,11 @@ export function openWorkstationCache(dataDir: string, defaultServerUrl: string) 
     requests: requestStore(db, search),
     outbox: outboxStore(db, log),
     device,
-    session: sessionStore(db, defaultServerUrl),
+    session: sessionStore(db, defaultServerUrl, tokenSeal),
     syncState: syncStateStore(db),
     directory: directoryStore(db),
     handlingTimes: handlingTimesStore(db),
-    operatorTokens: operatorTokenStore(db),
+    operatorTokens: operatorTokenStore(db, tokenSeal),
     conflicts: conflictStore(db),
     claims: claimStore(db),
     handovers: handoverStore(db),

@@ -1,5 +1,6 @@
 import type { HostBridge } from '../../../shared/api/workstation-api';
-import { createHttpBridge, tokenFromLocation } from './http-bridge';
+import { createHttpBridge } from './http-bridge';
+import { takeShellToken } from './shell-token';
 
 declare global {
   interface Window {
@@ -11,7 +12,7 @@ declare global {
 /** Electron's preload bridge when present, else the browser shell's HTTP bridge; null when neither is reachable. */
 function pickBridge(): HostBridge | null {
   if (window.yiwang) return window.yiwang;
-  const token = tokenFromLocation(window.location.hash);
+  const token = takeShellToken();
   return token ? createHttpBridge(token) : null;
 }
 

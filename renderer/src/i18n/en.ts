@@ -30,6 +30,8 @@ export const en: Record<MessageId, string> = {
   'failure.protocol': 'the server’s answer could not be read; retrying shortly',
   'failure.transport': 'the workstation’s background process is not answering; wait or restart it',
   'failure.no-host': 'the workstation’s background process is not running',
+  'failure.launch-spent':
+    'this opening address was used once already (for safety it works once); run npm start again to open the workstation',
   'failure.other': 'something went wrong in the workstation; the details are in its log',
   'signIn.wrongPassword': 'wrong user name or password',
   'signIn.server': 'Server: {url}',

@@ -28,6 +28,7 @@ export const zhCN = {
   'failure.protocol': '服务器的回答无法识别，稍后自动重试',
   'failure.transport': '工作台后台没有响应，请稍候或重启工作台',
   'failure.no-host': '工作台后台没有启动',
+  'failure.launch-spent': '这个打开地址已经用过一次（为安全起见只能用一次）。请重新运行 npm start 打开工作台。',
   'failure.other': '工作台出错了，详情已记入日志',
   'signIn.wrongPassword': '用户名或密码不对',
   'signIn.server': '服务器：{url}',
