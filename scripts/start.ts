@@ -21,7 +21,8 @@ import { spawnLogged, startReadyProcess, stopProcess } from './lib/ready-process
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = join(ROOT, '.data');
 const LOGS = join(DATA, 'logs');
-const SHARED_CORPUS = resolve(ROOT, '../shared/data/messages-unlabeled.csv');
+const SHARED_DATA = resolve(ROOT, '../shared/data');
+const SHARED_CORPUS = join(SHARED_DATA, 'messages-unlabeled.csv');
 // Enough to fill the queue at once, then a steady trickle a little slower than one operator's pace.
 const DEMO_TRAFFIC = ['--burst', '20', '--rate', '6/min', '--forever'];
 
@@ -102,10 +103,14 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       YIWANG_DATA_DIR: process.env.YIWANG_DATA_DIR ?? join(DATA, 'server'),
-      ...(platformUrl ? { YIWANG_DEMO: '1', YIWANG_PLATFORM_URL: platformUrl } : {}),
+      ...(platformUrl
+        ? { YIWANG_DEMO: '1', YIWANG_PLATFORM_URL: platformUrl, YIWANG_WARM_START_DIR: SHARED_DATA }
+        : {}),
     },
     readyPrefix: SERVER_READY_PREFIX,
     logFile: serverLog,
+    // The demo's first start imports the board's history and trains on it before it is ready.
+    timeoutMs: platformUrl ? 180_000 : undefined,
   });
   watch('The central server', server.child, serverLog);
 

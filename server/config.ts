@@ -72,6 +72,8 @@ export interface ServerConfig {
   media: WorkerTiming;
   /** How often the escalation ladder looks for overdue unit answers; 0 turns it off (docs/deadlines.md). */
   ladderPollMs: number;
+  /** A folder of board data to start from when the server has no history yet (the demo: ../shared/data). */
+  warmStartDir: string | null;
 }
 
 /** A setting the environment gives wrongly: the server says which and stops (exit code 2). */
@@ -147,6 +149,7 @@ const ServerEnv = z.object({
   YIWANG_DEADLINE_POLICY_FILE: optionalText,
   YIWANG_CLAIM_LEASE_MS: wholeNumber(2 * 60_000, 1),
   YIWANG_LADDER_POLL_MS: wholeNumber(60_000, 0),
+  YIWANG_WARM_START_DIR: optionalText,
   YIWANG_RETRAIN_EVERY: wholeNumber(200, 1),
   YIWANG_RETRAIN_INTERVAL_MS: wholeNumber(60 * 60_000, 1),
   YIWANG_RETRAIN_MIN_PER_CLASS: wholeNumber(5, 1),
@@ -222,6 +225,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
     outbound: workerTiming(env, 'YIWANG_OUTBOUND'),
     media: workerTiming(env, 'YIWANG_MEDIA'),
     ladderPollMs: env.YIWANG_LADDER_POLL_MS,
+    warmStartDir: env.YIWANG_WARM_START_DIR ? resolve(env.YIWANG_WARM_START_DIR) : null,
   };
 }
 

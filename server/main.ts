@@ -12,6 +12,8 @@ import { openDatabase, sqliteFileOf, type Db } from './db/open-database';
 import { probeWrite, sqliteFileWritable, type ProbeResult } from './db/write-probe';
 import { importCategories } from './directory/import-categories';
 import { seedDirectory } from './directory/seed-directory';
+import { IMPORT_HISTORY_USAGE, importHistoryCommand } from './history/import-history-command';
+import { warmStart } from './history/warm-start';
 import { seedSuggestionRules } from './suggestions/keyword-rule-store';
 import { addUnitAccount, ensureDemoUnitAccounts, UnknownUnitError } from './units/unit-accounts';
 
@@ -19,14 +21,14 @@ import { addUnitAccount, ensureDemoUnitAccounts, UnknownUnitError } from './unit
  * The central server's entry.
  *   tsx server/main.ts                                      serve (prints YIWANG_SERVER_READY <url>)
  *   tsx server/main.ts import-categories <file.csv>         import the category tree
+ *   tsx server/main.ts import-history <file.csv> --text … --category … --unit …   past requests, then train
  *   tsx server/main.ts add-operator <name> <password> [role]
  *   tsx server/main.ts add-unit-account <name> <password> <unitId>
  *   tsx server/main.ts disable-account|enable-account operator|unit <name>
  *   tsx server/main.ts backup <file>                        a consistent copy of the database, while it serves
  *   tsx server/main.ts restore <file>                       into a new, empty database (docs/deploy.md)
  */
-const USAGE =
-  'usage: main.ts [serve | import-categories <file.csv> | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId> | disable-account|enable-account operator|unit <name> | backup <file> | restore <file>]';
+const USAGE = `usage: main.ts [serve | import-categories <file.csv> | ${IMPORT_HISTORY_USAGE} | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId> | disable-account|enable-account operator|unit <name> | backup <file> | restore <file>]`;
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -81,6 +83,10 @@ async function main(args: string[]): Promise<void> {
       );
       return db.destroy();
     }
+    case 'import-history': {
+      process.exitCode = await importHistoryCommand(db, rest, config.retrain.minPerClass);
+      return db.destroy();
+    }
     case 'add-operator': {
       const [name, password, role = 'operator'] = rest;
       const parsedRole = Role.safeParse(role);
@@ -123,6 +129,7 @@ async function serve(config: ReturnType<typeof loadConfig>, db: Db): Promise<voi
   } else if (accounts === 0) {
     app.log.warn('no channel accounts: set YIWANG_CHANNELS_FILE to take messages from WeChat, Weibo or Alipay');
   }
+  if (config.warmStartDir) await warmStart(db, config.warmStartDir, config.retrain.minPerClass, app.log);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

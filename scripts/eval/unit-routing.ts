@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { answeringUnit } from './answering-unit';
+import { answeringUnit } from '../../shared/suggestions/answering-unit';
 import { reportText } from './format-report';
 import { placeOf } from './place-of';
 import type { LabelledRow } from './read-csv';

@@ -8,6 +8,7 @@ import * as citizenLinks from './migrations/0006-citizen-links';
 import * as closingTheLoop from './migrations/0007-closing-the-loop';
 import * as answerRejections from './migrations/0008-answer-rejections';
 import * as secureByDefault from './migrations/0010-secure-by-default';
+import * as importedHistory from './migrations/0019-imported-history';
 import type { Db } from './open-database';
 
 /** Listed here rather than read from disk so the migrations travel inside a bundle. Never reorder or rename. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-closing-the-loop': closingTheLoop,
   '0008-answer-rejections': answerRejections,
   '0010-secure-by-default': secureByDefault,
+  '0019-imported-history': importedHistory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

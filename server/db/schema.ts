@@ -20,6 +20,7 @@ export interface Database {
   claims: ClaimsTable;
   shifts: ShiftsTable;
   models: ModelsTable;
+  imported_history: ImportedHistoryTable;
   keyword_rules: KeywordRulesTable;
   outbound_replies: OutboundRepliesTable;
   access_tokens: AccessTokensTable;
@@ -248,6 +249,18 @@ export interface ModelsTable {
   examples: number;
   /** JSON SerializedTextModel. */
   blob: string;
+}
+
+/** A past request imported with its labels (import-history), for the suggestion models only: never a request. */
+export interface ImportedHistoryTable {
+  /** sha256 of the text with whitespace removed: one row per message however often it is imported. */
+  text_hash: string;
+  text: string;
+  category_id: string | null;
+  unit_id: string | null;
+  /** ISO instant, or null when the file had no time. */
+  received_at: string | null;
+  imported_at: string;
 }
 
 /** An administrator's keyword rule (words → category and unit), in the order they were given. */

@@ -16,6 +16,32 @@ export interface RetrainOptions {
   minPerClass: number;
 }
 
+export interface TrainedVersion {
+  kind: ModelKind;
+  version: number;
+  examples: number;
+  labels: number;
+}
+
+/**
+ * Trains every model there are examples for (decided requests and imported history) in a worker thread
+ * and stores each as its kind's next version, which the next pull ships. Resolves with what was stored:
+ * nothing when there are too few examples.
+ */
+export async function trainModels(db: Db, minPerClass: number): Promise<TrainedVersion[]> {
+  const sets = await trainingSets(db, minPerClass);
+  const jobs: TrainingJob[] = (Object.keys(sets) as ModelKind[])
+    .filter((kind) => sets[kind].length > 0)
+    .map((kind) => ({ kind, examples: sets[kind], options: TRAINING_OPTIONS[kind] }));
+  const trained: TrainedVersion[] = [];
+  if (jobs.length === 0) return trained;
+  await trainInWorker(jobs, async ({ kind, model, examples }) => {
+    const version = await saveModel(db, kind, model, examples, new Date().toISOString());
+    trained.push({ kind, version, examples, labels: model.labels.length });
+  });
+  return trained;
+}
+
 /** The decisions that change what a request teaches: its category, its unit, whether it is junk. */
 const TEACHING: ReadonlySet<string> = new Set(['classify', 'transfer', 'junk', 'restore']);
 
@@ -32,22 +58,11 @@ export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogge
 
   async function trainOnce(): Promise<void> {
     pending = 0;
-    const sets = await trainingSets(db, options.minPerClass);
-    const jobs: TrainingJob[] = (Object.keys(sets) as ModelKind[])
-      .filter((kind) => sets[kind].length > 0)
-      .map((kind) => ({ kind, examples: sets[kind], options: TRAINING_OPTIONS[kind] }));
-    if (jobs.length === 0) {
-      log.info({ minPerClass: options.minPerClass }, 'suggestion models: too few decided examples to train');
-      return;
-    }
     const started = Date.now();
-    await trainInWorker(jobs, async ({ kind, model, examples }) => {
-      const version = await saveModel(db, kind, model, examples, new Date().toISOString());
-      log.info(
-        { kind, version, examples, labels: model.labels.length, ms: Date.now() - started },
-        'suggestion model trained',
-      );
-    });
+    const trained = await trainModels(db, options.minPerClass);
+    if (trained.length === 0)
+      log.info({ minPerClass: options.minPerClass }, 'suggestion models: too few decided examples to train');
+    for (const model of trained) log.info({ ...model, ms: Date.now() - started }, 'suggestion model trained');
   }
 
   function retrain(): Promise<void> {

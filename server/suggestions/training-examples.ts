@@ -13,7 +13,9 @@ export type TrainingSets = Record<ModelKind, TrainingExample[]>;
 /**
  * The archive of decisions as examples: each decided request's text with its final category (classify),
  * its final unit (transfer; a unit's return clears it, so wrong transfers teach nothing) and whether it
- * was junked. Classes with fewer than `minPerClass` examples are left out: too few to learn from.
+ * was junked; then, up to the limit, the imported history (newest first) for the category and unit
+ * models — not the junk model, as history holds no junk. Classes with fewer than `minPerClass` examples
+ * are left out: too few to learn from.
  */
 export async function trainingSets(db: Db, minPerClass: number): Promise<TrainingSets> {
   const rows = await db
@@ -30,6 +32,17 @@ export async function trainingSets(db: Db, minPerClass: number): Promise<Trainin
     if (row.category_id) category.push({ text: row.text, label: row.category_id });
     if (row.unit_id) unit.push({ text: row.text, label: row.unit_id });
     junk.push({ text: row.text, label: row.status === 'junk' ? JUNK_LABEL : NOT_JUNK_LABEL });
+  }
+  const history = await db
+    .selectFrom('imported_history')
+    .select(['text', 'category_id', 'unit_id'])
+    .orderBy('received_at', 'desc')
+    .orderBy('text_hash')
+    .limit(Math.max(0, MAX_EXAMPLES - rows.length))
+    .execute();
+  for (const row of history) {
+    if (row.category_id) category.push({ text: row.text, label: row.category_id });
+    if (row.unit_id) unit.push({ text: row.text, label: row.unit_id });
   }
   return {
     category: learnable(category, minPerClass),

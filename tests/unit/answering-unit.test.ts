@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answeringUnit } from '../../scripts/eval/answering-unit';
+import { answeringUnit } from '../../shared/suggestions/answering-unit';
 
 describe('the unit that answered, read from its reply', () => {
   it('takes the office that signs at the end', () => {
