@@ -1,3 +1,4 @@
+import { beijingDayNumber, dateKeyOf } from '../../shared/deadline/beijing-time';
 import type { ApiArgs, ApiResult } from '../../shared/api/workstation-api';
 import type { WorkstationCache } from './cache/workstation-cache';
 import { DecisionError } from './decisions';
@@ -12,6 +13,14 @@ export interface ReportDeps {
   exportsDir: string;
   /** Shift handover times, 'HH:mm' Beijing time. */
   shiftHandovers: readonly string[];
+}
+
+/** The supervisors' view rates operators over the last 30 Beijing days, today included. */
+const RATINGS_DAYS = 30;
+
+function lastDays(days: number, now: Date): { from: string; to: string } {
+  const today = beijingDayNumber(now.getTime());
+  return { from: dateKeyOf(today - days + 1), to: dateKeyOf(today) };
 }
 
 type ReportMethod = 'ledger.export' | 'supervision.overview' | 'supervision.remind' | 'shift.breachesBeforeNextShift';
@@ -30,11 +39,19 @@ export function reportHandlers({ cache, client, exportsDir, shiftHandovers }: Re
     'ledger.export': async (args) => exportLedger(cache, exportsDir, args),
     'supervision.overview': async () => {
       const signedIn = token();
-      const [overdue, units] = await Promise.all([
+      const ratingsPeriod = lastDays(RATINGS_DAYS, new Date());
+      const [overdue, units, summary] = await Promise.all([
         client.supervision.overdue(signedIn),
         client.supervision.units(signedIn),
+        client.summary(signedIn, ratingsPeriod),
       ]);
-      return { overdue: overdue.requests, units: units.units, serverTime: units.serverTime };
+      return {
+        overdue: overdue.requests,
+        units: units.units,
+        operators: summary.byOperator,
+        ratingsPeriod,
+        serverTime: units.serverTime,
+      };
     },
     'supervision.remind': async ({ requestId, note }) => client.supervision.remind(token(), { requestId, note }),
     'shift.breachesBeforeNextShift': async () => {

@@ -3,6 +3,7 @@ import { Channel, DecisionAction, Instant, RequestStatus, Ulid } from '../model'
 import type { Decision, DecisionStamp, Directory, HistoryEvent, Operator, Rejection, Request } from '../model';
 import type { Claim, Handover } from '../sync/protocol';
 import type { LedgerCompleteness } from '../ledger';
+import type { Summary } from '../reports/summary';
 import { RemindRequest, type OverdueList, type UnitPerformance } from '../units/protocol';
 
 /**
@@ -247,6 +248,9 @@ export interface LedgerExport {
 export interface SupervisionOverview {
   overdue: OverdueList['requests'];
   units: UnitPerformance[];
+  /** Ratings per operator (who closed what, and how the citizens rated it) over `ratingsPeriod`, from the summary. */
+  operators: Summary['byOperator'];
+  ratingsPeriod: { from: string; to: string };
   serverTime: string;
 }
 

@@ -85,8 +85,19 @@ export const Summary = z.object({
   overdue: Count,
   rated: Count,
   satisfied: Count,
-  byUnit: z.array(SummaryCounts.extend({ unitId: z.string(), unitName: z.string() })),
+  /** Unit answers operators sent back as not acceptable (答复不满意 / 未实质答复). */
+  rejectedAnswers: Count,
+  byUnit: z.array(
+    SummaryCounts.extend({
+      unitId: z.string(),
+      unitName: z.string(),
+      /** Its answers operators sent back: each counts against the unit that gave it. */
+      rejectedAnswers: Count,
+    }),
+  ),
   byCategory: z.array(SummaryCounts.extend({ categoryId: z.string(), categoryName: z.string() })),
+  /** The requests each operator closed (the latest close), with their ratings: 满意率 per operator. */
+  byOperator: z.array(SummaryCounts.extend({ operatorId: z.string(), operatorName: z.string() })),
   /** The same counts per channel, for the rates by channel. */
   channels: z.array(SummaryCounts.extend({ channel: Channel })),
   generatedAt: Instant,

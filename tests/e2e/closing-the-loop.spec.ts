@@ -2,11 +2,9 @@ import { satisfactionQuestion } from '../../shared/replies/satisfaction-answer';
 import { REPORTS_API, Summary } from '../../shared/reports/summary';
 import { LoginResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { citizenWrites } from '../support/citizen-writes';
-import { transferByKeyboard, unitDesk } from '../support/closing-the-loop';
-import { newCitizen } from '../support/demo-channels';
+import { answeredByPolice, POLICE, requestInQueue, transferByKeyboard, unitDesk } from '../support/closing-the-loop';
 import { expect, testWithPlatforms } from '../support/e2e-fixtures';
 import { jsonClient } from '../support/json-client';
-import { signIn } from '../support/walking-skeleton-flow';
 
 // The back half of the work, through real processes: the unit's staff answer or return a request on the
 // units' web page in a browser of their own, and it comes back into the operator's queue, where one key
@@ -23,7 +21,6 @@ const test = testWithPlatforms.extend({
   },
 });
 
-const POLICE = { query: 'gaj', name: '市公安局', account: 'gaj' };
 const CITIZEN_TEXT = '昨晚在公交车上手机被偷了，已经报警，想问一下案件有没有进展。';
 const ANSWER = '经查，嫌疑人已于今日抓获，被盗手机已追回，请携带身份证到城南派出所领取。';
 
@@ -33,32 +30,28 @@ test('a unit answers on its page; the answer comes back marked 单位已答复 a
   platforms,
   workstation: page,
 }) => {
-  const openId = newCitizen('wechat');
-  await citizenWrites(server.url, { channel: 'wechat', citizen: openId, text: CITIZEN_TEXT });
-  await signIn(page);
-  const rows = page.getByTestId('queue-row');
-  await expect(rows).toHaveCount(1, { timeout: 30_000 });
-  const requestId = (await rows.first().getAttribute('data-request-id'))!;
-  const number = (await page.getByTestId('detail-number').textContent())!;
-  await transferByKeyboard(page, POLICE.query, POLICE.name);
-  await expect(rows).toHaveCount(0);
-
-  const unit = await unitDesk(browser, server.url, POLICE.account);
-  await unit.answer(requestId, ANSWER);
+  const {
+    citizen: openId,
+    number,
+    rows,
+    row,
+    unit,
+  } = await answeredByPolice(
+    { page, browser, serverUrl: server.url },
+    { channel: 'wechat', text: CITIZEN_TEXT },
+    ANSWER,
+  );
   await unit.close();
 
   // Back in the queue with the badge, the answer in full, and what Enter will do said before it is pressed.
-  const row = rows
-    .filter({ has: page.locator(`[data-request-id="${requestId}"]`) })
-    .or(page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`));
-  await expect(row).toHaveCount(1, { timeout: 30_000 });
-  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复');
   await expect(page.getByTestId('unit-answer')).toHaveText(ANSWER);
   await expect(page.getByTestId('relay')).toHaveAttribute('data-open', 'true');
   await expect(page.getByTestId('relay-enter')).toContainText('微信');
   // The timeline: who did what, as whom, from which device, with the unit's answer in full.
   const step = (kind: string) => page.locator(`[data-testid="timeline-event"][data-kind="${kind}"]`);
-  await expect(step('message')).toContainText(CITIZEN_TEXT);
+  // The citizen's message is above the timeline, once: its step says when it came.
+  await expect(step('message')).toContainText('收到诉求');
+  await expect(page.getByTestId('detail').getByText(CITIZEN_TEXT)).toHaveCount(1);
   await expect(step('transfer')).toContainText('管理员');
   await expect(step('transfer')).toContainText(POLICE.name);
   await expect(step('unit-answer')).toHaveAttribute('data-actor', 'unit');
@@ -78,8 +71,7 @@ test('a unit answers on its page; the answer comes back marked 单位已答复 a
   // Closed, in the done view.
   await page.keyboard.press('g');
   await page.keyboard.press('d');
-  const done = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
-  await expect(done).toHaveAttribute('data-status', 'closed', { timeout: 15_000 });
+  await expect(row).toHaveAttribute('data-status', 'closed', { timeout: 15_000 });
 
   // 回访: the close asked the citizen on WeChat how it went; their "1" is the request's rating, not a new request,
   // and the centre's summary counts it.
@@ -89,7 +81,7 @@ test('a unit answers on its page; the answer comes back marked 单位已答复 a
     );
   await expect.poll(() => asked().length, { timeout: 30_000 }).toBe(1);
   await citizenWrites(server.url, { channel: 'wechat', citizen: openId, text: '1' });
-  await expect(done.getByTestId('rating')).toHaveAttribute('data-score', 'satisfied', { timeout: 30_000 });
+  await expect(row.getByTestId('rating')).toHaveAttribute('data-score', 'satisfied', { timeout: 30_000 });
   await page.keyboard.press('g');
   await page.keyboard.press('q');
   await expect(rows).toHaveCount(0);
@@ -105,7 +97,15 @@ test('a unit answers on its page; the answer comes back marked 单位已答复 a
     rated: 1,
     satisfied: 1,
     satisfactionRate: 1,
+    byOperator: [{ operatorName: '管理员', closed: 1, rated: 1, satisfied: 1, satisfactionRate: 1 }],
   });
+  // The supervisors' view shows it per operator: who closed it, and how the citizen rated it.
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  const ratings = page.getByTestId('operator-rating-row');
+  await expect(ratings).toHaveCount(1);
+  await expect(ratings).toContainText('管理员');
+  await expect(ratings.getByTestId('operator-satisfaction')).toHaveText('100%');
 });
 
 test('the citizen answers the satisfaction question with 不满意: the request is back in the queue, reopened and flagged', async ({
@@ -114,19 +114,18 @@ test('the citizen answers the satisfaction question with 不满意: the request 
   platforms,
   workstation: page,
 }) => {
-  const openId = newCitizen('wechat');
-  await citizenWrites(server.url, { channel: 'wechat', citizen: openId, text: CITIZEN_TEXT });
-  await signIn(page);
-  const rows = page.getByTestId('queue-row');
-  await expect(rows).toHaveCount(1, { timeout: 30_000 });
-  const requestId = (await rows.first().getAttribute('data-request-id'))!;
-  const number = (await page.getByTestId('detail-number').textContent())!;
-  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
-  await transferByKeyboard(page, POLICE.query, POLICE.name);
-  const unit = await unitDesk(browser, server.url, POLICE.account);
-  await unit.answer(requestId, ANSWER);
+  const {
+    citizen: openId,
+    number,
+    row,
+    rows,
+    unit,
+  } = await answeredByPolice(
+    { page, browser, serverUrl: server.url },
+    { channel: 'wechat', text: CITIZEN_TEXT },
+    ANSWER,
+  );
   await unit.close();
-  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复', { timeout: 30_000 });
   await page.keyboard.press('Enter');
   await expect(row).toHaveCount(0);
 
@@ -140,9 +139,14 @@ test('the citizen answers the satisfaction question with 不满意: the request 
 
   await expect(row).toHaveCount(1, { timeout: 30_000 });
   await expect(rows).toHaveCount(1);
-  await expect(row.getByTestId('unit-news')).toHaveText('不满意·重办');
   await expect(row.getByTestId('rating')).toHaveAttribute('data-score', 'dissatisfied');
   await expect(row).toHaveAttribute('data-status', 'new');
+  // Flagged in the operator's words, in either language.
+  await expect(row.getByTestId('unit-news')).toHaveText('市民不满意·重新办理');
+  await expect(page.getByTestId('unit-news-panel')).toContainText('已重新进入队列，请重新办理');
+  await page.keyboard.press('Shift+L');
+  await expect(row.getByTestId('unit-news')).toHaveText('Citizen not satisfied · handle again');
+  await expect(page.getByTestId('unit-news-panel')).toContainText('back in the queue to be handled again');
 });
 
 test('a unit returns a request with a reason: it is back in the queue with the reason, and the third return flags it', async ({
@@ -150,16 +154,10 @@ test('a unit returns a request with a reason: it is back in the queue with the r
   server,
   workstation: page,
 }) => {
-  await citizenWrites(server.url, {
+  const { requestId, row } = await requestInQueue(page, server.url, {
     channel: 'weibo',
-    citizen: newCitizen('weibo'),
     text: '邻居装修噪音太大，周末一早就开始施工。',
   });
-  await signIn(page);
-  const rows = page.getByTestId('queue-row');
-  await expect(rows).toHaveCount(1, { timeout: 30_000 });
-  const requestId = (await rows.first().getAttribute('data-request-id'))!;
-  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
   const unit = await unitDesk(browser, server.url, POLICE.account);
 
   for (const [n, reason] of [
@@ -188,17 +186,12 @@ test('a phone callback of 不满意 recorded with v sends the closed request bac
   server,
   workstation: page,
 }) => {
-  await citizenWrites(server.url, { channel: 'wechat', citizen: newCitizen('wechat'), text: CITIZEN_TEXT });
-  await signIn(page);
-  const rows = page.getByTestId('queue-row');
-  await expect(rows).toHaveCount(1, { timeout: 30_000 });
-  const requestId = (await rows.first().getAttribute('data-request-id'))!;
-  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
-  await transferByKeyboard(page, POLICE.query, POLICE.name);
-  const unit = await unitDesk(browser, server.url, POLICE.account);
-  await unit.answer(requestId, ANSWER);
+  const { row, unit } = await answeredByPolice(
+    { page, browser, serverUrl: server.url },
+    { channel: 'wechat', text: CITIZEN_TEXT },
+    ANSWER,
+  );
   await unit.close();
-  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复', { timeout: 30_000 });
   await page.keyboard.press('Enter');
   await expect(row).toHaveCount(0);
 
@@ -218,7 +211,7 @@ test('a phone callback of 不满意 recorded with v sends the closed request bac
   await page.keyboard.press('g');
   await page.keyboard.press('q');
   await expect(row).toHaveCount(1, { timeout: 15_000 });
-  await expect(row.getByTestId('unit-news')).toHaveText('不满意·重办');
+  await expect(row.getByTestId('unit-news')).toHaveText('市民不满意·重新办理');
   await expect(row.getByTestId('rating')).toHaveAttribute('data-score', 'dissatisfied');
   await expect(page.getByTestId('detail-rating')).toContainText('手机还没有领到');
   await expect(page.locator('[data-testid="timeline-event"][data-kind="record-callback"]')).toContainText('不满意', {
@@ -232,23 +225,12 @@ test('past WeChat’s 48 hours the workstation says so and Enter sends nothing; 
   platforms,
   workstation: page,
 }) => {
-  const wroteAt = new Date(Date.now() - 49 * 60 * 60_000);
-  await citizenWrites(server.url, {
-    channel: 'wechat',
-    citizen: newCitizen('wechat'),
-    text: CITIZEN_TEXT,
-    sentAt: wroteAt,
-  });
-  await signIn(page);
-  const rows = page.getByTestId('queue-row');
-  await expect(rows).toHaveCount(1, { timeout: 30_000 });
-  const requestId = (await rows.first().getAttribute('data-request-id'))!;
-  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
-  await transferByKeyboard(page, POLICE.query, POLICE.name);
-  await expect(row).toHaveCount(0);
-  const unit = await unitDesk(browser, server.url, POLICE.account);
-  await unit.answer(requestId, '已处理。');
-  await expect(row.getByTestId('unit-news')).toHaveText('单位已答复', { timeout: 30_000 });
+  // Written 49 hours ago: past WeChat's window by the time the answer comes back.
+  const { requestId, row, unit } = await answeredByPolice(
+    { page, browser, serverUrl: server.url },
+    { channel: 'wechat', text: CITIZEN_TEXT, sentAt: new Date(Date.now() - 49 * 60 * 60_000) },
+    '已处理。',
+  );
 
   // Said before the key is pressed, with the other routes; Enter then sends nothing and says why.
   await expect(page.getByTestId('relay')).toHaveAttribute('data-open', 'false');

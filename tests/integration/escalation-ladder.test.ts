@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../../shared/deadline';
 import {
   OverdueList,
@@ -7,16 +7,11 @@ import {
   UnitPerformanceList,
   UnitRequestView,
 } from '../../shared/units/protocol';
-import { openDatabase, type Db } from '../../server/db/open-database';
 import { createDeadlineClock } from '../../server/deadlines/deadline-clock';
 import { escalationLadder } from '../../server/deadlines/escalation-ladder';
-import { addUnitAccount } from '../../server/units/unit-accounts';
-import { jsonClient } from '../support/json-client';
-import { startServer, type ServerProcess } from '../support/server-process';
-import { testBackends, type TestDatabase } from '../support/test-database';
-import { unitLogin, workstation } from '../support/unit-work';
+import { testBackends } from '../support/test-database';
+import { supervisionFixture, WATER } from '../support/unit-work';
 
-const WATER = 'city-water';
 /** Remind at once when overdue, escalate 4 working hours later (09:00–12:00 and 13:30–17:30 Beijing). */
 const POLICY: DeadlinePolicy = {
   ...DEFAULT_DEADLINE_POLICY,
@@ -24,43 +19,28 @@ const POLICY: DeadlinePolicy = {
 };
 
 describe.each(testBackends())('the escalation ladder on $name', (backend) => {
-  let database: TestDatabase;
-  let server: ServerProcess;
-  let db: Db;
-  let client: ReturnType<typeof jsonClient>;
-  let desk: Awaited<ReturnType<typeof workstation>>;
-  let supervisor: Awaited<ReturnType<typeof workstation>>;
+  const centre = supervisionFixture(backend);
   const warnings: unknown[] = [];
   const log = { warn: (what: unknown) => warnings.push(what), error: (what: unknown) => warnings.push(what) };
   let fakeNow = new Date(0);
   /** A ladder as a server (re)start makes it, on the fake clock. */
   const ladder = () =>
-    escalationLadder({ db, clock: createDeadlineClock(db, POLICY), log, pollMs: 0, now: () => fakeNow });
+    escalationLadder({
+      db: centre.db,
+      clock: createDeadlineClock(centre.db, POLICY),
+      log,
+      pollMs: 0,
+      now: () => fakeNow,
+    });
   const at = async (iso: string, climber = ladder()) => {
     fakeNow = new Date(iso);
     return climber.climb();
   };
 
-  beforeAll(async () => {
-    database = await backend.create();
-    server = await startServer({ DATABASE_URL: database.url });
-    db = openDatabase(database.url);
-    client = jsonClient(server.url);
-    await addUnitAccount(db, 'swj', 'swj-pass', WATER);
-    desk = await workstation(db, client, 'zhang.wei');
-    supervisor = await workstation(db, client, 'du.cha', 'supervisor');
-  });
-
-  afterAll(async () => {
-    await db?.destroy();
-    await server?.stop();
-    await database?.drop();
-  });
-
   /** A request held by the water bureau since `transferredAt`, its unit clock due at `unitDueAt` (as the clock sets it). */
   async function heldSince(transferredAt: string, unitDueAt: string): Promise<string> {
-    const { id } = await desk.transferredTo(WATER);
-    await db
+    const { id } = await centre.desk.transferredTo(WATER);
+    await centre.db
       .updateTable('requests')
       .set({ transferred_at: transferredAt, unit_due_at: unitDueAt })
       .where('id', '=', id)
@@ -97,8 +77,9 @@ describe.each(testBackends())('the escalation ladder on $name', (backend) => {
     const both = await Promise.all([first.climb(), second.climb()]);
     expect(both.flatMap((climb) => climb.reminded).sort()).toEqual([id, answered].sort());
     // The unit answers one of them over the weekend: it climbs no further.
-    const water = await unitLogin(client, 'swj', 'swj-pass');
-    expect((await client.post(`${UNIT_API}/requests/${answered}/answer`, { text: '已处理' }, water)).status).toBe(200);
+    expect(
+      (await centre.client.post(`${UNIT_API}/requests/${answered}/answer`, { text: '已处理' }, centre.water)).status,
+    ).toBe(200);
 
     for (const weekend of ['2026-11-14T02:00:00.000Z', '2026-11-15T12:00:00.000Z', '2026-11-16T01:00:00.000Z']) {
       expect(await at(weekend), weekend).toEqual({ reminded: [], escalated: [] });
@@ -107,7 +88,7 @@ describe.each(testBackends())('the escalation ladder on $name', (backend) => {
     expect(await at('2026-11-16T06:30:00.000Z')).toEqual({ reminded: [], escalated: [id] });
     expect(await at('2026-11-17T06:30:00.000Z')).toEqual({ reminded: [], escalated: [] });
 
-    const decisions = await db
+    const decisions = await centre.db
       .selectFrom('decisions')
       .select(['kind', 'actor', 'device_id', 'outcome', 'made_at'])
       .where('request_id', '=', id)
@@ -131,17 +112,20 @@ describe.each(testBackends())('the escalation ladder on $name', (backend) => {
     warnings.length = 0; // two ladders at once may have met on a rung above (PostgreSQL): that was logged, not done
     expect(await at('2026-11-16T06:30:00.000Z')).toEqual({ reminded: [id], escalated: [id] });
 
-    const water = await unitLogin(client, 'swj', 'swj-pass');
-    const seen = UnitRequestView.parse((await client.get(`${UNIT_API}/requests/${id}`, water)).body);
+    const seen = UnitRequestView.parse((await centre.client.get(`${UNIT_API}/requests/${id}`, centre.water)).body);
     expect(seen.reminderCount).toBe(1);
     expect(seen.lastReminder?.text).toContain('系统自动督办');
 
-    const overdue = OverdueList.parse((await client.get(`${SUPERVISION_API}/overdue`, supervisor.token)).body);
+    const overdue = OverdueList.parse(
+      (await centre.client.get(`${SUPERVISION_API}/overdue`, centre.supervisor.token)).body,
+    );
     expect(overdue.requests.find((r) => r.request.id === id)?.request).toMatchObject({
       escalated: true,
       reminderCount: 1,
     });
-    const { units } = UnitPerformanceList.parse((await client.get(`${SUPERVISION_API}/units`, supervisor.token)).body);
+    const { units } = UnitPerformanceList.parse(
+      (await centre.client.get(`${SUPERVISION_API}/units`, centre.supervisor.token)).body,
+    );
     // Four reminders (two in February, two in November) and three escalations before this one's pair.
     expect(units.find((u) => u.unitId === WATER)).toMatchObject({ autoReminders: 5, escalations: 4 });
     expect(warnings).toEqual([]);

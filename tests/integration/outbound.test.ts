@@ -1,58 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/model';
-import { startPlatforms, type PlatformServer } from '../../simulator/platforms/platform-server';
 import { citizenWrites } from '../support/citizen-writes';
-import { DEMO_CHANNELS, newCitizen, operatorSession } from '../support/outbound-fixture';
-import { startServer, type ServerProcess } from '../support/server-process';
-import { testBackends, type TestDatabase } from '../support/test-database';
+import { newCitizen, serverWithPlatforms } from '../support/outbound-fixture';
+import { testBackends } from '../support/test-database';
 
 // The real server process replying through the simulator's WeChat, Weibo and Alipay APIs: what each
 // platform received is asserted from the simulator's record of calls.
 
 describe.each(testBackends())('outbound replies on $name', (backend) => {
-  let database: TestDatabase;
-  let platforms: PlatformServer;
-  let server: ServerProcess;
-  let operator: Awaited<ReturnType<typeof operatorSession>>;
-
-  beforeAll(async () => {
-    database = await backend.create();
-    platforms = await startPlatforms(DEMO_CHANNELS);
-    server = await startServer({
-      DATABASE_URL: database.url,
-      YIWANG_PLATFORM_URL: platforms.url,
-      YIWANG_OUTBOUND_POLL_MS: '50',
-      YIWANG_OUTBOUND_RETRY_BASE_MS: '50',
-      YIWANG_MEDIA_POLL_MS: '50',
-      YIWANG_MEDIA_RETRY_BASE_MS: '50',
-    });
-    operator = await operatorSession(server.url);
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await platforms?.close();
-    await database?.drop();
-  });
+  const replies = serverWithPlatforms(backend, { YIWANG_MEDIA_POLL_MS: '50', YIWANG_MEDIA_RETRY_BASE_MS: '50' });
 
   const sendsTo = (channel: Channel, citizen: string) =>
-    platforms.calls.filter((c) => c.channel === channel && c.api === 'send' && c.recipient === citizen);
+    replies.platforms.calls.filter((c) => c.channel === channel && c.api === 'send' && c.recipient === citizen);
 
   async function replyTo(channel: Channel, citizen: string, text: string) {
-    const request = await operator.requestOf(channel, citizen);
-    const { decision, result } = await operator.decide(request, { kind: 'reply', text });
+    const request = await replies.operator.requestOf(channel, citizen);
+    const { decision, result } = await replies.operator.decide(request, { kind: 'reply', text });
     expect(result.outcome).toBe('applied');
     return { request, decision };
   }
 
   const settled = (id: string) =>
-    operator.waitFor(id, (r) => r.replyDelivery !== null && r.replyDelivery.status !== 'queued');
+    replies.operator.waitFor(id, (r) => r.replyDelivery !== null && r.replyDelivery.status !== 'queued');
 
   it.each(['weibo', 'wechat', 'alipay'] as const)(
     'sends a %s reply once, with the credentials the platform checks, and shows it sent',
     async (channel) => {
       const citizen = newCitizen(channel);
-      await citizenWrites(server.url, { channel, citizen, kind: 'text', text: '小区路灯坏了一个星期' });
+      await citizenWrites(replies.server.url, { channel, citizen, kind: 'text', text: '小区路灯坏了一个星期' });
       const { request, decision } = await replyTo(channel, citizen, '您好，已转城管部门处理。<script>');
       expect((await settled(request.id)).replyDelivery).toMatchObject({
         status: 'sent',
@@ -61,7 +36,7 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
         attempts: 1,
       });
       // The workstation pushing the same decision again (a lost answer) sends nothing more.
-      expect((await operator.pushAgain(decision)).outcome).toBe('replay');
+      expect((await replies.operator.pushAgain(decision)).outcome).toBe('replay');
       await new Promise((r) => setTimeout(r, 300));
       expect(sendsTo(channel, citizen)).toEqual([
         expect.objectContaining({
@@ -75,8 +50,8 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
 
   it('retries with back-off after platform errors and sends once', async () => {
     const citizen = newCitizen('wechat');
-    await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'text', text: '公交站牌被撞倒了' });
-    platforms.failNextSends('wechat', 2, '-1');
+    await citizenWrites(replies.server.url, { channel: 'wechat', citizen, kind: 'text', text: '公交站牌被撞倒了' });
+    replies.platforms.failNextSends('wechat', 2, '-1');
     const { request } = await replyTo('wechat', citizen, '收到，已通知公交集团。');
     expect((await settled(request.id)).replyDelivery).toMatchObject({ status: 'sent', attempts: 3 });
     expect(sendsTo('wechat', citizen).map((c) => c.answer)).toEqual(['-1', '-1', '0']);
@@ -84,8 +59,8 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
 
   it('shows a refusal with the platform error code and does not retry it', async () => {
     const citizen = newCitizen('wechat');
-    await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'text', text: '噪音扰民' });
-    platforms.failNextSends('wechat', 1, '45015');
+    await citizenWrites(replies.server.url, { channel: 'wechat', citizen, kind: 'text', text: '噪音扰民' });
+    replies.platforms.failNextSends('wechat', 1, '45015');
     const { request } = await replyTo('wechat', citizen, '已转生态环境局。');
     expect((await settled(request.id)).replyDelivery).toMatchObject({
       status: 'failed',
@@ -97,7 +72,7 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
 
   it('does not send when the 48-hour window closed, and says so in pull', async () => {
     const citizen = newCitizen('wechat');
-    await citizenWrites(server.url, {
+    await citizenWrites(replies.server.url, {
       channel: 'wechat',
       citizen,
       kind: 'text',
@@ -117,7 +92,7 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
 
   it('answers a Weibo @mention once: a second reply is not allowed', async () => {
     const citizen = newCitizen('weibo');
-    await citizenWrites(server.url, {
+    await citizenWrites(replies.server.url, {
       channel: 'weibo',
       citizen,
       kind: 'mention',
@@ -125,18 +100,18 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
     });
     const { request } = await replyTo('weibo', citizen, '已转城管部门。');
     expect((await settled(request.id)).replyDelivery).toMatchObject({ status: 'sent' });
-    const replied = await operator.waitFor(request.id, (r) => r.contact.lastReplySentAt !== null);
-    await operator.decide(replied, { kind: 'reply', text: '补充一句' });
-    const again = await operator.waitFor(request.id, (r) => r.replyDelivery?.status === 'not-allowed');
+    const replied = await replies.operator.waitFor(request.id, (r) => r.contact.lastReplySentAt !== null);
+    await replies.operator.decide(replied, { kind: 'reply', text: '补充一句' });
+    const again = await replies.operator.waitFor(request.id, (r) => r.replyDelivery?.status === 'not-allowed');
     expect(again.replyDelivery?.errorCode).toBe('mention-answered');
     expect(sendsTo('weibo', citizen)).toHaveLength(1);
   });
 
   it('holds one WeChat access token, and fetches a new one when WeChat refuses it', async () => {
-    const tokenCalls = () => platforms.calls.filter((c) => c.channel === 'wechat' && c.api === 'token').length;
+    const tokenCalls = () => replies.platforms.calls.filter((c) => c.channel === 'wechat' && c.api === 'token').length;
     const citizens = [newCitizen('wechat'), newCitizen('wechat')];
     for (const citizen of citizens)
-      await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'text', text: '咨询社保' });
+      await citizenWrites(replies.server.url, { channel: 'wechat', citizen, kind: 'text', text: '咨询社保' });
     const held = Math.max(tokenCalls(), 1); // earlier tests may have fetched it already
     for (const citizen of citizens) {
       const { request } = await replyTo('wechat', citizen, '请拨打12333');
@@ -144,9 +119,9 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
     }
     expect(tokenCalls()).toBe(held);
 
-    platforms.expireTokens();
+    replies.platforms.expireTokens();
     const citizen = newCitizen('wechat');
-    await citizenWrites(server.url, { channel: 'wechat', citizen, kind: 'text', text: '咨询公积金' });
+    await citizenWrites(replies.server.url, { channel: 'wechat', citizen, kind: 'text', text: '咨询公积金' });
     const { request } = await replyTo('wechat', citizen, '请拨打12329');
     expect((await settled(request.id)).replyDelivery).toMatchObject({ status: 'sent', attempts: 1 });
     expect(tokenCalls()).toBe(held + 1);
@@ -155,28 +130,30 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
 
   it('fetches attachments in the background, retrying a failed fetch, and serves them to signed-in workstations only', async () => {
     const citizen = newCitizen('weibo');
-    platforms.failNextMedia('weibo', 1);
-    await citizenWrites(server.url, {
+    replies.platforms.failNextMedia('weibo', 1);
+    await citizenWrites(replies.server.url, {
       channel: 'weibo',
       citizen,
       kind: 'image',
       text: '发了一张图片',
       mediaId: '9223372036854775001',
     });
-    const request = await operator.requestOf('weibo', citizen);
+    const request = await replies.operator.requestOf('weibo', citizen);
     expect(request.attachments).toEqual([{ kind: 'image', mediaId: '9223372036854775001', url: null }]);
-    const fetched = await operator.waitFor(
+    const fetched = await replies.operator.waitFor(
       request.id,
       (r) => r.attachments[0]?.kind === 'image' && r.attachments[0].url !== null,
     );
     const url = (fetched.attachments[0] as { url: string }).url;
     expect(url).toMatch(/^\/api\/media\/[0-9a-f]{64}$/);
     expect(
-      platforms.calls.filter((c) => c.api === 'media' && c.text === '9223372036854775001').map((c) => c.answer),
+      replies.platforms.calls.filter((c) => c.api === 'media' && c.text === '9223372036854775001').map((c) => c.answer),
     ).toEqual(['500', '0']);
-    const unsigned = await fetch(server.url + url);
+    const unsigned = await fetch(replies.server.url + url);
     expect(unsigned.status).toBe(401);
-    const signed = await fetch(server.url + url, { headers: { authorization: `Bearer ${operator.token}` } });
+    const signed = await fetch(replies.server.url + url, {
+      headers: { authorization: `Bearer ${replies.operator.token}` },
+    });
     expect(signed.status).toBe(200);
     expect(signed.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await signed.arrayBuffer()).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
@@ -191,15 +168,15 @@ describe.each(testBackends())('outbound replies on $name', (backend) => {
     ] as const;
     for (const [text, reason] of cases) {
       const citizen = newCitizen('weibo');
-      await citizenWrites(server.url, { channel: 'weibo', citizen, kind: 'text', text });
-      expect(await operator.requestOf('weibo', citizen)).toMatchObject({
+      await citizenWrites(replies.server.url, { channel: 'weibo', citizen, kind: 'text', text });
+      expect(await replies.operator.requestOf('weibo', citizen)).toMatchObject({
         status: reason ? 'junk' : 'new',
         junkReason: reason,
       });
     }
     const follower = newCitizen('wechat');
-    await citizenWrites(server.url, { channel: 'wechat', citizen: follower, kind: 'follow', text: '' });
-    expect(await operator.requestOf('wechat', follower)).toMatchObject({
+    await citizenWrites(replies.server.url, { channel: 'wechat', citizen: follower, kind: 'follow', text: '' });
+    expect(await replies.operator.requestOf('wechat', follower)).toMatchObject({
       status: 'junk',
       junkReason: 'subscribe-event',
     });

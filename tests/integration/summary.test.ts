@@ -1,13 +1,12 @@
-import type { Insertable } from 'kysely';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORTS_API, Summary } from '../../shared/reports/summary';
 import { ApiError } from '../../shared/sync/protocol';
-import { CHANGE_SEQ, nextValue } from '../../server/db/counters';
+import { addOperator } from '../../server/auth/operators';
 import { openDatabase, type Db } from '../../server/db/open-database';
-import type { RequestsTable } from '../../server/db/schema';
 import { summarize } from '../../server/reports/summarize';
 import { jsonClient } from '../support/json-client';
+import { seedRequests, type SeedRow } from '../support/seed-backlog';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
 import { workstation } from '../support/unit-work';
@@ -20,13 +19,11 @@ const TRAFFIC = '交通运输';
 /** "Now" for the summary: after every due time below except the one still running. */
 const NOW = new Date('2026-11-20T02:00:00.000Z');
 
-type Row = Partial<Insertable<RequestsTable>> & Pick<Insertable<RequestsTable>, 'received_at' | 'status' | 'channel'>;
-
 /**
  * Requests of the week 2026-11-02 … 2026-11-08 (Beijing) and either side of it, counted by hand in the test
  * below. Each says what it is for.
  */
-const FIXTURE: Row[] = [
+const FIXTURE: SeedRow[] = [
   // 1: WeChat, water, answered on time, closed, 满意.
   {
     channel: 'wechat',
@@ -138,47 +135,57 @@ const FIXTURE: Row[] = [
   { channel: 'alipay', received_at: '2026-11-08T16:00:00.000Z', status: 'closed', unit_id: TRANSPORT },
 ];
 
-async function insertFixture(db: Db): Promise<void> {
-  for (const row of FIXTURE) {
-    const id = ulid();
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('requests')
-        .values({
-          id,
-          number: `YW-SUMMARY-${id}`,
-          account: 'acct',
-          citizen_id: `${row.channel}:citizen-${id}`,
-          citizen_name: null,
-          text: '汇总测试',
-          attachments: '[]',
-          category_id: null,
-          unit_id: null,
-          merged_into: null,
-          snoozed_until: null,
-          escalated: 0,
-          version: 1,
-          updated_at: row.received_at,
-          last_decision: null,
-          acknowledge_due_at: null,
-          answer_due_at: null,
-          unit_due_at: null,
-          first_response_at: null,
-          answered_at: null,
-          transferred_at: null,
-          unit_answered_at: null,
-          closed_at: null,
-          last_return_reason: null,
-          unit_answer: null,
-          unit_progress: null,
-          extension_request: null,
-          last_reminder: null,
-          change_seq: await nextValue(trx, CHANGE_SEQ),
-          ...row,
-        })
-        .execute();
-    });
-  }
+/** Who closed which fixture request (by index), and the unit answers operators sent back, counted by hand below. */
+const CLOSES: [index: number, operator: 'wang' | 'li', at: string][] = [
+  // 1 was closed by 李强, reopened, and closed again by 王丽: the latest close counts.
+  [0, 'li', '2026-11-05T03:30:00.000Z'],
+  [0, 'wang', '2026-11-05T04:00:00.000Z'],
+  [1, 'wang', '2026-11-11T02:00:00.000Z'],
+  [5, 'li', '2026-11-06T04:00:00.000Z'],
+  [9, 'li', '2026-11-09T04:00:00.000Z'],
+  // Outside the week: counts for nobody.
+  [10, 'wang', '2026-11-02T04:00:00.000Z'],
+];
+const REJECTIONS: [index: number, unitId: string, outcome: 'applied' | 'rejected'][] = [
+  [1, WATER, 'applied'],
+  // 4 has moved on to transport since: the rejected answer was still water's.
+  [3, WATER, 'applied'],
+  // Refused by the server, and on a junk request: neither counts.
+  [4, TRANSPORT, 'rejected'],
+  [6, WATER, 'applied'],
+];
+
+async function insertDecisions(db: Db, ids: readonly string[], operators: Record<'wang' | 'li', string>) {
+  const rows = [
+    ...CLOSES.map(([index, who, at]) => ({ index, who, at, kind: 'close', payload: {}, outcome: 'applied' as const })),
+    ...REJECTIONS.map(([index, unitId, outcome]) => ({
+      index,
+      who: 'wang' as const,
+      at: '2026-11-10T01:00:00.000Z',
+      kind: 'reject-answer',
+      payload: { unitId, reason: '未实质答复' },
+      outcome,
+    })),
+  ];
+  await db
+    .insertInto('decisions')
+    .values(
+      rows.map(({ index, who, at, kind, payload, outcome }, seq) => ({
+        id: ulid(),
+        device_id: 'ws-summary',
+        seq: seq + 1,
+        request_id: ids[index]!,
+        operator_id: operators[who],
+        kind,
+        payload: JSON.stringify({ kind, ...payload }),
+        base_version: 1,
+        made_at: at,
+        applied_at: at,
+        outcome,
+        rejection: null,
+      })),
+    )
+    .execute();
 }
 
 describe.each(testBackends())('summary of the numbers on $name', (backend) => {
@@ -192,7 +199,10 @@ describe.each(testBackends())('summary of the numbers on $name', (backend) => {
     server = await startServer({ DATABASE_URL: database.url, YIWANG_ADMIN_PASSWORD: 'admin-pass' });
     db = openDatabase(database.url);
     client = jsonClient(server.url);
-    await insertFixture(db);
+    const ids = await seedRequests(db, FIXTURE);
+    const operator = (name: string, displayName: string) =>
+      addOperator(db, { name, displayName, role: 'operator', password: 'pa55word' }).then(({ id }) => id);
+    await insertDecisions(db, ids, { wang: await operator('wang.li', '王丽'), li: await operator('li.qiang', '李强') });
   });
 
   afterAll(async () => {
@@ -217,6 +227,7 @@ describe.each(testBackends())('summary of the numbers on $name', (backend) => {
       rated: 4, // 1, 2, 6, 10
       satisfied: 3, // 1 满意, 6 and 10 基本满意
       satisfactionRate: 0.75,
+      rejectedAnswers: 2, // water's answers on 2 and 4
     });
     expect(summary.byUnit).toEqual([
       {
@@ -232,6 +243,7 @@ describe.each(testBackends())('summary of the numbers on $name', (backend) => {
         closedRate: 1 / 3,
         onTimeRate: 1,
         satisfactionRate: 1,
+        rejectedAnswers: 0,
       },
       {
         unitId: WATER,
@@ -246,6 +258,7 @@ describe.each(testBackends())('summary of the numbers on $name', (backend) => {
         closedRate: 2 / 3,
         onTimeRate: 1 / 3,
         satisfactionRate: 0.5,
+        rejectedAnswers: 2,
       },
     ]);
     expect(
@@ -253,6 +266,36 @@ describe.each(testBackends())('summary of the numbers on $name', (backend) => {
     ).toEqual([
       [BUILDING, BUILDING, 3, 3, 3, 2], // 1, 2, 6
       [TRAFFIC, TRAFFIC, 3, 1, 1, 1], // 3, 4, 10
+    ]);
+    expect(summary.byOperator).toEqual([
+      {
+        operatorId: expect.any(String),
+        operatorName: '李强',
+        received: 2, // 6, 10
+        answered: 1,
+        closed: 2,
+        onTime: 1,
+        overdue: 0,
+        rated: 2,
+        satisfied: 2,
+        closedRate: 1,
+        onTimeRate: 1,
+        satisfactionRate: 1,
+      },
+      {
+        operatorId: expect.any(String),
+        operatorName: '王丽',
+        received: 2, // 1 (closed again), 2
+        answered: 2,
+        closed: 2,
+        onTime: 1,
+        overdue: 1,
+        rated: 2,
+        satisfied: 1,
+        closedRate: 1,
+        onTimeRate: 0.5,
+        satisfactionRate: 0.5,
+      },
     ]);
     expect(summary.channels.find((c) => c.channel === 'weibo')).toMatchObject({
       received: 3,
@@ -276,6 +319,8 @@ describe.each(testBackends())('summary of the numbers on $name', (backend) => {
       satisfactionRate: null,
       byUnit: [],
       byCategory: [],
+      byOperator: [],
+      rejectedAnswers: 0,
     });
   });
 

@@ -1,4 +1,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
+import { citizenWrites, type Written } from './citizen-writes';
+import { newCitizen } from './demo-channels';
+import { signIn } from './walking-skeleton-flow';
 
 /** t, the unit by its pinyin initials, Enter; then Enter carries out the plan: the transfer, with the acknowledgement. */
 export async function transferByKeyboard(page: Page, unitQuery: string, unitName: string): Promise<void> {
@@ -44,4 +47,41 @@ export async function unitDesk(browser: Browser, serverUrl: string, account: str
     giveBack: (requestId: string, reason: string) => submit(requestId, '退单', 'reason', reason, '退回受理中心'),
     close: () => context.close(),
   };
+}
+
+/** The demo police bureau: its pinyin initials for `t`, its name, its account on the units' page. */
+export const POLICE = { query: 'gaj', name: '市公安局', account: 'gaj' } as const;
+
+/**
+ * A citizen's message arrives on `channel` and the operator signs in and sees it alone in the queue: the
+ * request's id, number and row (found by id, so it can be awaited leaving and coming back).
+ */
+export async function requestInQueue(page: Page, serverUrl: string, message: Omit<Written, 'citizen'>) {
+  const citizen = newCitizen(message.channel);
+  await citizenWrites(serverUrl, { ...message, citizen });
+  await signIn(page);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows).toHaveCount(1, { timeout: 30_000 });
+  const requestId = (await rows.first().getAttribute('data-request-id'))!;
+  const number = (await page.getByTestId('detail-number').textContent())!;
+  const row = page.locator(`[data-testid="queue-row"][data-request-id="${requestId}"]`);
+  return { citizen, requestId, number, rows, row };
+}
+
+/**
+ * The first half of the loop: the request in the queue is transferred to the police by keyboard, leaves the
+ * queue, is answered on the units' page, and comes back marked 单位已答复. The unit's desk stays open.
+ */
+export async function answeredByPolice(
+  { page, browser, serverUrl }: { page: Page; browser: Browser; serverUrl: string },
+  message: Omit<Written, 'citizen'>,
+  answer: string,
+) {
+  const request = await requestInQueue(page, serverUrl, message);
+  await transferByKeyboard(page, POLICE.query, POLICE.name);
+  await expect(request.row).toHaveCount(0);
+  const unit = await unitDesk(browser, serverUrl, POLICE.account);
+  await unit.answer(request.requestId, answer);
+  await expect(request.row.getByTestId('unit-news')).toHaveText('单位已答复', { timeout: 30_000 });
+  return { ...request, unit };
 }

@@ -1,10 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Channel, DecisionAction, Request } from '../../shared/model';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
+import { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
+import { openDatabase, type Db } from '../../server/db/open-database';
+import { startPlatforms, type PlatformServer } from '../../simulator/platforms/platform-server';
 import { decisionMaker } from './make-decision';
+import { startServer, type ServerProcess } from './server-process';
+import type { TestBackend, TestDatabase } from './test-database';
 
-export { DEMO_CHANNELS } from '../../server/channels/demo-accounts';
+export { DEMO_CHANNELS };
 export { newCitizen } from './demo-channels';
 
 /**
@@ -75,4 +80,45 @@ export async function operatorSession(
     },
   };
   return session;
+}
+
+export type OperatorSession = Awaited<ReturnType<typeof operatorSession>>;
+
+export interface ServerWithPlatforms {
+  database: TestDatabase;
+  /** The simulated WeChat, Weibo and Alipay APIs, whose record of calls the tests assert. */
+  platforms: PlatformServer;
+  server: ServerProcess;
+  db: Db;
+  /** The admin at a workstation of their own. */
+  operator: OperatorSession;
+}
+
+/**
+ * For a test file's describe block: a real server on `backend` replying through the simulated platforms
+ * (sent within 50 ms, retried after 50 ms), started before its tests and stopped after them; `env` adds to
+ * the server's environment. Read the fields inside the tests: they are set once beforeAll has run.
+ */
+export function serverWithPlatforms(backend: TestBackend, env: Record<string, string> = {}): ServerWithPlatforms {
+  const fixture = {} as ServerWithPlatforms;
+  beforeAll(async () => {
+    fixture.database = await backend.create();
+    fixture.platforms = await startPlatforms(DEMO_CHANNELS);
+    fixture.server = await startServer({
+      DATABASE_URL: fixture.database.url,
+      YIWANG_PLATFORM_URL: fixture.platforms.url,
+      YIWANG_OUTBOUND_POLL_MS: '50',
+      YIWANG_OUTBOUND_RETRY_BASE_MS: '50',
+      ...env,
+    });
+    fixture.db = openDatabase(fixture.database.url);
+    fixture.operator = await operatorSession(fixture.server.url);
+  });
+  afterAll(async () => {
+    await fixture.db?.destroy();
+    await fixture.server?.stop();
+    await fixture.platforms?.close();
+    await fixture.database?.drop();
+  });
+  return fixture;
 }

@@ -1,13 +1,16 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Operator } from '../../shared/model';
 import { LoginResponse, PullResponse, PushResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { UNIT_API, UnitLoginResponse } from '../../shared/units/protocol';
 import { addOperator } from '../../server/auth/operators';
-import type { Db } from '../../server/db/open-database';
+import { openDatabase, type Db } from '../../server/db/open-database';
 import { createIntake } from '../../server/requests/create-intake';
-import type { jsonClient } from './json-client';
+import { addUnitAccount } from '../../server/units/unit-accounts';
+import { jsonClient } from './json-client';
 import { decisionMaker } from './make-decision';
 import { makeMessage } from './make-message';
+import { startServer, type ServerProcess } from './server-process';
+import type { TestBackend, TestDatabase } from './test-database';
 
 type Client = ReturnType<typeof jsonClient>;
 
@@ -59,4 +62,46 @@ export async function unitLogin(client: Client, name: string, password: string):
   const response = await client.post(`${UNIT_API}/login`, { name, password });
   expect(response.status).toBe(200);
   return UnitLoginResponse.parse(response.body).token;
+}
+
+/** The water bureau, whose account `swj` the supervision fixture signs in. */
+export const WATER = 'city-water';
+
+type Workstation = Awaited<ReturnType<typeof workstation>>;
+
+export interface SupervisionFixture {
+  database: TestDatabase;
+  server: ServerProcess;
+  db: Db;
+  client: Client;
+  /** An operator (zhang.wei) and a supervisor (du.cha), each at a workstation. */
+  desk: Workstation;
+  supervisor: Workstation;
+  /** The water bureau's unit session (account swj). */
+  water: string;
+}
+
+/**
+ * For a describe block on supervision: a server on `backend` (admin password admin-pass) with the water
+ * bureau's unit account, an operator and a supervisor signed in; started before the tests, stopped after.
+ * Read the fields inside the tests: they are set once beforeAll has run.
+ */
+export function supervisionFixture(backend: TestBackend): SupervisionFixture {
+  const fixture = {} as SupervisionFixture;
+  beforeAll(async () => {
+    fixture.database = await backend.create();
+    fixture.server = await startServer({ DATABASE_URL: fixture.database.url, YIWANG_ADMIN_PASSWORD: 'admin-pass' });
+    fixture.db = openDatabase(fixture.database.url);
+    fixture.client = jsonClient(fixture.server.url);
+    await addUnitAccount(fixture.db, 'swj', 'swj-pass', WATER);
+    fixture.desk = await workstation(fixture.db, fixture.client, 'zhang.wei');
+    fixture.supervisor = await workstation(fixture.db, fixture.client, 'du.cha', 'supervisor');
+    fixture.water = await unitLogin(fixture.client, 'swj', 'swj-pass');
+  });
+  afterAll(async () => {
+    await fixture.db?.destroy();
+    await fixture.server?.stop();
+    await fixture.database?.drop();
+  });
+  return fixture;
 }

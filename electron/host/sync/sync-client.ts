@@ -16,6 +16,7 @@ import {
   type SignOutRequest,
 } from '../../../shared/sync/protocol';
 import { Request, RequestHistory } from '../../../shared/model';
+import { REPORTS_API, Summary, type SummaryQuery } from '../../../shared/reports/summary';
 import { OverdueList, SUPERVISION_API, UnitPerformanceList, type RemindRequest } from '../../../shared/units/protocol';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -104,6 +105,9 @@ export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
       units: (token: string) => get(`${SUPERVISION_API}/units`, UnitPerformanceList, token),
       remind: (token: string, request: RemindRequest) => post(`${SUPERVISION_API}/remind`, request, Request, token),
     },
+    /** The centre's numbers for a period (shared/reports/summary.ts), supervisors and admins only. */
+    summary: (token: string, { from, to }: SummaryQuery) =>
+      get(`${REPORTS_API}/summary?${new URLSearchParams({ from, to })}`, Summary, token),
   };
 }
 

@@ -32,6 +32,8 @@ export function RequestTimeline({ request }: { request: LocalRequest }) {
   }, [id, version, pending]);
 
   const view = history?.id === id ? history.view : null;
+  // The first message is the request's own text, shown above the timeline: its step says when it came, not what again.
+  const arrival = view?.events.find((event) => event.kind === 'message')?.id;
   const unitName = (unitId: string | null) => (unitId ? (unitsById.get(unitId)?.name ?? unitId) : null);
   const whoOf = (event: HistoryEvent) =>
     event.actor === 'unit' ? [unitName(event.unitId), event.who].filter(Boolean).join(' · ') : event.who;
@@ -67,17 +69,19 @@ export function RequestTimeline({ request }: { request: LocalRequest }) {
               {event.pending && <span className="tag tag-pending">{t('queue.pending')}</span>}
             </div>
             <div className="timeline-what" data-testid="timeline-what">
-              {describe({
-                kind: event.kind,
-                unitId: event.actor === 'unit' ? null : event.unitId,
-                categoryId: event.categoryId,
-                ...(event.kind === 'merge' && event.detail ? { intoRequestId: event.detail } : {}),
-              })}
+              {event.id === arrival
+                ? t('timeline.arrived')
+                : describe({
+                    kind: event.kind,
+                    unitId: event.actor === 'unit' ? null : event.unitId,
+                    categoryId: event.categoryId,
+                    ...(event.kind === 'merge' && event.detail ? { intoRequestId: event.detail } : {}),
+                  })}
               {event.detail && event.kind !== 'merge' && (
                 <span className="muted"> · {detailText(t, event, locale)}</span>
               )}
             </div>
-            {event.text && (
+            {event.text && event.id !== arrival && (
               <p className="timeline-text" data-testid="timeline-text">
                 {event.text}
               </p>

@@ -16,6 +16,11 @@ import { useNow } from './use-now';
 type OverdueItem = SupervisionOverview['overdue'][number];
 const REMIND_MAX = 2000;
 
+/** A rate as a whole percentage; a dash with nothing to divide. */
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
 /** The earliest due time among the clocks that ran out: how long this request has been overdue. */
 function overdueSince(item: OverdueItem): number {
   const due = Object.values(item.clocks)
@@ -25,8 +30,8 @@ function overdueSince(item: OverdueItem): number {
 }
 
 /**
- * g s (supervisors and admins): overdue requests, most overdue first, and units ranked by overdue count
- * and on-time rate, from the server. j/k move, m sends the unit a reminder (督办) with a note, r refreshes.
+ * g s (supervisors and admins): overdue requests, most overdue first, units ranked by overdue count
+ * and on-time rate, and each operator's closes and 满意率 over the last 30 days, from the server. j/k move, m sends the unit a reminder (督办) with a note, r refreshes.
  */
 export function SupervisionView() {
   const t = useT();
@@ -170,12 +175,40 @@ export function SupervisionView() {
                   <td>{unit.unitName}</td>
                   <td>{unit.holding}</td>
                   <td className={unit.overdue > 0 ? 'status-error' : undefined}>{unit.overdue}</td>
-                  <td>{unit.onTimeRate === null ? '—' : `${Math.round(unit.onTimeRate * 100)}%`}</td>
+                  <td>{percent(unit.onTimeRate)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        <h3>{t('supervision.operators', overview?.ratingsPeriod ?? { from: '', to: '' })}</h3>
+        <table className="help-table" data-testid="operator-ratings">
+          <thead>
+            <tr>
+              <th>{t('supervision.operator')}</th>
+              <th>{t('supervision.closed')}</th>
+              <th>{t('supervision.rated')}</th>
+              <th>{t('supervision.satisfactionRate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview && overview.operators.length === 0 && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  {t('supervision.noOperators')}
+                </td>
+              </tr>
+            )}
+            {(overview?.operators ?? []).map((row) => (
+              <tr key={row.operatorId} data-testid="operator-rating-row" data-operator-id={row.operatorId}>
+                <td>{row.operatorName}</td>
+                <td>{row.closed}</td>
+                <td>{row.rated}</td>
+                <td data-testid="operator-satisfaction">{percent(row.satisfactionRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <div className="picker-hint">
           <KeyHints scope="supervision" />
         </div>

@@ -63,10 +63,9 @@ export function UnitNewsPanel({ request }: { request: Request }) {
     <section className="unit-news" data-testid="unit-news-panel" data-news={news ?? undefined}>
       {rating && (
         <UnitText
-          title={t('detail.ratingNote', {
+          title={t(news === 'dissatisfied' ? 'detail.ratingReopened' : 'detail.ratingNote', {
             rating: t(`rating.via.${rating.via}`, { score: t(`rating.${rating.score}`) }),
             when: formatInstant(rating.at, locale),
-            note: news === 'dissatisfied' ? t('news.dissatisfied') : '',
           })}
           testId="detail-rating"
           text={rating.note ?? ''}
