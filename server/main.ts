@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { Role } from '../shared/model';
 import { buildApp } from './app';
-import { setAccountDisabled } from './accounts/account-status';
-import { audit } from './audit/audit-log';
-import { addOperator, ensureAdmin, ensureDemoOperators } from './auth/operators';
+import { ACCOUNT_USAGE, AccountCommandError, isAccountCommand, runAccountCommand } from './accounts/account-commands';
+import { ensureAdmin, ensureDemoOperators } from './auth/operators';
+import { describePasswordProblems, passwordProblems } from './auth/password-policy';
 import { ConfigError, loadConfig, READY_PREFIX } from './config';
 import { backupDatabase, BackupError, restoreDatabase } from './db/backup';
 import { migrateToLatest } from './db/migrate';
@@ -15,20 +14,21 @@ import { seedDirectory } from './directory/seed-directory';
 import { IMPORT_HISTORY_USAGE, importHistoryCommand } from './history/import-history-command';
 import { warmStart } from './history/warm-start';
 import { seedSuggestionRules } from './suggestions/keyword-rule-store';
-import { addUnitAccount, ensureDemoUnitAccounts, UnknownUnitError } from './units/unit-accounts';
+import { ensureDemoUnitAccounts } from './units/unit-accounts';
 
 /**
  * The central server's entry.
  *   tsx server/main.ts                                      serve (prints YIWANG_SERVER_READY <url>)
  *   tsx server/main.ts import-categories <file.csv>         import the category tree
  *   tsx server/main.ts import-history <file.csv> --text … --category … --unit …   past requests, then train
- *   tsx server/main.ts add-operator <name> <password> [role]
- *   tsx server/main.ts add-unit-account <name> <password> <unitId>
+ *   tsx server/main.ts add-operator <name> [role]              the password on standard input
+ *   tsx server/main.ts add-unit-account <name> <unitId>         the password on standard input
+ *   tsx server/main.ts set-password operator|unit <name>        the password on standard input; ends its sessions
  *   tsx server/main.ts disable-account|enable-account operator|unit <name>
  *   tsx server/main.ts backup <file>                        a consistent copy of the database, while it serves
  *   tsx server/main.ts restore <file>                       into a new, empty database (docs/deploy.md)
  */
-const USAGE = `usage: main.ts [serve | import-categories <file.csv> | ${IMPORT_HISTORY_USAGE} | add-operator <name> <password> [operator|supervisor|admin] | add-unit-account <name> <password> <unitId> | disable-account|enable-account operator|unit <name> | backup <file> | restore <file>]`;
+const USAGE = `usage: main.ts [serve | import-categories <file.csv> | ${IMPORT_HISTORY_USAGE} | ${ACCOUNT_USAGE} | backup <file> | restore <file>]`;
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -50,6 +50,7 @@ async function main(args: string[]): Promise<void> {
         '  it is shown only this once; sign in with it, or start with YIWANG_ADMIN_PASSWORD set on first start',
     );
   }
+  if (created && !created.generated && !config.demo) warnIfWeak(config.adminPassword ?? '');
   if (config.demo) {
     await ensureDemoOperators(db);
     await ensureDemoUnitAccounts(db);
@@ -59,21 +60,6 @@ async function main(args: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return serve(config, db);
-    case 'disable-account':
-    case 'enable-account': {
-      const [kind, name] = rest;
-      if ((kind !== 'operator' && kind !== 'unit') || !name) return fail(db, USAGE);
-      const disabled = command === 'disable-account';
-      if (!(await setAccountDisabled(db, kind, name, disabled))) return fail(db, `no ${kind} account ${name}`);
-      await audit(db, {
-        actorKind: 'system',
-        actorName: 'command line',
-        action: disabled ? 'account-disabled' : 'account-enabled',
-        target: `${kind}:${name}`,
-      });
-      console.log(`${kind} account ${name} ${disabled ? 'disabled, its sessions ended' : 'enabled'}`);
-      return db.destroy();
-    }
     case 'import-categories': {
       const [file] = rest;
       if (!file) return fail(db, USAGE);
@@ -87,28 +73,15 @@ async function main(args: string[]): Promise<void> {
       process.exitCode = await importHistoryCommand(db, rest, config.retrain.minPerClass);
       return db.destroy();
     }
-    case 'add-operator': {
-      const [name, password, role = 'operator'] = rest;
-      const parsedRole = Role.safeParse(role);
-      if (!name || !password || !parsedRole.success) return fail(db, USAGE);
-      const operator = await addOperator(db, { name, displayName: name, role: parsedRole.data, password });
-      console.log(`added operator ${operator.name} (${operator.role}) ${operator.id}`);
-      return db.destroy();
-    }
-    case 'add-unit-account': {
-      const [name, password, unitId] = rest;
-      if (!name || !password || !unitId) return fail(db, USAGE);
+    default:
+      if (!isAccountCommand(command)) return fail(db, USAGE);
       try {
-        const account = await addUnitAccount(db, name, password, unitId);
-        console.log(`added unit account ${account.name} for ${account.unitName} (${account.unitId}) ${account.id}`);
+        await runAccountCommand(db, command, rest);
       } catch (err) {
-        if (!(err instanceof UnknownUnitError)) throw err;
-        return fail(db, `${err.message}: see the units directory for ids`);
+        if (err instanceof AccountCommandError) return fail(db, err.message);
+        throw err;
       }
       return db.destroy();
-    }
-    default:
-      return fail(db, USAGE);
   }
 }
 
@@ -172,6 +145,16 @@ async function backupOrRestore(databaseUrl: string, command: 'backup' | 'restore
     command === 'backup'
       ? `backed up the database to ${file}`
       : `restored ${file}; the server brings its schema up to date when it starts`,
+  );
+}
+
+/** A weak YIWANG_ADMIN_PASSWORD is taken (refusing would leave no way in) but said loudly, with the way out. */
+function warnIfWeak(password: string): void {
+  const problems = passwordProblems(password, 'admin');
+  if (problems.length === 0) return;
+  console.error(
+    `yiwang server: YIWANG_ADMIN_PASSWORD does not meet the password policy (${describePasswordProblems(problems)});\n` +
+      '  change it now: printf \'%s\\n\' "$NEW_PASSWORD" | tsx server/main.ts set-password operator admin',
   );
 }
 

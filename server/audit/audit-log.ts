@@ -11,8 +11,10 @@ export type AuditAction =
   | 'sign-in-failed'
   | 'sign-in-throttled'
   | 'sign-out'
+  | 'account-added'
   | 'account-disabled'
   | 'account-enabled'
+  | 'password-changed'
   | 'admin-created'
   | 'admin-change'
   | 'ledger-exported';

@@ -1,6 +1,6 @@
 import type { LoginResponse } from '../../shared/sync/protocol';
 import { findOperatorByName, toOperator } from '../auth/operators';
-import { verifySignIn } from '../auth/password';
+import { hashPassword, needsRehash, verifySignIn } from '../auth/password';
 import { createSession } from '../auth/sessions';
 import type { Db } from '../db/open-database';
 import { deviceSeq } from './device-seq';
@@ -11,7 +11,12 @@ import type { Shifts } from './shifts';
 export async function checkOperatorSignIn(db: Db, name: string, password: string): Promise<OperatorsTable | null> {
   const row = await findOperatorByName(db, name);
   const passwordOk = await verifySignIn(password, row?.password_hash ?? null);
-  return row && passwordOk && row.disabled_at === null ? row : null;
+  if (!row || !passwordOk || row.disabled_at !== null) return null;
+  if (needsRehash(row.password_hash)) {
+    const rehashed = await hashPassword(password);
+    await db.updateTable('operators').set({ password_hash: rehashed }).where('id', '=', row.id).execute();
+  }
+  return row;
 }
 
 /** Signs a checked operator in on a device and starts their shift. */

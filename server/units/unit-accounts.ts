@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid';
 import type { UnitAccount } from '../../shared/units/protocol';
-import { hashPassword, verifySignIn } from '../auth/password';
+import { hashPassword, needsRehash, verifySignIn } from '../auth/password';
 import type { Db } from '../db/open-database';
 
 const ulid = monotonicFactory();
@@ -54,7 +54,12 @@ export async function findUnitAccount(
 export async function checkUnitSignIn(db: Db, name: string, password: string): Promise<UnitAccount | null> {
   const found = await findUnitAccount(db, { name });
   const passwordOk = await verifySignIn(password, found?.passwordHash ?? null);
-  return found && passwordOk ? found.account : null;
+  if (!found || !passwordOk) return null;
+  if (needsRehash(found.passwordHash)) {
+    const rehashed = await hashPassword(password);
+    await db.updateTable('unit_accounts').set({ password_hash: rehashed }).where('id', '=', found.account.id).execute();
+  }
+  return found.account;
 }
 
 /**

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, LoginResponse, PullResponse, SYNC_PATHS } from '../../shared/sync/protocol';
 import { migrateToLatest } from '../../server/db/migrate';
@@ -9,6 +7,7 @@ import { openDatabase, type Db } from '../../server/db/open-database';
 import { CategoryImportError, importCategories } from '../../server/directory/import-categories';
 import { loadDirectory } from '../../server/directory/load-directory';
 import { seedDirectory } from '../../server/directory/seed-directory';
+import { runServerCli } from '../support/server-cli';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
 
@@ -131,22 +130,14 @@ describe('directory administration through the server', () => {
   });
 
   it('adds operators from the command line, and keeps non-admins out of the admin API', async () => {
-    const run = promisify(execFile);
-    const env = { ...process.env, YIWANG_DATA_DIR: server.dataDir };
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', 'server/main.ts', 'add-operator', 'wang.fang', 's3cret', 'operator'],
-      { env },
-    );
-    expect(stdout).toContain('added operator wang.fang (operator)');
+    const added = await runServerCli(server.dataDir, ['add-operator', 'wang.fang', 'operator'], 'river-lamp-quiet-7\n');
+    expect(added.stdout).toContain('added operator wang.fang (operator)');
     const csvFile = join(server.dataDir, 'categories.csv');
     writeFileSync(csvFile, '一级分类,二级分类,三级分类\n民政,社会救助,低保\n');
-    const imported = await run(process.execPath, ['--import', 'tsx', 'server/main.ts', 'import-categories', csvFile], {
-      env,
-    });
+    const imported = await runServerCli(server.dataDir, ['import-categories', csvFile]);
     expect(imported.stdout).toContain('2 added, 1 already present');
 
-    const operator = await tokenOf('wang.fang', 's3cret');
+    const operator = await tokenOf('wang.fang', 'river-lamp-quiet-7');
     const forbidden = await importCsv(operator, CSV);
     expect(forbidden.status).toBe(403);
   });
