@@ -13,7 +13,7 @@ import { shipTrainedModels } from './shipped-models';
 
 const CACHED = 100_000;
 const HANDLED = 1_000;
-const BOARD_POSTS = '../shared/data/messages-labeled-dev.csv';
+const BOARD_DATA = '../shared/data';
 
 /**
  * The triage part, on two streams, each worked through by a scripted operator in a real Chromium who
@@ -22,7 +22,8 @@ const BOARD_POSTS = '../shared/data/messages-labeled-dev.csv';
  * test) and shipped into the cache as a pull stores them, so the suggestions are the real models'.
  *
  * - real: real board posts (../shared/data), split by a hash of the text into the archive and the
- *   requests under test, so no post is on both sides; what an operator meets.
+ *   requests under test, so no post is on both sides; the right unit is the one that answered the post
+ *   (request-stream.ts, boardStream); what an operator meets.
  * - generated: recurring templated topics, 100,000 cached (99,000 resolved, 1,000 waiting); key press
  *   → next request painted and start-up are measured on this one, the big cache.
  */
@@ -34,7 +35,7 @@ export async function triageBench(): Promise<void> {
 
 /** The real stream alone (`npm run bench -- triage-real`): quick to run while working on suggestions. */
 export async function realTriageBench(): Promise<void> {
-  await runStream('real', boardStream(BOARD_POSTS, true), boardStream(BOARD_POSTS, false), Date.now(), false);
+  await runStream('real', boardStream(BOARD_DATA, true), boardStream(BOARD_DATA, false), Date.now(), false);
 }
 
 async function runStream(
