@@ -8,6 +8,8 @@ import * as citizenLinks from './migrations/0006-citizen-links';
 import * as closingTheLoop from './migrations/0007-closing-the-loop';
 import * as answerRejections from './migrations/0008-answer-rejections';
 import * as secureByDefault from './migrations/0010-secure-by-default';
+import * as surgeMarks from './migrations/0011-surge-marks';
+import * as reportCommentary from './migrations/0012-report-commentary';
 import * as importedHistory from './migrations/0019-imported-history';
 import type { Db } from './open-database';
 
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-closing-the-loop': closingTheLoop,
   '0008-answer-rejections': answerRejections,
   '0010-secure-by-default': secureByDefault,
+  '0011-surge-marks': surgeMarks,
+  '0012-report-commentary': reportCommentary,
   '0019-imported-history': importedHistory,
 };
 

@@ -30,6 +30,8 @@ export interface Database {
   ladder_steps: LadderStepsTable;
   webhook_nonces: WebhookNoncesTable;
   audit_log: AuditLogTable;
+  surge_marks: SurgeMarksTable;
+  report_commentaries: ReportCommentariesTable;
 }
 
 export interface OperatorsTable {
@@ -364,4 +366,31 @@ export interface AuditLogTable {
   target: string | null;
   details: string;
   address: string | null;
+}
+
+/** A surge marked handled (migration 0011, docs/reports.md). */
+export interface SurgeMarksTable {
+  id: string;
+  kind: 'category' | 'cluster';
+  surge_key: string;
+  category_id: string | null;
+  label: string;
+  sample_text: string | null;
+  period_kind: string;
+  period_from: string;
+  period_to: string;
+  note: string;
+  handled_by: string;
+  handled_by_name: string;
+  handled_at: string;
+}
+
+/** A period report's commentary (migration 0012): one per period kind and first day. */
+export interface ReportCommentariesTable {
+  period_kind: string;
+  period_from: string;
+  text: string;
+  author_id: string;
+  author_name: string;
+  written_at: string;
 }

@@ -1,11 +1,23 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { PeriodQuery, periodContaining } from '../../shared/reports/period';
+import {
+  Commentary,
+  MarkSurgeHandled,
+  PeriodReport,
+  SurgeMark,
+  WriteCommentary,
+} from '../../shared/reports/period-report';
 import { REPORTS_API, Summary, SummaryQuery } from '../../shared/reports/summary';
-import { requireSession } from '../auth/require-session';
+import { requireSession, sessionOf } from '../auth/require-session';
 import type { Db } from '../db/open-database';
 import { parseBody } from '../http/parse-body';
+import { sendError } from '../http/send-error';
+import { writeCommentary } from './commentary';
+import { periodReport, reportWithSamples } from './period-report';
+import { markSurgeHandled } from './surge-marks';
 import { summarize } from './summarize';
 
-/** The centre's numbers for supervisors and admins (and the city's own systems signed in as one). */
+/** The centre's numbers and reports for supervisors and admins (and the city's own systems signed in as one). */
 export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   const supervisorsOnly = { preHandler: requireSession(db, ['supervisor', 'admin']) };
 
@@ -14,5 +26,30 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     if (!period) return reply;
     // Validated on the way out too: the city's systems read this shape, so a drift fails here, not there.
     return Summary.parse(await summarize(db, period));
+  });
+
+  app.get(`${REPORTS_API}/period`, supervisorsOnly, async (request, reply) => {
+    const query = parseBody(PeriodQuery, request.query, reply);
+    if (!query) return reply;
+    return PeriodReport.parse(await periodReport(db, query));
+  });
+
+  app.post(`${REPORTS_API}/surges/handled`, supervisorsOnly, async (request, reply) => {
+    const body = parseBody(MarkSurgeHandled, request.body, reply);
+    if (!body) return reply;
+    // The surge is found again rather than taken from the body: a mark records what the radar saw.
+    const { report, representatives } = await reportWithSamples(db, body);
+    const surge = report.surges.find((s) => s.key === body.key);
+    if (!surge) return sendError(reply, 404, 'not-found', `no surge ${body.key} in this period`);
+    const operator = sessionOf(request).operator;
+    const representative = representatives.get(surge.key) ?? null;
+    return SurgeMark.parse(await markSurgeHandled(db, body, surge, representative, body.note, operator));
+  });
+
+  app.post(`${REPORTS_API}/commentary`, supervisorsOnly, async (request, reply) => {
+    const body = parseBody(WriteCommentary, request.body, reply);
+    if (!body) return reply;
+    const { from } = periodContaining(body.period, body.date);
+    return Commentary.parse(await writeCommentary(db, body.period, from, body.text, sessionOf(request).operator));
   });
 };

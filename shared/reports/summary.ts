@@ -21,7 +21,7 @@ function dayOf(key: string): number | null {
   }
 }
 
-const DateKey = z.string().refine((key) => dayOf(key) !== null, {
+export const DateKey = z.string().refine((key) => dayOf(key) !== null, {
   message: 'expected a calendar date YYYY-MM-DD (Beijing)',
 });
 

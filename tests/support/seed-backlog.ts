@@ -20,6 +20,12 @@ const UNSET = {
   unit_progress: null,
   extension_request: null,
   last_reminder: null,
+  // The counters with defaults too: in one multi-row insert a row without a column writes NULL into it.
+  extension_working_days: 0,
+  return_count: 0,
+  flagged: 0,
+  reminder_count: 0,
+  answer_rejection_count: 0,
 };
 
 /** What a seeded request sets itself; the rest is a new WeChat request as intake makes it. */
