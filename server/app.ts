@@ -15,6 +15,7 @@ import { escalationLadder } from './deadlines/escalation-ladder';
 import { holidayRoutes } from './deadlines/holiday-routes';
 import { adminRoutes } from './directory/admin-routes';
 import { sendError } from './http/send-error';
+import { libraryRoutes } from './library/library-routes';
 import { mediaRoutes } from './media/media-routes';
 import { mediaStore } from './media/media-store';
 import { mediaWorker } from './media/media-worker';
@@ -105,6 +106,7 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.addHook('onClose', () => ladder.stop());
   app.register(historyRoutes, { db });
   app.register(reportRoutes, { db });
+  app.register(libraryRoutes, { db });
   app.register(accountRoutes, { db });
   // Outbound replies and attachment fetches run beside the HTTP server and stop with it.
   const tokens = wechatTokens(db, config.platforms.wechat);

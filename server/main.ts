@@ -13,6 +13,7 @@ import { importCategories } from './directory/import-categories';
 import { seedDirectory } from './directory/seed-directory';
 import { IMPORT_HISTORY_USAGE, importHistoryCommand } from './history/import-history-command';
 import { warmStart } from './history/warm-start';
+import { IMPORT_POLICY_USAGE, importPolicyCommand } from './library/import-policy-command';
 import { seedSuggestionRules } from './suggestions/keyword-rule-store';
 import { ensureDemoUnitAccounts } from './units/unit-accounts';
 
@@ -27,8 +28,9 @@ import { ensureDemoUnitAccounts } from './units/unit-accounts';
  *   tsx server/main.ts disable-account|enable-account operator|unit <name>
  *   tsx server/main.ts backup <file>                        a consistent copy of the database, while it serves
  *   tsx server/main.ts restore <file>                       into a new, empty database (docs/deploy.md)
+ *   tsx server/main.ts import-policy <file> --title T --issuer I --date YYYY-MM-DD [--valid-until YYYY-MM-DD]
  */
-const USAGE = `usage: main.ts [serve | import-categories <file.csv> | ${IMPORT_HISTORY_USAGE} | ${ACCOUNT_USAGE} | backup <file> | restore <file>]`;
+const USAGE = `usage: main.ts [serve | import-categories <file.csv> | ${IMPORT_HISTORY_USAGE} | ${ACCOUNT_USAGE} | backup <file> | restore <file> | ${IMPORT_POLICY_USAGE}]`;
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -67,6 +69,10 @@ async function main(args: string[]): Promise<void> {
       console.log(
         `imported ${file}: ${result.added} added, ${result.unchanged} already present, directory version ${result.directoryVersion}`,
       );
+      return db.destroy();
+    }
+    case 'import-policy': {
+      process.exitCode = await importPolicyCommand(db, rest);
       return db.destroy();
     }
     case 'import-history': {

@@ -17,7 +17,9 @@ export type AuditAction =
   | 'password-changed'
   | 'admin-created'
   | 'admin-change'
-  | 'ledger-exported';
+  | 'ledger-exported'
+  | 'library-changed'
+  | 'policy-imported';
 
 export interface AuditEntry {
   actorKind: AuditLogTable['actor_kind'];

@@ -32,6 +32,8 @@ export interface Database {
   audit_log: AuditLogTable;
   surge_marks: SurgeMarksTable;
   report_commentaries: ReportCommentariesTable;
+  library_entries: LibraryEntriesTable;
+  policy_documents: PolicyDocumentsTable;
 }
 
 export interface OperatorsTable {
@@ -393,4 +395,44 @@ export interface ReportCommentariesTable {
   author_id: string;
   author_name: string;
   written_at: string;
+/** One entry of the answer library (server/library): an answer, a reply or a policy passage. */
+export interface LibraryEntriesTable {
+  id: string;
+  /** The full-text index's row id. */
+  doc_id: number;
+  /** answer | reply | passage */
+  kind: string;
+  question: string | null;
+  text: string;
+  request_id: string | null;
+  request_number: string | null;
+  category_id: string | null;
+  unit_id: string | null;
+  document_id: string | null;
+  title: string | null;
+  issuer: string | null;
+  valid_until: string | null;
+  answered_at: string;
+  retired: number;
+  promoted: number;
+  updated_at: string;
+  /** Position in the library's change order that workstations pull by. */
+  change_seq: number;
+  /** The character pairs the full-text index holds (shared/library/library-terms.ts). */
+  terms: string;
+}
+
+/** An imported policy document; its passages are library entries. */
+export interface PolicyDocumentsTable {
+  id: string;
+  title: string;
+  issuer: string;
+  issued_on: string;
+  valid_until: string | null;
+  file_name: string;
+  /** text | markdown | docx | pdf */
+  format: string;
+  passages: number;
+  imported_at: string;
+  imported_by: string;
 }

@@ -10,6 +10,7 @@ import {
 import type { SetDeadlines } from '../deadlines/deadline-clock';
 import { queueReply } from '../outbound/reply-queue';
 import type { Database } from '../db/schema';
+import { recordInLibrary } from '../library/record-answers';
 import { citizenKnown, linkCitizen } from './citizen-links';
 import { askSatisfaction } from './satisfaction';
 import { decidedColumns, toRequest } from './request-rows';
@@ -70,6 +71,8 @@ export async function decideAndStore(
     .where('id', '=', current.id)
     .execute();
   await recordDecision(trx, event, ctx.actor, ctx.now, null, request.version);
+  // What is said to citizens becomes the answer library's (server/library), in the same transaction.
+  await recordInLibrary(trx, current, request, event, ctx.now);
   // A reply goes out through the channel: queued here, in the decision's transaction (server/outbound).
   if (event.kind === 'reply') return { ok: true, request: await queueReply(trx, request, event, ctx.now) };
   // A close asks the citizen how satisfied they are (回访), on the same channel, in the same transaction.
