@@ -395,6 +395,8 @@ export interface ReportCommentariesTable {
   author_id: string;
   author_name: string;
   written_at: string;
+}
+
 /** One entry of the answer library (server/library): an answer, a reply or a policy passage. */
 export interface LibraryEntriesTable {
   id: string;
