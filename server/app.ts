@@ -51,7 +51,7 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   });
   app.decorateRequest('session', null);
   app.decorate('sessionLifetime', config.sessionLifetime);
-  app.decorate('loginThrottle', loginThrottle(config.loginLimits));
+  app.decorate('loginThrottle', loginThrottle(db, config.loginLimits));
   // Every change an admin makes through the admin API is recorded with who made it (docs/security.md).
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? '';
@@ -118,7 +118,7 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
     timing: config.outbound,
     log: app.log,
   });
-  const store = mediaStore(config.dataDir);
+  const store = mediaStore(config.mediaDir);
   const media = mediaWorker({
     db,
     store,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DeadlinePolicy } from '../shared/deadline';
 import { readChannelsFile, type ChannelsConfig } from './channels/accounts';
 import { DEMO_CHANNELS } from './channels/demo-accounts';
+import { DEFAULT_POOL_SIZE } from './db/open-database';
 import { loadDeadlinePolicy } from './deadlines/policy-file';
 import type { ThrottleLimits } from './auth/login-throttle';
 import type { SessionLifetime } from './auth/sessions';
@@ -46,8 +47,12 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** Where fetched attachments are kept: dataDir/media, or a folder every instance shares (YIWANG_MEDIA_DIR). */
+  mediaDir: string;
   /** sqlite:<path> or postgres://… */
   databaseUrl: string;
+  /** PostgreSQL connections this instance holds at most (YIWANG_DB_POOL_SIZE). */
+  dbPoolSize: number;
   /** YIWANG_DEMO=1: the public demo channel accounts, demo staff and admin/admin. Never on a reachable server. */
   demo: boolean;
   channels: ChannelsConfig;
@@ -135,7 +140,9 @@ const ServerEnv = z.object({
       .regex(/^(sqlite:|postgres(ql)?:\/\/)/, { error: 'expected sqlite:<path> or postgres://…' })
       .optional(),
   ),
+  YIWANG_DB_POOL_SIZE: wholeNumber(DEFAULT_POOL_SIZE, 1, 1000),
   YIWANG_CHANNELS_FILE: optionalText,
+  YIWANG_MEDIA_DIR: optionalText,
   YIWANG_DEMO: z.enum(['', '0', '1']).optional(),
   YIWANG_ADMIN_PASSWORD: optionalText,
   YIWANG_TRUST_PROXY: optionalText,
@@ -192,7 +199,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Server
     host: env.YIWANG_HOST,
     port: env.YIWANG_PORT,
     dataDir,
+    mediaDir: resolve(env.YIWANG_MEDIA_DIR ?? resolve(dataDir, 'media')),
     databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'yiwang.sqlite')}`,
+    dbPoolSize: env.YIWANG_DB_POOL_SIZE,
     demo,
     channels: channelsFile
       ? fromFile('YIWANG_CHANNELS_FILE', channelsFile, readChannelsFile)

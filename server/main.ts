@@ -8,6 +8,7 @@ import { backupDatabase, BackupError, restoreDatabase } from './db/backup';
 import { migrateToLatest } from './db/migrate';
 import { DB_FAULT_TEXT } from './db/db-fault';
 import { openDatabase, sqliteFileOf, type Db } from './db/open-database';
+import { oneInstanceAtATime } from './db/start-up-lock';
 import { probeWrite, sqliteFileWritable, type ProbeResult } from './db/write-probe';
 import { importCategories } from './directory/import-categories';
 import { seedDirectory } from './directory/seed-directory';
@@ -40,23 +41,25 @@ async function main(args: string[]): Promise<void> {
   const file = sqliteFileOf(config.databaseUrl);
   const writable = file ? sqliteFileWritable(file) : null;
   if (writable?.fault) return cannotStart(writable);
-  const db = openDatabase(config.databaseUrl);
-  await migrateToLatest(db);
-  await seedDirectory(db);
-  await seedSuggestionRules(db);
-  const created = await ensureAdmin(db, config.adminPassword);
-  if (created?.generated) {
-    // Shown this once, on the console only: the database keeps just its hash.
-    console.error(
-      `yiwang server: created operator admin with the password ${created.generated}\n` +
-        '  it is shown only this once; sign in with it, or start with YIWANG_ADMIN_PASSWORD set on first start',
-    );
-  }
-  if (created && !created.generated && !config.demo) warnIfWeak(config.adminPassword ?? '');
-  if (config.demo) {
-    await ensureDemoOperators(db);
-    await ensureDemoUnitAccounts(db);
-  }
+  const db = openDatabase(config.databaseUrl, { poolSize: config.dbPoolSize });
+  await oneInstanceAtATime(db, async () => {
+    await migrateToLatest(db);
+    await seedDirectory(db);
+    await seedSuggestionRules(db);
+    const created = await ensureAdmin(db, config.adminPassword);
+    if (created?.generated) {
+      // Shown this once, on the console only: the database keeps just its hash.
+      console.error(
+        `yiwang server: created operator admin with the password ${created.generated}\n` +
+          '  it is shown only this once; sign in with it, or start with YIWANG_ADMIN_PASSWORD set on first start',
+      );
+    }
+    if (created && !created.generated && !config.demo) warnIfWeak(config.adminPassword ?? '');
+    if (config.demo) {
+      await ensureDemoOperators(db);
+      await ensureDemoUnitAccounts(db);
+    }
+  });
 
   const [command = 'serve', ...rest] = args;
   switch (command) {

@@ -26,7 +26,7 @@ export async function guardedSignIn<T extends { id: string; name: string }>(
 ): Promise<T | 'wrong' | 'throttled'> {
   const throttle = request.server.loginThrottle;
   const address = request.ip;
-  const wait = throttle.retryAfter(kind, name, address);
+  const wait = await throttle.retryAfter(kind, name, address);
   if (wait > 0) {
     await audit(db, { actorKind: 'anonymous', actorName: name, action: 'sign-in-throttled', target: kind, address });
     reply.header('retry-after', String(wait));
@@ -35,11 +35,11 @@ export async function guardedSignIn<T extends { id: string; name: string }>(
   }
   const account = await check();
   if (!account) {
-    throttle.failed(kind, name, address);
+    await throttle.failed(kind, name, address);
     await audit(db, { actorKind: 'anonymous', actorName: name, action: 'sign-in-failed', target: kind, address });
     return 'wrong';
   }
-  throttle.succeeded(kind, name);
+  await throttle.succeeded(kind, name);
   await audit(db, { actorKind: kind, actorId: account.id, actorName: account.name, action: 'sign-in', address });
   return account;
 }

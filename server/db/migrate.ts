@@ -11,6 +11,7 @@ import * as secureByDefault from './migrations/0010-secure-by-default';
 import * as surgeMarks from './migrations/0011-surge-marks';
 import * as reportCommentary from './migrations/0012-report-commentary';
 import * as answerLibrary from './migrations/0014-answer-library';
+import * as manyInstances from './migrations/0017-many-instances';
 import * as importedHistory from './migrations/0019-imported-history';
 import type { Db } from './open-database';
 
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-surge-marks': surgeMarks,
   '0012-report-commentary': reportCommentary,
   '0014-answer-library': answerLibrary,
+  '0017-many-instances': manyInstances,
   '0019-imported-history': importedHistory,
 };
 

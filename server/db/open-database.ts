@@ -15,6 +15,8 @@ import type { Database } from './schema';
 export type Db = Kysely<Database>;
 
 const BUSY_TIMEOUT_MS = 5_000;
+/** PostgreSQL connections per server instance (YIWANG_DB_POOL_SIZE); SQLite has its one. */
+export const DEFAULT_POOL_SIZE = 10;
 
 /**
  * Transactions that take the write lock when they begin. A deferred BEGIN that reads and then writes
@@ -45,9 +47,10 @@ export function sqliteFileOf(databaseUrl: string): string | null {
 
 /**
  * Opens the database named by `sqlite:<path>` (embedded, the default) or `postgres://…`.
- * SQLite runs in WAL mode so readers (a second process, a backup) never block the server.
+ * SQLite runs in WAL mode so readers (a second process, a backup) never block the server. On
+ * PostgreSQL `poolSize` connections at most are held: instances × pool must fit max_connections.
  */
-export function openDatabase(databaseUrl: string): Db {
+export function openDatabase(databaseUrl: string, { poolSize = DEFAULT_POOL_SIZE } = {}): Db {
   const file = sqliteFileOf(databaseUrl);
   if (file !== null) {
     const sqlite = new BetterSqlite3(file);
@@ -61,7 +64,7 @@ export function openDatabase(databaseUrl: string): Db {
     return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withCachedStatements(sqlite) }) });
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   throw new Error(`unsupported database URL (expected sqlite:<path> or postgres://…): ${databaseUrl}`);

@@ -34,6 +34,8 @@ export interface Database {
   report_commentaries: ReportCommentariesTable;
   library_entries: LibraryEntriesTable;
   policy_documents: PolicyDocumentsTable;
+  leases: LeasesTable;
+  login_failures: LoginFailuresTable;
 }
 
 export interface OperatorsTable {
@@ -437,4 +439,17 @@ export interface PolicyDocumentsTable {
   passages: number;
   imported_at: string;
   imported_by: string;
+}
+
+/** Background work one instance at a time (server/db/leases.ts). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  until: string;
+}
+
+/** One failed sign-in, under its account key and under its address key (server/auth/login-throttle.ts). */
+export interface LoginFailuresTable {
+  key: string;
+  at: string;
 }

@@ -14,6 +14,8 @@ import { wechatMediaFetcher, weiboMediaFetcher, type MediaFetcher } from './medi
 import type { MediaStore } from './media-store';
 
 const BATCH = 10;
+/** Longer than a platform call may take (platform-call.ts gives up after 15 s), with the store's write. */
+const FETCH_LEASE_MS = 60_000;
 
 /** Where a workstation reads a stored file (server/media/media-routes.ts). */
 export const mediaUrl = (hash: string) => `${SERVER_MEDIA_PATH}${hash}`;
@@ -63,6 +65,7 @@ export function mediaWorker({
   }
 
   async function fetchOne(job: Selectable<MediaJobsTable>): Promise<void> {
+    if (!(await claim(job))) return; // another instance took it
     const fetcher = fetchers[job.channel];
     const fetched = fetcher ? await fetcher(job.account, job.media_id) : ({ ok: false, error: 'unsupported' } as const);
     const attempts = Number(job.attempts) + 1;
@@ -107,6 +110,22 @@ export function mediaWorker({
         .where('id', '=', job.request_id)
         .execute();
     });
+  }
+
+  /**
+   * Takes the job for one fetch by moving its due time a lease ahead, if no other instance moved it
+   * first (compare-and-set on the time read). An instance that dies mid-fetch leaves the job due
+   * again when the lease runs out; a fetch repeated then only stores the same file again.
+   */
+  async function claim(job: Selectable<MediaJobsTable>): Promise<boolean> {
+    const taken = await db
+      .updateTable('media_jobs')
+      .set({ next_attempt_at: new Date(Date.now() + FETCH_LEASE_MS).toISOString() })
+      .where('id', '=', job.id)
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '=', job.next_attempt_at)
+      .executeTakeFirst();
+    return Number(taken.numUpdatedRows) === 1;
   }
 
   return pollingWorker('media worker', timing.pollMs, log, tick);

@@ -136,6 +136,15 @@ export function replyWorker({
       .where('updated_at', '<', before)
       .execute();
     for (const row of abandoned) {
+      // Every instance looks; the one whose compare-and-set on the row's time wins settles it.
+      const mine = await db
+        .updateTable('outbound_replies')
+        .set({ updated_at: new Date(now()).toISOString() })
+        .where('decision_id', '=', row.decision_id)
+        .where('status', '=', 'sending')
+        .where('updated_at', '=', row.updated_at)
+        .executeTakeFirst();
+      if (Number(mine.numUpdatedRows) !== 1) continue;
       await settleReply(
         db,
         row,

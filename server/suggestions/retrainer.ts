@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Decision } from '../../shared/model';
 import type { ModelKind } from '../../shared/sync/protocol';
+import { INSTANCE_ID, releaseLease, takeLease } from '../db/leases';
 import type { Db } from '../db/open-database';
 import { lastTrainedAt, latestModelsOutdated, saveModel } from './model-store';
 import { trainInWorker, type TrainingJob } from './train-in-worker';
@@ -29,6 +30,9 @@ export interface TrainedVersion {
  * nothing when there are too few examples.
  */
 export async function trainModels(db: Db, minPerClass: number): Promise<TrainedVersion[]> {
+  // A model is dated by when its examples were read, not when it was stored: decisions applied while it
+  // trained are after that date, so they count towards the next training on whichever instance.
+  const examplesAt = new Date().toISOString();
   const sets = await trainingSets(db, minPerClass);
   const jobs: TrainingJob[] = (Object.keys(sets) as ModelKind[])
     .filter((kind) => sets[kind].length > 0)
@@ -36,7 +40,7 @@ export async function trainModels(db: Db, minPerClass: number): Promise<TrainedV
   const trained: TrainedVersion[] = [];
   if (jobs.length === 0) return trained;
   await trainInWorker(jobs, async ({ kind, model, examples }) => {
-    const version = await saveModel(db, kind, model, examples, new Date().toISOString());
+    const version = await saveModel(db, kind, model, examples, examplesAt);
     trained.push({ kind, version, examples, labels: model.labels.length });
   });
   return trained;
@@ -45,10 +49,16 @@ export async function trainModels(db: Db, minPerClass: number): Promise<TrainedV
 /** The decisions that change what a request teaches: its category, its unit, whether it is junk. */
 const TEACHING: ReadonlySet<string> = new Set(['classify', 'transfer', 'junk', 'restore']);
 
+/** The lease that makes one instance at a time train (server/db/leases.ts). */
+const LEASE = 'retrain';
+/** Longer than a training takes (seconds to a minute on a centre's archive), so a live one never loses it. */
+const TRAINING_LEASE_MS = 30 * 60_000;
+
 /**
  * Keeps the suggestion models in step with operators' decisions: counts teaching decisions as pushes
  * apply them and retrains (in a worker thread) after every `every`, and on a schedule. One training at
- * a time; decisions that arrive meanwhile count towards the next.
+ * a time; decisions that arrive meanwhile count towards the next. With several server instances on one
+ * database a lease lets one of them train at a time, and every instance ships the newest stored model.
  */
 export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogger) {
   let pending = 0;
@@ -58,11 +68,31 @@ export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogge
 
   async function trainOnce(): Promise<void> {
     pending = 0;
-    const started = Date.now();
-    const trained = await trainModels(db, options.minPerClass);
-    if (trained.length === 0)
-      log.info({ minPerClass: options.minPerClass }, 'suggestion models: too few decided examples to train');
-    for (const model of trained) log.info({ ...model, ms: Date.now() - started }, 'suggestion model trained');
+    // One instance trains at a time; the others serve what it stores (pull reads the newest from the database).
+    if (!(await takeLease(db, LEASE, INSTANCE_ID, TRAINING_LEASE_MS))) return;
+    try {
+      // Another instance may have trained on these decisions a moment ago.
+      if ((await taughtSince(await lastTrainedAt(db))) === 0 && !(await latestModelsOutdated(db))) return;
+      const started = Date.now();
+      const trained = await trainModels(db, options.minPerClass);
+      if (trained.length === 0)
+        log.info({ minPerClass: options.minPerClass }, 'suggestion models: too few decided examples to train');
+      for (const model of trained) log.info({ ...model, ms: Date.now() - started }, 'suggestion model trained');
+    } finally {
+      await releaseLease(db, LEASE, INSTANCE_ID);
+    }
+  }
+
+  /** Applied decisions that teach something since `since` (all of them before the first training). */
+  async function taughtSince(since: string | null): Promise<number> {
+    const row = await db
+      .selectFrom('decisions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('outcome', '=', 'applied')
+      .where('kind', 'in', [...TEACHING])
+      .$if(since !== null, (qb) => qb.where('applied_at', '>', since!))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
   function retrain(): Promise<void> {
@@ -84,20 +114,12 @@ export function retrainer(db: Db, options: RetrainOptions, log: FastifyBaseLogge
   return {
     /** Counts what came since the last training (a restart does not forget it) and starts the schedule. */
     async start(): Promise<void> {
-      const since = await lastTrainedAt(db);
-      const row = await db
-        .selectFrom('decisions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('outcome', '=', 'applied')
-        .where('kind', 'in', [...TEACHING])
-        .$if(since !== null, (qb) => qb.where('applied_at', '>', since!))
-        .executeTakeFirst();
-      pending += Number(row?.n ?? 0);
+      pending += await taughtSince(await lastTrainedAt(db));
       // Models of an older format serve only older workstations: train the current format at once.
       if (pending >= options.every || (await latestModelsOutdated(db))) void retrain();
-      timer = setInterval(() => {
-        if (pending > 0) void retrain();
-      }, options.intervalMs);
+      // On the schedule the database says whether anything was taught since the last training (by any
+      // instance): behind a proxy each instance applies only some of the pushes.
+      timer = setInterval(() => void retrain(), options.intervalMs);
       timer.unref();
     },
     /** Called with the decisions a push applied. */

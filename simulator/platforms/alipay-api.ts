@@ -53,6 +53,7 @@ export function alipayApi(app: FastifyInstance, accounts: readonly AlipayAccount
       text,
       answer,
     });
+    await state.answerDelay('alipay');
     if (answer === '10000') return { [RESPONSE_KEY]: { code: '10000', msg: 'Success' }, sign: 'simulated' };
     if (answer === '20000')
       return {

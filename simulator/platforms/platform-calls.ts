@@ -21,4 +21,6 @@ export interface Faults {
   failNextSends(channel: Channel, count: number, code: string): void;
   /** Answer the next `count` media downloads of the channel with a server error. */
   failNextMedia(channel: Channel, count: number): void;
+  /** Answer every send of the channel `ms` late, after recording it (0: at once): a call in flight to kill a server in. */
+  delaySends(channel: Channel, ms: number): void;
 }

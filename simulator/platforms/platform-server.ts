@@ -16,6 +16,7 @@ export interface PlatformServer {
   calls: readonly PlatformCall[];
   failNextSends: ReturnType<typeof platformState>['failNextSends'];
   failNextMedia: ReturnType<typeof platformState>['failNextMedia'];
+  delaySends: ReturnType<typeof platformState>['delaySends'];
   expireTokens(): void;
   /** The file a media API serves for `channel:mediaId`, to compare with what Yiwang shows. */
   mediaBytes(id: string): Buffer;
@@ -44,6 +45,7 @@ export async function startPlatforms(channels: ChannelsConfig, port = 0): Promis
     calls: state.calls,
     failNextSends: state.failNextSends,
     failNextMedia: state.failNextMedia,
+    delaySends: state.delaySends,
     expireTokens: state.expireTokens,
     mediaBytes: state.mediaBytes,
     close: () => app.close(),

@@ -14,6 +14,7 @@ export function platformState() {
   const sendFaults: Record<Channel, string[]> = { wechat: [], weibo: [], alipay: [] };
   const mediaFaults: Record<Channel, number> = { wechat: 0, weibo: 0, alipay: 0 };
   const expiryListeners: (() => void)[] = [];
+  const sendDelays: Record<Channel, number> = { wechat: 0, weibo: 0, alipay: 0 };
 
   const faults: Faults = {
     failNextSends(channel, count, code) {
@@ -21,6 +22,9 @@ export function platformState() {
     },
     failNextMedia(channel, count) {
       mediaFaults[channel] += count;
+    },
+    delaySends(channel, ms) {
+      sendDelays[channel] = ms;
     },
   };
 
@@ -32,6 +36,10 @@ export function platformState() {
     },
     takeSendFault(channel: Channel): string | null {
       return sendFaults[channel].shift() ?? null;
+    },
+    /** Waits as long as the channel's sends are delayed: the platform has taken the message, its answer is late. */
+    async answerDelay(channel: Channel): Promise<void> {
+      if (sendDelays[channel] > 0) await new Promise((resolve) => setTimeout(resolve, sendDelays[channel]));
     },
     takeMediaFault(channel: Channel): boolean {
       if (mediaFaults[channel] === 0) return false;

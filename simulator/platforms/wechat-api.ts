@@ -56,6 +56,7 @@ export function wechatApi(app: FastifyInstance, accounts: readonly WechatAccount
       text,
       answer,
     });
+    await state.answerDelay('wechat');
     return { errcode: Number(answer), errmsg: answer === '0' ? 'ok' : 'simulated error' };
   });
 

@@ -32,6 +32,7 @@ export function weiboApi(app: FastifyInstance, accounts: readonly WeiboAccount[]
       text,
       answer,
     });
+    await state.answerDelay('weibo');
     if (answer !== '0')
       return reply
         .code(answer.startsWith('1') ? 500 : 400)
