@@ -87,17 +87,14 @@ describe.skipIf(!postgres)('two server instances on one PostgreSQL', () => {
 
   it('shows a claim taken on one instance on the other, and refuses it there to another operator', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
-    const added = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'server/main.ts', 'add-operator', 'li', 'li-password'],
-      {
-        env: { ...process.env, DATABASE_URL: database.url, YIWANG_DATA_DIR: a.dataDir, YIWANG_ADMIN_PASSWORD: 'admin' },
-        encoding: 'utf8',
-      },
-    );
+    const added = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', 'add-operator', 'li'], {
+      env: { ...process.env, DATABASE_URL: database.url, YIWANG_DATA_DIR: a.dataDir, YIWANG_ADMIN_PASSWORD: 'admin' },
+      input: 'river-lamp-quiet-7\n',
+      encoding: 'utf8',
+    });
     expect(added.status).toBe(0);
     const admin = await operatorSession(a.url);
-    const li = await operatorSession(b.url, 'li', 'li-password');
+    const li = await operatorSession(b.url, 'li', 'river-lamp-quiet-7');
     const citizen = newCitizen('weibo');
     await citizenWrites(a.url, { channel: 'weibo', citizen, text: '井盖丢了' });
     const request = await admin.requestOf('weibo', citizen);
