@@ -36,7 +36,7 @@ export function reportHandlers({ cache, client, exportsDir, shiftHandovers }: Re
   };
 
   return {
-    'ledger.export': async (args) => exportLedger(cache, exportsDir, args),
+    'ledger.export': async (args) => exportLedger(cache, client, exportsDir, args),
     'supervision.overview': async () => {
       const signedIn = token();
       const ratingsPeriod = lastDays(RATINGS_DAYS, new Date());

@@ -10,6 +10,7 @@ import * as answerRejections from './migrations/0008-answer-rejections';
 import * as secureByDefault from './migrations/0010-secure-by-default';
 import * as surgeMarks from './migrations/0011-surge-marks';
 import * as reportCommentary from './migrations/0012-report-commentary';
+import * as decisionsByTime from './migrations/0013-decisions-by-time';
 import * as answerLibrary from './migrations/0014-answer-library';
 import * as manyInstances from './migrations/0017-many-instances';
 import * as importedHistory from './migrations/0019-imported-history';
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-secure-by-default': secureByDefault,
   '0011-surge-marks': surgeMarks,
   '0012-report-commentary': reportCommentary,
+  '0013-decisions-by-time': decisionsByTime,
   '0014-answer-library': answerLibrary,
   '0017-many-instances': manyInstances,
   '0019-imported-history': importedHistory,

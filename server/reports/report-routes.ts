@@ -7,19 +7,25 @@ import {
   SurgeMark,
   WriteCommentary,
 } from '../../shared/reports/period-report';
+import { LedgerQuery, ServerLedger } from '../../shared/reports/ledger';
 import { REPORTS_API, Summary, SummaryQuery } from '../../shared/reports/summary';
 import { requireSession, sessionOf } from '../auth/require-session';
 import type { Db } from '../db/open-database';
 import { parseBody } from '../http/parse-body';
 import { sendError } from '../http/send-error';
 import { writeCommentary } from './commentary';
+import { ledgerLines } from './ledger-lines';
 import { periodReport, reportWithSamples } from './period-report';
 import { markSurgeHandled } from './surge-marks';
 import { summarize } from './summarize';
 
-/** The centre's numbers and reports for supervisors and admins (and the city's own systems signed in as one). */
+/**
+ * The centre's numbers and reports for supervisors and admins (and the city's own systems signed in as one), and
+ * the work ledger for every operator: each keeps a ledger of their own and may print the centre's.
+ */
 export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   const supervisorsOnly = { preHandler: requireSession(db, ['supervisor', 'admin']) };
+  const signedIn = { preHandler: requireSession(db) };
 
   app.get(`${REPORTS_API}/summary`, supervisorsOnly, async (request, reply) => {
     const period = parseBody(SummaryQuery, request.query, reply);
@@ -51,5 +57,12 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     if (!body) return reply;
     const { from } = periodContaining(body.period, body.date);
     return Commentary.parse(await writeCommentary(db, body.period, from, body.text, sessionOf(request).operator));
+  });
+
+  app.get(`${REPORTS_API}/ledger`, signedIn, async (request, reply) => {
+    const query = parseBody(LedgerQuery, request.query, reply);
+    if (!query) return reply;
+    const operatorId = query.scope === 'me' ? sessionOf(request).operator.id : null;
+    return ServerLedger.parse(await ledgerLines(db, query, operatorId));
   });
 };

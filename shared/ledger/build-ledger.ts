@@ -11,10 +11,13 @@ export interface LedgerPeriod {
 export type LedgerScope = { kind: 'centre' } | { kind: 'operator'; id: string; name: string };
 
 /**
- * Whether the lines are all there. The workstation builds ledgers from its cache, which holds other
- * operators' work only as of its last sync, so the host says which applies and every export prints it.
+ * Where the lines came from and whether they are all there. Online the workstation takes them from the centre's
+ * server, which has every operator's (`server`). Offline it builds them from its cache, which holds other operators'
+ * work only as of its last sync (`may-miss-other-operators`), unless the ledger is the operator's own and a sync
+ * finished after the period (`complete`). The host says which applies and every export prints it.
  */
-export type LedgerCompleteness = { kind: 'complete' } | { kind: 'may-miss-other-operators'; lastSyncAt: string | null };
+export type LedgerCompleteness =
+  { kind: 'server' } | { kind: 'complete' } | { kind: 'may-miss-other-operators'; lastSyncAt: string | null };
 
 export interface Ledger {
   period: LedgerPeriod;

@@ -23,13 +23,23 @@ export function ledgerTitle(ledger: Ledger): string {
   return `工作台账 · ${periodLabel(ledger.period)} · ${scopeLabel(ledger.scope)}`;
 }
 
-/** The sentence every export prints about whether lines may be missing. */
+/** The words every export starts its note with when the server could not be asked. */
+export const OFFLINE_NOTE = '离线：仅本机记录。';
+
+/** The sentence every export prints about where the lines came from and whether some may be missing. */
 export function completenessNote(completeness: LedgerCompleteness): string {
-  if (completeness.kind === 'complete') return '数据完整：导出时本机已与中心服务器同步。';
+  if (completeness.kind === 'server') return '数据来源：中心服务器，含全中心受理员的记录。';
+  if (completeness.kind === 'complete')
+    return `${OFFLINE_NOTE}数据完整：本机在本期结束后已与中心服务器同步，本人的记录都在本机。`;
   const since = completeness.lastSyncAt
     ? `最近一次同步于 ${beijingDateTime(completeness.lastSyncAt)}`
     : '本机尚未与中心服务器同步';
-  return `注意：本台账由本机缓存生成，${since}，可能缺少其他受理员的记录。`;
+  return `${OFFLINE_NOTE}注意：本台账由本机缓存生成，${since}，可能缺少其他受理员的记录。`;
+}
+
+/** Whether the note warns (printed in red): lines of other operators may be missing. */
+export function mayMissLines(completeness: LedgerCompleteness): boolean {
+  return completeness.kind === 'may-miss-other-operators';
 }
 
 function chineseDate(key: string): string {

@@ -1,5 +1,5 @@
 import { type TimeInput, toEpochMs } from '../deadline';
-import type { Request } from '../model';
+import { DecisionAction, type Request } from '../model';
 import type { LedgerLine } from './ledger-line';
 import { summarize } from './summarize';
 
@@ -51,4 +51,33 @@ export function deadlineMet(due: TimeInput | null, respondedAt: TimeInput | null
   if (due === null) return null;
   if (respondedAt !== null) return toEpochMs(respondedAt) <= toEpochMs(due);
   return toEpochMs(asOf) > toEpochMs(due) ? false : null;
+}
+
+/** Kinds an operator decides; a unit's answer, a supervisor's reminder or the server's own steps make no ledger line. */
+export const OPERATOR_DECISION_KINDS: ReadonlySet<string> = new Set(
+  DecisionAction.options.map((option) => option.shape.kind.value),
+);
+
+/** Junk and merged requests promise no answer. */
+const NO_PROMISE: ReadonlySet<string> = new Set(['junk', 'merged']);
+
+/** Who handled a request, when, and what the place the line is built from knows about it. */
+export type Handling = Pick<
+  HandlingFacts,
+  'operator' | 'handledAt' | 'handlingSeconds' | 'keyPresses' | 'reply' | 'unitName' | 'asOf'
+>;
+
+/**
+ * The line of a request as it stands now, handled as `handling` says: its first answer and its 有呼必应 promise
+ * come from the request's own timeline and deadlines. The workstation's cache and the server both build lines so.
+ */
+export function handledRequestLine(
+  request: LedgerRequest & Pick<Request, 'timeline' | 'deadlines'>,
+  handling: Handling,
+): LedgerLine {
+  return ledgerLineFrom(request, {
+    ...handling,
+    firstResponseAt: request.timeline.answeredAt,
+    answerDueAt: NO_PROMISE.has(request.status) ? null : request.deadlines.answerDueAt,
+  });
 }

@@ -57,7 +57,7 @@ describe('ledger exported as XLSX, read back with exceljs', () => {
     const sheet = workbook.getWorksheet(LINES_SHEET)!;
     expect(sheet.getCell('A1').value).toBe('工作台账 · 2026年11月27日 · 全中心');
     expect(sheet.getCell('A2').value).toBe(
-      '注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
+      '离线：仅本机记录。注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
     );
     expect(sheet.getRow(HEADER_ROW).values).toEqual([undefined, ...HEADERS]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
@@ -145,7 +145,7 @@ describe('ledger exported as CSV, parsed with csv-parse', () => {
     const rows = records();
     const flat = rows.map((r) => r.join(','));
     expect(flat).toContain(
-      '注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
+      '离线：仅本机记录。注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
     );
     expect(flat).toContain('受理总数,30');
     expect(flat).toContain('处理时长中位数（秒）,93');

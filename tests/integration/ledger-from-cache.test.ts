@@ -12,14 +12,25 @@ import { decisionMaker } from '../support/make-decision';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { value, waitFor } from '../support/host-replies';
 
-// The ledger a workstation exports from its own cache: this operator's lines with their timings,
-// another operator's line from the server's pull without them, masked numbers, and the honest note.
+// The ledger a workstation exports: online from the server, with every operator's lines (this operator's with the
+// timings measured here, another operator's without), masked numbers and the source said; offline from its own
+// cache, saying so (离线：仅本机记录) and that other operators' lines may be missing.
 
 const RAW_MOBILE = '13812345678';
 const HEADERS = LEDGER_COLUMNS.map((c) => c.header);
 const column = (header: string) => HEADERS.indexOf(header);
 
 let server: ServerProcess;
+
+/** The ledger's lines of an exported CSV: after the header, up to the empty row before the totals. */
+function csvLines(text: string): string[][] {
+  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  expect(rows[0]).toEqual(HEADERS);
+  return rows.slice(
+    1,
+    rows.findIndex((r) => r.length === 1 && r[0] === ''),
+  );
+}
 let host: HostProcess;
 
 /** Another operator (op2) junks a request from their own workstation, straight through the sync API. */
@@ -100,24 +111,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('ledger export from the workstation cache', () => {
-  it('writes the centre’s CSV with my timings, the other operator’s line without them, masked numbers and the note', async () => {
+describe('ledger export from a workstation online: the server’s lines', () => {
+  it('writes the centre’s CSV with both operators’ lines, my timings, the replies masked and the source', async () => {
     const exported = value(await host.call('ledger.export', { format: 'csv', scope: 'centre' }));
     expect(exported.path.startsWith(host.dataDir)).toBe(true);
     expect(exported.lines).toBe(3);
-    expect(exported.completeness).toMatchObject({ kind: 'may-miss-other-operators' });
-    expect(exported.completeness.kind === 'may-miss-other-operators' && exported.completeness.lastSyncAt).toBeTruthy();
+    expect(exported.completeness).toEqual({ kind: 'server' });
 
     const text = readFileSync(exported.path, 'utf8');
     expect(text).not.toContain(RAW_MOBILE);
     expect(text).toContain('138****5678');
-    expect(text).toContain('可能缺少其他受理员的记录');
-    const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-    expect(rows[0]).toEqual(HEADERS);
-    const lines = rows.slice(
-      1,
-      rows.findIndex((r) => r.length === 1 && r[0] === ''),
-    );
+    expect(text).toContain('数据来源：中心服务器');
+    expect(text).not.toContain('离线');
+    const lines = csvLines(text);
     const line = (part: string) => lines.find((r) => r[column('诉求摘要')]!.includes(part))!;
     expect(line('路灯')[column('受理员')]).toBe('受理员一');
     expect(line('路灯')[column('处理时长（秒）')]).toBe('4');
@@ -125,6 +131,7 @@ describe('ledger export from the workstation cache', () => {
     expect(line('路灯')[column('责任单位')]).toBe('市公安局');
     expect(line('积水')[column('答复内容')]).toContain('138****5678');
     expect(line('锦鲤')[column('受理员')]).toBe('受理员二');
+    expect(line('锦鲤')[column('状态')]).toBe('无效');
     expect(line('锦鲤')[column('处理时长（秒）')]).toBe('');
   });
 
@@ -135,7 +142,7 @@ describe('ledger export from the workstation cache', () => {
     await book.xlsx.readFile(exported.path);
     const sheet = book.getWorksheet('台账')!;
     expect(String(sheet.getCell('A1').value)).toContain('受理员：受理员一');
-    expect(String(sheet.getCell('A2').value)).toContain('可能缺少其他受理员的记录');
+    expect(String(sheet.getCell('A2').value)).toContain('数据来源：中心服务器');
     const cells = JSON.stringify(sheet.getSheetValues());
     expect(cells).not.toContain(RAW_MOBILE);
     expect(cells).toContain('138****5678');
@@ -173,5 +180,21 @@ describe('ledger export from the workstation cache', () => {
       ok: false,
       error: { code: 'invalid-args' },
     });
+  });
+});
+
+describe('ledger export from a workstation offline: its own cache', () => {
+  it('builds the centre’s CSV from the cache, saying it is offline and may miss other operators’ lines', async () => {
+    await server.stop();
+    const exported = value(await host.call('ledger.export', { format: 'csv', scope: 'centre' }));
+    expect(exported.completeness).toMatchObject({ kind: 'may-miss-other-operators' });
+    expect(exported.completeness.kind === 'may-miss-other-operators' && exported.completeness.lastSyncAt).toBeTruthy();
+    const text = readFileSync(exported.path, 'utf8');
+    expect(text).toContain('离线：仅本机记录');
+    expect(text).toContain('可能缺少其他受理员的记录');
+    const lines = csvLines(text);
+    // The other operator's junk reached this cache by the pull, as the last decision on the request.
+    expect(lines.map((r) => r[column('受理员')]).sort()).toEqual(['受理员一', '受理员一', '受理员二']);
+    expect(lines.find((r) => r[column('诉求摘要')]!.includes('路灯'))![column('按键次数')]).toBe('3');
   });
 });

@@ -94,12 +94,16 @@ describe('buildLedger', () => {
 describe('completeness note', () => {
   it('says plainly when other operators\u2019 lines may be missing, with the last sync in Beijing time', () => {
     expect(completenessNote({ kind: 'may-miss-other-operators', lastSyncAt: '2026-11-27T08:55:00.000Z' })).toBe(
-      '注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
+      '离线：仅本机记录。注意：本台账由本机缓存生成，最近一次同步于 2026-11-27 16:55:00，可能缺少其他受理员的记录。',
     );
     expect(completenessNote({ kind: 'may-miss-other-operators', lastSyncAt: null })).toContain(
       '本机尚未与中心服务器同步',
     );
-    expect(completenessNote(complete)).toContain('数据完整');
+    expect(completenessNote(complete)).toMatch(/^离线：仅本机记录。数据完整/);
+  });
+
+  it('names the server as the source when the lines came from it', () => {
+    expect(completenessNote({ kind: 'server' })).toBe('数据来源：中心服务器，含全中心受理员的记录。');
   });
 });
 

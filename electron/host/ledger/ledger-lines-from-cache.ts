@@ -1,14 +1,8 @@
 import type { LocalRequest } from '../../../shared/api/workstation-api';
-import { ledgerLineFrom, type LedgerLine } from '../../../shared/ledger';
-import { DecisionAction, type DecisionStamp } from '../../../shared/model';
+import { handledRequestLine, type LedgerLine, OPERATOR_DECISION_KINDS } from '../../../shared/ledger';
+import type { DecisionStamp } from '../../../shared/model';
 import type { WorkstationCache } from '../cache/workstation-cache';
 import { measuredHandling, ownDecisions, signedInOperators, type OwnDecision } from './workstation-records';
-
-/** Kinds an operator decides; a unit's answer or a supervisor's reminder does not make a ledger line. */
-const OPERATOR_KINDS: ReadonlySet<string> = new Set(DecisionAction.options.map((option) => option.shape.kind.value));
-
-/** Junk and merged requests promise no answer. */
-const NO_PROMISE: ReadonlySet<string> = new Set(['junk', 'merged']);
 
 interface Handler {
   operatorId: string;
@@ -35,15 +29,13 @@ export function ledgerLinesFromCache(cache: WorkstationCache, asOf: Date): Ledge
     const timing = measured.get(request.id);
     const timed = timing?.operatorId === handler.operatorId ? timing : null;
     lines.push(
-      ledgerLineFrom(request, {
+      handledRequestLine(request, {
         operator: { id: handler.operatorId, name: names.get(handler.operatorId) ?? handler.operatorId },
         handledAt: handler.at,
         handlingSeconds: timed?.handlingSeconds ?? null,
         keyPresses: timed?.keyPresses ?? null,
-        firstResponseAt: request.timeline.answeredAt,
         reply: mine?.reply ?? null,
         unitName: request.unitId ? (units.get(request.unitId) ?? request.unitId) : null,
-        answerDueAt: NO_PROMISE.has(request.status) ? null : request.deadlines.answerDueAt,
         asOf,
       }),
     );
@@ -53,7 +45,8 @@ export function ledgerLinesFromCache(cache: WorkstationCache, asOf: Date): Ledge
 
 /** The later of the request's last operator decision and this workstation's own last decision on it. */
 function latestHandler(stamp: DecisionStamp | null, mine: OwnDecision | undefined): Handler | null {
-  const stamped = stamp && OPERATOR_KINDS.has(stamp.kind) ? { operatorId: stamp.operatorId, at: stamp.at } : null;
+  const stamped =
+    stamp && OPERATOR_DECISION_KINDS.has(stamp.kind) ? { operatorId: stamp.operatorId, at: stamp.at } : null;
   const own = mine ? { operatorId: mine.operatorId, at: mine.madeAt } : null;
   if (!stamped || !own) return stamped ?? own;
   return Date.parse(own.at) >= Date.parse(stamped.at) ? own : stamped;
@@ -63,7 +56,7 @@ function latestHandler(stamp: DecisionStamp | null, mine: OwnDecision | undefine
 function operatorNames(cache: WorkstationCache, requests: readonly LocalRequest[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const { lastDecision } of requests) {
-    if (lastDecision && OPERATOR_KINDS.has(lastDecision.kind))
+    if (lastDecision && OPERATOR_DECISION_KINDS.has(lastDecision.kind))
       names.set(lastDecision.operatorId, lastDecision.operatorName);
   }
   // The local view stamps another signed-in operator's pending decisions with their id; their own record names them.

@@ -9,6 +9,7 @@ import {
   type LedgerCell,
   ledgerRows,
   ledgerTitle,
+  mayMissLines,
   periodLabel,
   scopeLabel,
   summarize,
@@ -79,7 +80,7 @@ function drawHeading(doc: PDFKit.PDFDocument, ledger: Ledger): void {
     .fontSize(8)
     .fillColor('#555555')
     .text(`导出时间：${beijingDateTime(ledger.generatedAt)}　　共 ${ledger.totals.lines} 件`, { width });
-  const warn = ledger.completeness.kind !== 'complete';
+  const warn = mayMissLines(ledger.completeness);
   doc
     .fontSize(warn ? 9 : 8)
     .fillColor(warn ? '#c00000' : '#555555')

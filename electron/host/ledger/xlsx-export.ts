@@ -7,6 +7,7 @@ import {
   type LedgerCell,
   ledgerRows,
   ledgerTitle,
+  mayMissLines,
   summaryFigures,
   TOTAL_HEADERS,
   totalsSections,
@@ -76,7 +77,7 @@ function addHeading(sheet: ExcelJS.Worksheet, ledger: Ledger, width: number): vo
   title.height = 24;
   const note = sheet.getRow(2);
   note.getCell(1).value = completenessNote(ledger.completeness);
-  if (ledger.completeness.kind !== 'complete') note.font = WARNING_FONT;
+  if (mayMissLines(ledger.completeness)) note.font = WARNING_FONT;
   sheet.mergeCells(1, 1, 1, width);
   sheet.mergeCells(2, 1, 2, width);
 }

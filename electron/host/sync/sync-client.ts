@@ -16,6 +16,7 @@ import {
   type SignOutRequest,
 } from '../../../shared/sync/protocol';
 import { Request, RequestHistory } from '../../../shared/model';
+import { ledgerPath, ServerLedger, type LedgerQuery } from '../../../shared/reports/ledger';
 import { REPORTS_API, Summary, type SummaryQuery } from '../../../shared/reports/summary';
 import { OverdueList, SUPERVISION_API, UnitPerformanceList, type RemindRequest } from '../../../shared/units/protocol';
 
@@ -108,6 +109,8 @@ export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
     /** The centre's numbers for a period (shared/reports/summary.ts), supervisors and admins only. */
     summary: (token: string, { from, to }: SummaryQuery) =>
       get(`${REPORTS_API}/summary?${new URLSearchParams({ from, to })}`, Summary, token),
+    /** The work ledger (shared/reports/ledger.ts), computed by the server over every operator. */
+    ledger: (token: string, query: LedgerQuery) => get(ledgerPath(query), ServerLedger, token),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LedgerExport, LedgerFormat } from '../../../shared/api/workstation-api';
 import { beijingDayNumber, dateKeyOf } from '../../../shared/deadline';
+import { mayMissLines } from '../../../shared/ledger/format';
 import { call, failureCode } from '../bridge/call';
 import { failureWords } from '../i18n/failure-words';
 import { downloadExport } from '../bridge/export-download';
@@ -17,7 +18,7 @@ const FORMAT_ACTIONS: Record<LedgerFormat, KeyAction> = { xlsx: 'formatXlsx', cs
 const FORMATS = Object.keys(FORMAT_ACTIONS) as LedgerFormat[];
 
 /**
- * g l: the work ledger (工作台账) from this workstation's cache, by keys only: ←/→ the day (today first),
+ * g l: the work ledger (工作台账) from the centre's server (from this workstation's cache offline), by keys only: ←/→ the day (today first),
  * s my lines or the centre's, x/c/p the format, Enter exports. Says where the file went and whether
  * other operators' lines may be missing.
  */
@@ -119,17 +120,19 @@ export function LedgerExportDialog() {
             <div>{t(result.downloaded ? 'ledger.downloaded' : 'ledger.saved', { n: result.file.lines })}</div>
             <div className="mono small">{result.file.path}</div>
             <div
-              className={result.file.completeness.kind === 'complete' ? 'muted' : 'status-error'}
+              className={mayMissLines(result.file.completeness) ? 'status-error' : 'muted'}
               data-testid="ledger-completeness"
               data-kind={result.file.completeness.kind}
             >
-              {result.file.completeness.kind === 'complete'
-                ? t('ledger.complete')
-                : t('ledger.mayMiss', {
-                    when: result.file.completeness.lastSyncAt
-                      ? formatInstant(result.file.completeness.lastSyncAt, locale)
-                      : t('sync.never'),
-                  })}
+              {result.file.completeness.kind === 'server'
+                ? t('ledger.fromServer')
+                : result.file.completeness.kind === 'complete'
+                  ? t('ledger.complete')
+                  : t('ledger.mayMiss', {
+                      when: result.file.completeness.lastSyncAt
+                        ? formatInstant(result.file.completeness.lastSyncAt, locale)
+                        : t('sync.never'),
+                    })}
             </div>
           </div>
         )}

@@ -333,9 +333,11 @@ export const en: Record<MessageId, string> = {
   'ledger.busy': 'Exporting…',
   'ledger.saved': 'Exported {n} lines, saved at:',
   'ledger.downloaded': 'Exported {n} lines, download started; copy on this computer:',
-  'ledger.complete': 'Complete: this workstation was in sync with the server when exported.',
+  'ledger.fromServer': 'From the centre’s server: every operator’s lines.',
+  'ledger.complete':
+    'Offline: this workstation’s records only. Complete: it synced with the server after the period, so all your lines are here.',
   'ledger.mayMiss':
-    'Note: built from this workstation’s cache, last synced {when}; other operators’ lines may be missing.',
+    'Offline: this workstation’s records only, last synced {when}; other operators’ lines may be missing.',
   'supervision.title': 'Supervision',
   'supervision.overdue': 'Overdue requests ({n})',
   'supervision.noOverdue': 'Nothing overdue',
