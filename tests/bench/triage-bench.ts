@@ -170,16 +170,26 @@ function scriptedOperator(page: Page) {
         }
       }
       if (unit !== answer.unitId) {
-        const query = shortestUnitQuery(answer.unitId);
+        // The picker lists the suggestion's other guesses first: ↓ to the right one, or type, whichever is fewer keys.
         await page.keyboard.press('t');
-        await page.keyboard.type(query);
-        await page
+        const listed = await page
           .getByTestId('picker-option')
-          .first()
-          .and(page.locator(`[data-id="${answer.unitId}"]`))
-          .waitFor();
+          .evaluateAll((rows) => rows.slice(0, 8).map((row) => row.getAttribute('data-id')));
+        const query = shortestUnitQuery(answer.unitId);
+        const down = listed.indexOf(answer.unitId);
+        if (down >= 0 && down <= query.length) {
+          for (let i = 0; i < down; i++) await page.keyboard.press('ArrowDown');
+          pressed += 2 + down;
+        } else {
+          await page.keyboard.type(query);
+          await page
+            .getByTestId('picker-option')
+            .first()
+            .and(page.locator(`[data-id="${answer.unitId}"]`))
+            .waitFor();
+          pressed += 2 + query.length;
+        }
         await page.keyboard.press('Enter');
-        pressed += 2 + query.length;
       }
       await page.keyboard.press('Enter');
       return { pressed: pressed + 1, source };

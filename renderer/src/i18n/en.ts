@@ -449,4 +449,7 @@ export const en: Record<MessageId, string> = {
   'key.mineAsNote': 'Keep mine as a note',
   'key.reopenConflict': 'Reopen',
   'settings.typesInField': 'That key types in a text box; choose another (Enter, Esc, an arrow or a Ctrl chord)…',
+
+  // Pickers that know how people write (#13)
+  'picker.suggestedUnit': 'suggested {confidence}',
 };

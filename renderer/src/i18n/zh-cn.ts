@@ -436,6 +436,9 @@ export const zhCN = {
   'key.mineAsNote': '我的处理记为备注',
   'key.reopenConflict': '重新打开',
   'settings.typesInField': '此键会在输入框中打字，请换一个（Enter、Esc、方向键或 Ctrl 组合键）…',
+
+  // Pickers that know how people write (#13)
+  'picker.suggestedUnit': '建议 {confidence}',
 } as const;
 
 export type MessageId = keyof typeof zhCN;
