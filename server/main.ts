@@ -56,8 +56,7 @@ async function main(args: string[]): Promise<void> {
     }
     if (created && !created.generated && !config.demo) warnIfWeak(config.adminPassword ?? '');
     if (config.demo) {
-      await ensureDemoOperators(db);
-      await ensureDemoUnitAccounts(db);
+      await Promise.all([ensureDemoOperators(db), ensureDemoUnitAccounts(db)]);
     }
   });
 

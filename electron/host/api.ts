@@ -15,6 +15,7 @@ import type { WorkstationCache } from './cache/workstation-cache';
 import type { Conflicts } from './conflicts';
 import { DecisionError, type Decisions } from './decisions';
 import type { HostEvents } from './host-events';
+import { auditHandlers } from './audit-handlers';
 import { reportHandlers, type ReportDeps } from './report-handlers';
 import { requestHistoryView } from './request-history';
 import type { Suggester } from './suggestions/suggest';
@@ -73,6 +74,7 @@ export function workstationHandlers({
 
   return {
     ...reportHandlers({ cache, client, exportsDir, shiftHandovers }),
+    ...auditHandlers({ cache, client, exportsDir }),
     'session.get': async () => session(),
     'session.signIn': async ({ name, password }) => {
       const answer = await client.login({ name, password, deviceId: cache.device.id });

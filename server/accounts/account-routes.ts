@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { AUDIT_API, auditCsv } from '../../shared/audit/audit-log';
 import { audit, auditEntries, operatorActor } from '../audit/audit-log';
 import { requireSession } from '../auth/require-session';
 import type { Db } from '../db/open-database';
@@ -9,8 +10,8 @@ import { setAccountDisabled } from './account-status';
 export const ACCOUNT_PATHS = {
   /** POST, admins: disable or enable an operator or a unit account, ending its sessions. */
   status: '/api/admin/accounts/:kind/:name/:status',
-  /** GET, admins: the audit log, newest first (?limit=, ?before=<id>, ?format=csv). */
-  audit: '/api/admin/audit',
+  /** GET, admins: the audit log, newest first (?limit=, ?before=<id>; ?format=csv or ?export=1: all of it, recorded). */
+  audit: AUDIT_API,
 } as const;
 
 const Params = z.object({
@@ -22,7 +23,10 @@ const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   before: z.string().max(40).optional(),
   format: z.enum(['json', 'csv']).default('json'),
+  export: z.enum(['0', '1']).default('0'),
 });
+/** An export takes the whole log: it is what an auditor asks for. */
+const EXPORT_LIMIT = 1_000_000;
 
 /** Account administration and the audit log; admins only. */
 export const accountRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
@@ -47,15 +51,19 @@ export const accountRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db })
   app.get(ACCOUNT_PATHS.audit, admin, async (request, reply) => {
     const query = AuditQuery.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'bad-request', 'limit 1–1000, before an entry id');
-    const entries = await auditEntries(db, query.data.limit, query.data.before);
-    if (query.data.format === 'json') return { entries };
-    const cell = (value: unknown) => `"${String(value ?? '').replace(/"/g, '""')}"`;
-    const lines = entries.map((e) =>
-      [e.at, e.actorKind, e.actorName, e.action, e.target, JSON.stringify(e.details), e.address].map(cell).join(','),
-    );
+    const { format, limit, before } = query.data;
+    const exported = format === 'csv' || query.data.export === '1';
+    const entries = await auditEntries(db, exported ? EXPORT_LIMIT : limit, exported ? undefined : before);
+    if (exported)
+      await audit(db, {
+        ...operatorActor(request),
+        action: 'audit-exported',
+        details: { entries: entries.length, format },
+      });
+    if (format === 'json') return { entries };
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="audit-log.csv"')
-      .send(['at,actor_kind,actor,action,target,details,address', ...lines].join('\r\n') + '\r\n');
+      .send(auditCsv(entries));
   });
 };

@@ -2,24 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { monotonicFactory } from 'ulid';
 import type { Db } from '../db/open-database';
 import type { AuditLogTable } from '../db/schema';
+import type { AuditAction, AuditEntry as StoredEntry } from '../../shared/audit/audit-log';
 
 const ulid = monotonicFactory();
-
-/** What the audit log records (docs/security.md). */
-export type AuditAction =
-  | 'sign-in'
-  | 'sign-in-failed'
-  | 'sign-in-throttled'
-  | 'sign-out'
-  | 'account-added'
-  | 'account-disabled'
-  | 'account-enabled'
-  | 'password-changed'
-  | 'admin-created'
-  | 'admin-change'
-  | 'ledger-exported'
-  | 'library-changed'
-  | 'policy-imported';
 
 export interface AuditEntry {
   actorKind: AuditLogTable['actor_kind'];
@@ -63,7 +48,7 @@ export function operatorActor(
 }
 
 /** The newest entries first, `limit` at a time, older than `before` (an entry id) when paging. */
-export async function auditEntries(db: Db, limit: number, before?: string) {
+export async function auditEntries(db: Db, limit: number, before?: string): Promise<StoredEntry[]> {
   let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
   if (before) query = query.where('id', '<', before);
   const rows = await query.execute();

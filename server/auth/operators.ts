@@ -55,9 +55,12 @@ const DEMO_OPERATORS: NewOperator[] = [
 ];
 
 export async function ensureDemoOperators(db: Db): Promise<void> {
-  for (const op of DEMO_OPERATORS) {
-    if (!(await findOperatorByName(db, op.name))) await addOperator(db, op);
-  }
+  // Side by side: each scrypt hash takes a core for a while, and a demo starts with several.
+  await Promise.all(
+    DEMO_OPERATORS.map(async (op) => {
+      if (!(await findOperatorByName(db, op.name))) await addOperator(db, op);
+    }),
+  );
 }
 
 export function toOperator(row: OperatorsTable): Operator {

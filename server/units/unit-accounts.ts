@@ -76,7 +76,9 @@ const DEMO_UNIT_ACCOUNTS: [name: string, unitId: string][] = [
 ];
 
 export async function ensureDemoUnitAccounts(db: Db): Promise<void> {
-  for (const [name, unitId] of DEMO_UNIT_ACCOUNTS) {
-    if (!(await findUnitAccount(db, { name }))) await addUnitAccount(db, name, name, unitId);
-  }
+  await Promise.all(
+    DEMO_UNIT_ACCOUNTS.map(async ([name, unitId]) => {
+      if (!(await findUnitAccount(db, { name }))) await addUnitAccount(db, name, name, unitId);
+    }),
+  );
 }

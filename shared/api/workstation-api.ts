@@ -3,6 +3,7 @@ import { Channel, DecisionAction, Instant, RequestStatus, Ulid } from '../model'
 import type { Decision, DecisionStamp, Directory, HistoryEvent, Operator, Rejection, Request } from '../model';
 import type { Claim, Handover } from '../sync/protocol';
 import type { LedgerCompleteness } from '../ledger';
+import type { AuditPage } from '../audit/audit-log';
 import type { Summary } from '../reports/summary';
 import { RemindRequest, type OverdueList, type UnitPerformance } from '../units/protocol';
 
@@ -234,6 +235,13 @@ export interface LedgerExportArgs {
   mask?: boolean;
 }
 
+export interface AuditExport {
+  /** In the exports folder; in the browser shell also downloadable at BROWSER_SHELL_PATHS.exports + fileName. */
+  fileName: string;
+  path: string;
+  entries: number;
+}
+
 export interface LedgerExport {
   /** The file's name in the exports folder; in the browser shell also downloadable at BROWSER_SHELL_PATHS.exports + fileName. */
   fileName: string;
@@ -317,6 +325,10 @@ export interface WorkstationApi {
   'conflicts.resolve'(args: { id: string; choice: ConflictChoice }): Promise<ConflictResolution>;
   /** Writes the ledger from this workstation's cache (works offline) into the exports folder. */
   'ledger.export'(args: LedgerExportArgs): Promise<LedgerExport>;
+  /** Admins, online only: a page of the server's audit log, newest first; `before` the last entry's id for older ones. */
+  'audit.list'(args: { before?: string }): Promise<AuditPage>;
+  /** Admins, online only: the whole audit log as CSV in the exports folder (the server records the export). */
+  'audit.export'(args: Record<string, never>): Promise<AuditExport>;
   /** Supervisors and admins, online only: asks the server for overdue requests and the unit ranking. */
   'supervision.overview'(args: Record<string, never>): Promise<SupervisionOverview>;
   /** 督办: a reminder to the unit holding the request, recorded on the request by the server (online only). */
@@ -390,6 +402,8 @@ export const workstationArgs = {
   'conflicts.list': none,
   'conflicts.resolve': z.object({ id: Ulid, choice: z.enum(['keep-theirs', 'mine-as-note', 'reopen']) }),
   'ledger.export': LedgerExportArgs,
+  'audit.list': z.object({ before: z.string().max(40).optional() }).strict(),
+  'audit.export': none,
   'supervision.overview': none,
   'supervision.remind': RemindRequest.strict(),
   'shift.breachesBeforeNextShift': none,

@@ -31,7 +31,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   });
   let out = '';
   const url = await new Promise<string>((resolveUrl, rejectUrl) => {
-    const timer = setTimeout(() => rejectUrl(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => rejectUrl(new Error(`server did not start:\n${out}`)), 55_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.startsWith(READY_PREFIX));

@@ -18,8 +18,8 @@ const WRITERS: Record<LedgerFormat, (ledger: Ledger, path: string, options: Expo
   pdf: async (...args) => (await import('./pdf-export')).exportLedgerPdf(...args),
 };
 
-/** Names a file may have in the exports folder: what `exportLedger` makes, nothing with a path in it. */
-export const EXPORT_FILE_NAME = /^ledger-[0-9a-z-]+\.(xlsx|csv|pdf)$/;
+/** Names a file may have in the exports folder: what `exportLedger` and the audit export make, nothing with a path in it. */
+export const EXPORT_FILE_NAME = /^(ledger|audit-log)-[0-9a-z-]+\.(xlsx|csv|pdf)$/;
 
 /**
  * Builds the ledger from the server's lines (or the cache's, offline) and writes it into `exportsDir`; the file

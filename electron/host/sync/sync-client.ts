@@ -15,6 +15,7 @@ import {
   type PushRequest,
   type SignOutRequest,
 } from '../../../shared/sync/protocol';
+import { AUDIT_API, AuditPage } from '../../../shared/audit/audit-log';
 import { Request, RequestHistory } from '../../../shared/model';
 import { ledgerPath, ServerLedger, type LedgerQuery } from '../../../shared/reports/ledger';
 import { REPORTS_API, Summary, type SummaryQuery } from '../../../shared/reports/summary';
@@ -105,6 +106,12 @@ export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
       overdue: (token: string) => get(`${SUPERVISION_API}/overdue`, OverdueList, token),
       units: (token: string) => get(`${SUPERVISION_API}/units`, UnitPerformanceList, token),
       remind: (token: string, request: RemindRequest) => post(`${SUPERVISION_API}/remind`, request, Request, token),
+    },
+    /** Admins only: the server's audit log (shared/audit/audit-log.ts), a page at a time or whole (recorded as an export). */
+    admin: {
+      audit: (token: string, before?: string) =>
+        get(`${AUDIT_API}?${new URLSearchParams(before ? { before } : {})}`, AuditPage, token),
+      exportAudit: (token: string) => get(`${AUDIT_API}?export=1`, AuditPage, token),
     },
     /** The centre's numbers for a period (shared/reports/summary.ts), supervisors and admins only. */
     summary: (token: string, { from, to }: SummaryQuery) =>

@@ -439,6 +439,38 @@ export const zhCN = {
 
   // Pickers that know how people write (#13)
   'picker.suggestedUnit': '建议 {confidence}',
+  // The audit log (g e, admins).
+  'notice.adminsOnly': '审计日志仅对管理员开放',
+  'key.auditLog': '审计日志（管理员）',
+  'key.auditOlder': '更早的记录',
+  'key.auditExport': '导出全部（CSV）',
+  'scope.audit': '审计日志',
+  'audit.title': '审计日志',
+  'audit.at': '时间',
+  'audit.actor': '谁',
+  'audit.action': '做了什么',
+  'audit.target': '对象',
+  'audit.address': '地址',
+  'audit.none': '还没有记录',
+  'audit.end': '已到最早的记录',
+  'audit.saved': '已导出 {n} 条记录到：',
+  'audit.downloaded': '已导出 {n} 条记录，并已下载；文件也保存在：',
+  'audit.actorKind.system': '系统（服务器命令行）',
+  'audit.actorKind.anonymous': '未登录',
+  'audit.action.sign-in': '登录',
+  'audit.action.sign-in-failed': '登录失败',
+  'audit.action.sign-in-throttled': '登录过于频繁被拒',
+  'audit.action.sign-out': '退出登录',
+  'audit.action.account-added': '新建账号',
+  'audit.action.account-disabled': '停用账号',
+  'audit.action.account-enabled': '启用账号',
+  'audit.action.password-changed': '修改密码',
+  'audit.action.admin-created': '创建管理员',
+  'audit.action.admin-change': '管理设置变更',
+  'audit.action.ledger-exported': '导出台账',
+  'audit.action.audit-exported': '导出审计日志',
+  'audit.action.library-changed': '修改答复库',
+  'audit.action.policy-imported': '导入政策文件',
 } as const;
 
 export type MessageId = keyof typeof zhCN;

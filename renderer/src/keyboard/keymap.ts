@@ -47,6 +47,7 @@ type WorkstationAction =
   | 'supervision'
   | 'handover'
   | 'goConflicts'
+  | 'auditLog'
   | 'signOut';
 
 /** What the keyboard can do in one view or dialog over the queue. */
@@ -76,7 +77,9 @@ type ScopedAction =
   | 'takeOverCancel'
   | 'keepTheirs'
   | 'mineAsNote'
-  | 'reopenConflict';
+  | 'reopenConflict'
+  | 'auditOlder'
+  | 'auditExport';
 
 export type KeyAction = WorkstationAction | ScopedAction;
 
@@ -93,7 +96,8 @@ export type KeyScope =
   | 'supervision'
   | 'ledger'
   | 'take-over'
-  | 'conflicts';
+  | 'conflicts'
+  | 'audit';
 
 interface ScopeInfo {
   /** Its heading in help and settings. */
@@ -122,6 +126,7 @@ export const KEY_SCOPES: Record<KeyScope, ScopeInfo> = {
   supervision: { title: 'scope.supervision', borrows: ['next', 'previous', 'close'] },
   ledger: { title: 'scope.ledger', borrows: ['close'] },
   'take-over': { title: 'scope.takeOver', borrows: [] },
+  audit: { title: 'scope.audit', borrows: ['next', 'previous', 'close'] },
   conflicts: {
     title: 'scope.conflicts',
     // Leaving for the other views and the tools that work anywhere.
@@ -219,6 +224,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     { action: 'supervision', keys: [['g', 's']], description: 'key.supervision' },
     { action: 'handover', keys: [['g', 'h']], description: 'key.handover' },
     { action: 'goConflicts', keys: [['g', 'c']], description: 'key.goConflicts' },
+    { action: 'auditLog', keys: [['g', 'e']], description: 'key.auditLog' },
     { action: 'signOut', keys: [['g', 'o']], description: 'key.signOut' },
   ]),
   ...inScope('text', [
@@ -262,6 +268,10 @@ export const KEYMAP: readonly KeyBinding[] = [
     { action: 'keepTheirs', keys: [['1']], description: 'key.keepTheirs' },
     { action: 'mineAsNote', keys: [['2']], description: 'key.mineAsNote' },
     { action: 'reopenConflict', keys: [['3']], description: 'key.reopenConflict' },
+  ]),
+  ...inScope('audit', [
+    { action: 'auditOlder', keys: [['o']], description: 'key.auditOlder' },
+    { action: 'auditExport', keys: [['e']], description: 'key.auditExport' },
   ]),
 ];
 

@@ -100,6 +100,8 @@ export function runAction(action: KeyAction): void {
       return ui.open('handover');
     case 'goConflicts':
       return ui.open('conflicts');
+    case 'auditLog':
+      return openAuditLog();
     case 'signOut':
       return ui.open('sign-out');
   }
@@ -110,6 +112,12 @@ function openSupervision(): void {
   const role = useSession.getState().session?.operator?.role;
   if (role === 'supervisor' || role === 'admin') return useUi.getState().open('supervision');
   notify('supervisorsOnly');
+}
+
+/** The audit log is the admins'; the server refuses anyone else anyway. */
+function openAuditLog(): void {
+  if (useSession.getState().session?.operator?.role === 'admin') return useUi.getState().open('audit');
+  notify('adminsOnly');
 }
 
 function goTo(view: WorkView): void {

@@ -1,3 +1,4 @@
+import { AuditView } from '../components/audit-view';
 import { useEffect } from 'react';
 import { CategoryPicker } from '../components/category-picker';
 import { CommandPalette } from '../components/command-palette';
@@ -83,6 +84,7 @@ export function WorkstationScreen() {
       {mode === 'supervision' && <SupervisionView />}
       {mode === 'handover' && <HandoverPanel />}
       {mode === 'take-over' && <TakeOverDialog />}
+      {mode === 'audit' && <AuditView />}
       {mode === 'sign-out' && <SignOutDialog />}
     </div>
   );

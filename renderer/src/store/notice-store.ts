@@ -14,6 +14,7 @@ export type NoticeId =
   | 'nothingToRelay'
   | 'notClosed'
   | 'supervisorsOnly'
+  | 'adminsOnly'
   | 'reminded'
   | 'conflictKeptTheirs'
   | 'conflictMineAsNote'

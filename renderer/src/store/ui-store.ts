@@ -24,6 +24,7 @@ export type UiMode =
   | 'handover'
   | 'take-over'
   | 'conflicts'
+  | 'audit'
   | 'sign-out';
 export type Theme = 'dark' | 'light';
 /** The languages the workstation speaks (renderer/src/i18n/). */
