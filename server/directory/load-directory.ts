@@ -1,5 +1,5 @@
 import type { Directory } from '../../shared/model';
-import { aliasInitials } from './name-pinyin';
+import { aliasInitials, namePinyin } from './name-pinyin';
 import { currentValue, DIRECTORY_VERSION } from '../db/counters';
 import type { Db } from '../db/open-database';
 
@@ -38,6 +38,7 @@ export async function loadDirectory(db: Db): Promise<Directory> {
       parentId: c.parent_id,
       level: Number(c.level),
       order: Number(c.sort_order),
+      ...namePinyin(c.name),
     })),
   };
 }

@@ -26,6 +26,9 @@ export const Category = z.object({
   level: z.number().int().min(1).max(3),
   /** Position among siblings; the first nine first-level categories take the number keys 1–9. */
   order: z.number().int().nonnegative(),
+  /** Toneless pinyin of the name (chengxiangjianshe) and its initials (cxjs), for type-ahead; an older server sends none. */
+  pinyin: z.string().optional(),
+  initials: z.string().optional(),
 });
 export type Category = z.infer<typeof Category>;
 

@@ -27,8 +27,9 @@ export function firstLevel(options: readonly CategoryOption[]): CategoryOption[]
 }
 
 /**
- * Ranked matches: name prefix, then name substring, then anywhere in the path; broader
- * categories first within a rank. An empty query offers the first level.
+ * Ranked matches over the whole tree: name prefix (or its pinyin's or initials' prefix: "wyg" and
+ * "wuye" find 物业管理), then name substring (or initials' substring), then anywhere in the path;
+ * broader categories first within a rank. An empty query offers the first level.
  */
 export function searchCategories(options: readonly CategoryOption[], query: string, limit = 60): CategoryOption[] {
   const q = query.trim().toLowerCase();
@@ -36,7 +37,15 @@ export function searchCategories(options: readonly CategoryOption[], query: stri
   const ranked: { option: CategoryOption; rank: number }[] = [];
   for (const option of options) {
     const name = option.category.name.toLowerCase();
-    const rank = name.startsWith(q) ? 0 : name.includes(q) ? 1 : option.path.toLowerCase().includes(q) ? 2 : null;
+    const { pinyin = '', initials = '' } = option.category;
+    const rank =
+      name.startsWith(q) || initials.startsWith(q) || pinyin.startsWith(q)
+        ? 0
+        : name.includes(q) || initials.includes(q)
+          ? 1
+          : option.path.toLowerCase().includes(q)
+            ? 2
+            : null;
     if (rank !== null) ranked.push({ option, rank });
   }
   ranked.sort(
