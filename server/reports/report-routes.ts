@@ -7,12 +7,14 @@ import {
   SurgeMark,
   WriteCommentary,
 } from '../../shared/reports/period-report';
+import { Briefing, BriefingQuery } from '../../shared/reports/briefing';
 import { LedgerQuery, ServerLedger } from '../../shared/reports/ledger';
 import { REPORTS_API, Summary, SummaryQuery } from '../../shared/reports/summary';
 import { requireSession, sessionOf } from '../auth/require-session';
 import type { Db } from '../db/open-database';
 import { parseBody } from '../http/parse-body';
 import { sendError } from '../http/send-error';
+import { briefing } from './briefing';
 import { writeCommentary } from './commentary';
 import { ledgerLines } from './ledger-lines';
 import { periodReport, reportWithSamples } from './period-report';
@@ -64,5 +66,12 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     if (!query) return reply;
     const operatorId = query.scope === 'me' ? sessionOf(request).operator.id : null;
     return ServerLedger.parse(await ledgerLines(db, query, operatorId));
+  });
+
+  // The morning meeting is the whole team's: every signed-in operator may read it.
+  app.get(`${REPORTS_API}/briefing`, signedIn, async (request, reply) => {
+    const query = parseBody(BriefingQuery, request.query, reply);
+    if (!query) return reply;
+    return Briefing.parse(await briefing(db, query));
   });
 };
