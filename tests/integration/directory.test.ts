@@ -129,6 +129,29 @@ describe('directory administration through the server', () => {
     expect(directory?.categories.some((c) => c.id === '环境保护/噪声污染/施工噪声')).toBe(true);
   });
 
+  it("lets the admin extend a unit's aliases, which the next pull brings with their initials", async () => {
+    const admin = await tokenOf('admin', 'admin-secret');
+    const put = (id: string, body: unknown, token = admin) =>
+      fetch(`${server.url}/api/admin/units/${id}/aliases`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    expect((await put('no-such-unit', { aliases: ['x'] })).status).toBe(404);
+    expect((await put('city-urban-management', { aliases: [''] })).status).toBe(400);
+    const ok = await put('city-urban-management', { aliases: ['城管', '城管局', '综合执法', '城管委'] });
+    expect(ok.status).toBe(200);
+    const { directoryVersion } = (await ok.json()) as { directoryVersion: number };
+    const pull = await fetch(server.url + SYNC_PATHS.pull, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ cursor: null, directoryVersion: directoryVersion - 1 }),
+    });
+    const unit = PullResponse.parse(await pull.json()).directory?.units.find((u) => u.id === 'city-urban-management');
+    expect(unit).toMatchObject({ aliases: ['城管', '城管局', '综合执法', '城管委'] });
+    expect(unit?.aliasInitials).toContain('cgw');
+  });
+
   it('adds operators from the command line, and keeps non-admins out of the admin API', async () => {
     const added = await runServerCli(server.dataDir, ['add-operator', 'wang.fang', 'operator'], 'river-lamp-quiet-7\n');
     expect(added.stdout).toContain('added operator wang.fang (operator)');
