@@ -81,6 +81,17 @@ const LAYERS = {
       'The browser shell imports shared/, the host and itself only.',
     ),
   ],
+  // Document making the server (reports) and the host (ledger) share: plain Node, neither side's code.
+  'documents/**': [
+    forbid(
+      ['electron', 'react', 'react-dom', 'zustand'],
+      'documents/ runs under plain Node, in the server and the host.',
+    ),
+    forbid(
+      ['**/server/**', '**/electron/**', '**/renderer/**', '**/simulator/**', '**/tests/**'],
+      'documents/ imports shared/ and itself only: the server and the host both use it.',
+    ),
+  ],
   'simulator/**': [
     forbid(
       [

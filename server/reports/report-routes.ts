@@ -4,6 +4,7 @@ import {
   Commentary,
   MarkSurgeHandled,
   PeriodReport,
+  ReportExportQuery,
   SurgeMark,
   WriteCommentary,
 } from '../../shared/reports/period-report';
@@ -18,6 +19,7 @@ import { briefing } from './briefing';
 import { writeCommentary } from './commentary';
 import { ledgerLines } from './ledger-lines';
 import { periodReport, reportWithSamples } from './period-report';
+import { exportReport, REPORT_CONTENT_TYPES } from './export/export-report';
 import { markSurgeHandled } from './surge-marks';
 import { summarize } from './summarize';
 
@@ -40,6 +42,18 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     const query = parseBody(PeriodQuery, request.query, reply);
     if (!query) return reply;
     return PeriodReport.parse(await periodReport(db, query));
+  });
+
+  // The report as a file (DOCX, PDF, XLSX or JSON), for the workstation to save where the supervisor chooses.
+  app.get(`${REPORTS_API}/period/export`, supervisorsOnly, async (request, reply) => {
+    const query = parseBody(ReportExportQuery, request.query, reply);
+    if (!query) return reply;
+    const report = await periodReport(db, query);
+    const body = await exportReport(report, query.format);
+    return reply
+      .type(REPORT_CONTENT_TYPES[query.format])
+      .header('content-disposition', `attachment; filename="report-${report.period}-${report.from}.${query.format}"`)
+      .send(body);
   });
 
   app.post(`${REPORTS_API}/surges/handled`, supervisorsOnly, async (request, reply) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, Instant } from '../model';
-import { PeriodKind } from './period';
+import { PeriodKind, PeriodQuery } from './period';
 import { DateKey, Summary, SummaryCounts } from './summary';
 
 /**
@@ -121,3 +121,8 @@ export const WriteCommentary = z.object({
   date: DateKey,
   text: z.string().max(20_000),
 });
+
+/** The formats a report is exported in: GET /api/reports/period/export?period&date&format → the file. */
+export const ReportFormat = z.enum(['json', 'docx', 'pdf', 'xlsx']);
+export type ReportFormat = z.infer<typeof ReportFormat>;
+export const ReportExportQuery = PeriodQuery.extend({ format: ReportFormat });

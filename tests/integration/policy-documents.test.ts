@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { findCjkFont } from '../../electron/host/ledger/cjk-font';
+import { findCjkFont } from '../../documents/cjk-font';
 import { splitPassages } from '../../server/library/passages';
 import { formatOf, readDocument, UnreadableDocumentError } from '../../server/library/read-document';
 import { docxFile } from '../support/docx-file';

@@ -45,6 +45,8 @@ const PLANTED: [file: string, source: string][] = [
     "import { wechatSignature } from '../server/channels/wechat/signature';\nexport const x = wechatSignature;\n",
   ],
   ['simulator/planted.ts', "import { rsa2Sign } from '../server/channels/alipay/rsa2';\nexport const x = rsa2Sign;\n"],
+  ['documents/planted.ts', "import { buildApp } from '../server/app';\nexport const x = buildApp;\n"],
+  ['documents/planted.ts', "import { startHost } from '../electron/host/start-host';\nexport const x = startHost;\n"],
 ];
 
 describe('layer rules', () => {

@@ -1,5 +1,5 @@
 export * from './export-options';
-export * from './cjk-font';
+export * from '../../../documents/cjk-font';
 export * from './csv-export';
 export * from './xlsx-export';
 export * from './pdf-export';

@@ -17,9 +17,9 @@ import {
   TOTAL_HEADERS,
   totalsSections,
 } from '../../../shared/ledger';
-import { type CjkFont, findCjkFont } from './cjk-font';
+import { type CjkFont, findCjkFont } from '../../../documents/cjk-font';
 import type { ExportOptions } from './export-options';
-import { drawTable, fitColumns, type PdfColumn, type PdfColumnSpec, spaceLeft } from './pdf-table';
+import { drawTable, fitColumns, type PdfColumn, type PdfColumnSpec, spaceLeft } from '../../../documents/pdf-table';
 
 export interface PdfExportOptions extends ExportOptions {
   /** Defaults to `findCjkFont()`. */

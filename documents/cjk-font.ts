@@ -24,7 +24,7 @@ const KNOWN_FONTS: readonly Required<CjkFont>[] = [
 export class CjkFontMissingError extends Error {
   constructor() {
     super(
-      'No Chinese font found for the PDF ledger. Install one (Debian/Ubuntu: apt-get install fonts-wqy-zenhei ' +
+      'No Chinese font found for PDF files (ledger, reports). Install one (Debian/Ubuntu: apt-get install fonts-wqy-zenhei ' +
         'or fonts-noto-cjk) or name a .ttf/.ttc file in YIWANG_CJK_FONT (path, or path#PostScriptName).',
     );
     this.name = 'CjkFontMissingError';
