@@ -25,6 +25,7 @@ import { reportRoutes } from './reports/report-routes';
 import { createIntake } from './requests/create-intake';
 import { historyRoutes } from './requests/history-routes';
 import { retrainer } from './suggestions/retrainer';
+import { replyTemplateRoutes } from './replies/reply-template-routes';
 import { suggestionRulesRoutes } from './suggestions/suggestion-rules-routes';
 import { supervisionRoutes } from './supervision/supervision-routes';
 import { syncRoutes } from './sync/sync-routes';
@@ -95,6 +96,7 @@ export function buildApp(config: ServerConfig, db: Db): FastifyInstance {
   app.addHook('onClose', () => models.stop());
   app.register(syncRoutes, { db, clock, claimLeaseMs: config.claimLeaseMs, onApplied: models.applied });
   app.register(suggestionRulesRoutes, { db });
+  app.register(replyTemplateRoutes, { db });
   app.register(adminRoutes, { db });
   app.register(holidayRoutes, { db });
   app.register(unitApiRoutes, { db, clock });

@@ -15,6 +15,7 @@ import { seedDirectory } from './directory/seed-directory';
 import { IMPORT_HISTORY_USAGE, importHistoryCommand } from './history/import-history-command';
 import { warmStart } from './history/warm-start';
 import { IMPORT_POLICY_USAGE, importPolicyCommand } from './library/import-policy-command';
+import { seedReplyTemplates } from './replies/reply-template-store';
 import { seedSuggestionRules } from './suggestions/keyword-rule-store';
 import { ensureDemoUnitAccounts } from './units/unit-accounts';
 
@@ -46,6 +47,7 @@ async function main(args: string[]): Promise<void> {
     await migrateToLatest(db);
     await seedDirectory(db);
     await seedSuggestionRules(db);
+    await seedReplyTemplates(db);
     const created = await ensureAdmin(db, config.adminPassword);
     if (created?.generated) {
       // Shown this once, on the console only: the database keeps just its hash.

@@ -23,10 +23,16 @@ function lastDays(days: number, now: Date): { from: string; to: string } {
   return { from: dateKeyOf(today - days + 1), to: dateKeyOf(today) };
 }
 
-type ReportMethod = 'ledger.export' | 'supervision.overview' | 'supervision.remind' | 'shift.breachesBeforeNextShift';
+type ReportMethod =
+  | 'ledger.export'
+  | 'supervision.overview'
+  | 'supervision.remind'
+  | 'shift.breachesBeforeNextShift'
+  | 'templates.get'
+  | 'templates.save';
 type ReportHandlers = { [M in ReportMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
 
-/** The ledger export, the supervisors' view and the handover check, served beside the triage API. */
+/** The ledger export, the supervisors' view, the handover check and the centre's templates, served beside the triage API. */
 export function reportHandlers({ cache, client, exportsDir, shiftHandovers }: ReportDeps): ReportHandlers {
   /** The supervisors' API needs the server and the signed-in operator's token: offline it fails as 'offline'. */
   const token = (): string => {
@@ -54,6 +60,13 @@ export function reportHandlers({ cache, client, exportsDir, shiftHandovers }: Re
       };
     },
     'supervision.remind': async ({ requestId, note }) => client.supervision.remind(token(), { requestId, note }),
+    'templates.get': async () => cache.replyTemplates.inForce(),
+    'templates.save': async (args) => {
+      const saved = await client.saveTemplates(token(), args);
+      // Held at once, so the admin's own r 1 … r 9 follow without waiting for the next pull.
+      cache.replyTemplates.save(saved);
+      return saved;
+    },
     'shift.breachesBeforeNextShift': async () => {
       const now = new Date();
       return breachesBeforeNextShift(cache.requests.list('all', now.toISOString()), now, shiftHandovers);

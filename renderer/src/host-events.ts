@@ -3,6 +3,7 @@ import { useDirectory } from './store/directory-store';
 import { useQueue } from './store/queue-store';
 import { useSession } from './store/session-store';
 import { useSync } from './store/sync-store';
+import { useTemplates } from './store/templates-store';
 
 /** Routes what the host pushes into the stores. */
 export function onHostEvent(event: HostEvent): void {
@@ -14,8 +15,11 @@ export function onHostEvent(event: HostEvent): void {
     case 'sync-status': {
       const before = useSync.getState().status?.lastSyncAt;
       useSync.getState().set(event.status);
-      // A completed pull may have brought a newer directory; the store skips an unchanged one.
-      if (signedIn && event.status.lastSyncAt !== before) void useDirectory.getState().load();
+      // A completed pull may have brought a newer directory or templates; the stores skip unchanged ones.
+      if (signedIn && event.status.lastSyncAt !== before) {
+        void useDirectory.getState().load();
+        void useTemplates.getState().load();
+      }
       return;
     }
     case 'requests-changed':

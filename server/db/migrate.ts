@@ -12,6 +12,7 @@ import * as surgeMarks from './migrations/0011-surge-marks';
 import * as reportCommentary from './migrations/0012-report-commentary';
 import * as decisionsByTime from './migrations/0013-decisions-by-time';
 import * as answerLibrary from './migrations/0014-answer-library';
+import * as replyTemplates from './migrations/0016-reply-templates';
 import * as manyInstances from './migrations/0017-many-instances';
 import * as importedHistory from './migrations/0019-imported-history';
 import type { Db } from './open-database';
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-report-commentary': reportCommentary,
   '0013-decisions-by-time': decisionsByTime,
   '0014-answer-library': answerLibrary,
+  '0016-reply-templates': replyTemplates,
   '0017-many-instances': manyInstances,
   '0019-imported-history': importedHistory,
 };

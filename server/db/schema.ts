@@ -36,6 +36,7 @@ export interface Database {
   policy_documents: PolicyDocumentsTable;
   leases: LeasesTable;
   login_failures: LoginFailuresTable;
+  reply_template_versions: ReplyTemplateVersionsTable;
 }
 
 export interface OperatorsTable {
@@ -452,4 +453,13 @@ export interface LeasesTable {
 export interface LoginFailuresTable {
   key: string;
   at: string;
+}
+
+/** One saved version of the centre's reply templates (server/replies); the highest version is in force. */
+export interface ReplyTemplateVersionsTable {
+  version: number;
+  /** JSON TemplateList, in the centre's order. */
+  templates: string;
+  saved_at: string;
+  saved_by: string | null;
 }

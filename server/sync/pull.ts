@@ -2,6 +2,7 @@ import type { PullRequest, PullResponse } from '../../shared/sync/protocol';
 import { CHANGE_SEQ, currentValue } from '../db/counters';
 import type { Db } from '../db/open-database';
 import { directoryVersion, loadDirectory } from '../directory/load-directory';
+import { replyTemplatesNewerThan } from '../replies/reply-template-store';
 import { toRequest } from '../requests/request-rows';
 import { suggestionRulesNewerThan } from '../suggestions/keyword-rule-store';
 import { modelsNewerThan } from '../suggestions/model-store';
@@ -47,6 +48,7 @@ export async function pull(
     serverTime: new Date().toISOString(),
     models: await modelsNewerThan(db, body.models, body.modelFormat),
     suggestionRules: await suggestionRulesNewerThan(db, body.suggestionRulesVersion),
+    replyTemplates: await replyTemplatesNewerThan(db, body.replyTemplatesVersion),
     deviceSeq: await deviceSeq(db, deviceId),
   };
 }

@@ -4,6 +4,7 @@ import type { Decision, DecisionStamp, Directory, HistoryEvent, Operator, Reject
 import type { Claim, Handover } from '../sync/protocol';
 import type { LedgerCompleteness } from '../ledger';
 import type { AuditPage } from '../audit/audit-log';
+import { SaveTemplates, type ReplyTemplates } from '../replies/reply-templates';
 import type { Summary } from '../reports/summary';
 import { RemindRequest, type OverdueList, type UnitPerformance } from '../units/protocol';
 
@@ -314,6 +315,10 @@ export interface WorkstationApi {
   'stats.today'(args: Record<string, never>): Promise<TodayCounter>;
   'request.undo'(args: Record<string, never>): Promise<UndoOutcome>;
   'directory.get'(args: Record<string, never>): Promise<Directory>;
+  /** The centre's reply templates this workstation holds (as last pulled; offline too). */
+  'templates.get'(args: Record<string, never>): Promise<ReplyTemplates>;
+  /** Admins, online only: saves the whole list on the server as its next version, and holds it at once. */
+  'templates.save'(args: SaveTemplates): Promise<ReplyTemplates>;
   'sync.status'(args: Record<string, never>): Promise<SyncStatus>;
   'sync.now'(args: Record<string, never>): Promise<SyncStatus>;
   /** Call when a request is opened (and again while it stays open): claims it for a short lease other operators see. Never blocks on the network for long. */
@@ -395,6 +400,8 @@ export const workstationArgs = {
   'stats.today': none,
   'request.undo': none,
   'directory.get': none,
+  'templates.get': none,
+  'templates.save': SaveTemplates.strict(),
   'sync.status': none,
   'sync.now': none,
   'request.claim': z.object({ id: Ulid }),

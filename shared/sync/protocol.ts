@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Decision, Directory, Instant, Operator, Rejection, Request, Ulid } from '../model';
 import { SuggestionRules } from '../suggestions/keyword-rules';
+import { ReplyTemplates } from '../replies/reply-templates';
 import { MODEL_FORMAT, type SerializedTextModel } from '../text/model-serialization';
 
 /**
@@ -117,6 +118,8 @@ export const PullRequest = z.object({
    * are not sent to it. Workstations that leave it out read the first format.
    */
   modelFormat: z.string().max(100).default('yiwang-text-model/1'),
+  /** The reply templates version the workstation holds; 0 for none, null (older workstations): never send them. */
+  replyTemplatesVersion: z.number().int().nonnegative().nullable().default(null),
 });
 export type PullRequest = z.input<typeof PullRequest>;
 
@@ -137,6 +140,8 @@ export const PullResponse = z.object({
   models: z.array(ShippedModel).nullable().default(null),
   /** The administrators' keyword rules, when the workstation's copy is older; else null. */
   suggestionRules: SuggestionRules.nullable().default(null),
+  /** The centre's reply templates, when the workstation's copy is older; else null. */
+  replyTemplates: ReplyTemplates.nullable().default(null),
   deviceSeq: DeviceSeq,
 });
 export type PullResponse = z.infer<typeof PullResponse>;

@@ -1,6 +1,6 @@
 /** JSON over HTTP against a started server, with an optional bearer token, for integration tests. */
 export function jsonClient(baseUrl: string) {
-  async function call(method: 'GET' | 'POST' | 'PATCH', path: string, body: unknown, bearer: string | null) {
+  async function call(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, bearer: string | null) {
     const response = await fetch(baseUrl + path, {
       method,
       headers: {
@@ -15,5 +15,6 @@ export function jsonClient(baseUrl: string) {
     get: (path: string, bearer: string | null = null) => call('GET', path, undefined, bearer),
     post: (path: string, body: unknown, bearer: string | null = null) => call('POST', path, body, bearer),
     patch: (path: string, body: unknown, bearer: string | null = null) => call('PATCH', path, body, bearer),
+    put: (path: string, body: unknown, bearer: string | null = null) => call('PUT', path, body, bearer),
   };
 }

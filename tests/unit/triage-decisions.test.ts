@@ -11,6 +11,7 @@ import {
   SNOOZE_MS,
   targetsOf,
 } from '../../renderer/src/triage/dispatch';
+import { DEFAULT_REPLY_TEMPLATES } from '../../shared/replies/reply-templates';
 import { planActions, planFor, type Draft } from '../../renderer/src/triage/plan';
 import { makeRequest } from '../support/seeded-workstation';
 
@@ -41,7 +42,8 @@ function context(patch: Partial<Suggestion> = {}): RequestContext {
 }
 
 const unitName = (id: string) => (id === 'city-lighting' ? '市路灯管理所' : null);
-const plan = (r: LocalRequest, c: RequestContext | null, draft: Draft = {}) => planFor(r, c, draft, unitName);
+const plan = (r: LocalRequest, c: RequestContext | null, draft: Draft = {}) =>
+  planFor(r, c, draft, unitName, DEFAULT_REPLY_TEMPLATES);
 
 describe('the triage plan: what Enter does', () => {
   it('takes the suggestion whole: category, unit, and the transfer reply naming the unit and the citizen', () => {

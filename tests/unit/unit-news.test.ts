@@ -4,6 +4,7 @@ import type { DecisionAction, DecisionStamp } from '../../shared/model';
 import { inQueue, unitNews } from '../../shared/queue/unit-news';
 import { decide } from '../../shared/model';
 import { leavesView } from '../../renderer/src/triage/dispatch';
+import { DEFAULT_REPLY_TEMPLATES } from '../../shared/replies/reply-templates';
 import { planActions, planFor } from '../../renderer/src/triage/plan';
 import { viewShows } from '../../renderer/src/store/view-list';
 import { makeRequest } from '../support/seeded-workstation';
@@ -85,16 +86,16 @@ describe('passing it on to the citizen', () => {
   const answered = request({ status: 'replied', unitAnswer: '路灯已于今日修复。', version: 4 });
 
   it("wraps the unit's answer in the centre's words, sends it and closes; r r's edit goes instead", () => {
-    const plan = planFor(answered, null, {}, unitName);
+    const plan = planFor(answered, null, {}, unitName, DEFAULT_REPLY_TEMPLATES);
     expect(plan.replyText).toBe(`您反映的问题（编号 ${answered.number}），经市路灯管理处核实：路灯已于今日修复。`);
     expect(planActions(answered, plan)).toEqual([{ kind: 'reply', text: plan.replyText }, { kind: 'close' }]);
-    const edited = planFor(answered, null, { replyText: '改过的答复' }, unitName);
+    const edited = planFor(answered, null, { replyText: '改过的答复' }, unitName, DEFAULT_REPLY_TEMPLATES);
     expect(planActions(answered, edited)).toEqual([{ kind: 'reply', text: '改过的答复' }, { kind: 'close' }]);
   });
 
   it('passes a progress note on and leaves the request with the unit', () => {
     const progress = { ...transferred, unitProgress: { text: '正在协调施工队', at: at(10) } };
-    const plan = planFor(progress, null, {}, unitName);
+    const plan = planFor(progress, null, {}, unitName, DEFAULT_REPLY_TEMPLATES);
     expect(plan.relay).toBe('progress');
     expect(planActions(progress, plan)).toEqual([
       { kind: 'reply', text: `您反映的问题（编号 ${progress.number}）正由市路灯管理处办理，目前进展：正在协调施工队` },

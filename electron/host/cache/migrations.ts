@@ -226,4 +226,12 @@ export const MIGRATIONS: readonly string[] = [
     fetched_at TEXT NOT NULL
   );
   `,
+  // 8: the centre's reply templates as last pulled (shared/replies/reply-templates.ts), for offline replies.
+  `
+  CREATE TABLE reply_templates (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    version INTEGER NOT NULL,
+    templates TEXT NOT NULL
+  );
+  `,
 ];

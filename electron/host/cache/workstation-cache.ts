@@ -19,6 +19,7 @@ import { sessionStore } from './session-store';
 import { NO_SEAL, type TokenSeal } from './token-seal';
 import { suggestionModelStore } from './suggestion-model-store';
 import { suggestionRulesStore } from './suggestion-rules-store';
+import { replyTemplatesStore } from './reply-templates-store';
 import { syncStateStore } from './sync-state-store';
 
 export const CACHE_FILE_NAME = 'workstation.sqlite';
@@ -57,6 +58,7 @@ export function openWorkstationCache(dataDir: string, defaultServerUrl: string, 
     histories: historyStore(db),
     suggestionModels: suggestionModelStore(db),
     suggestionRules: suggestionRulesStore(db),
+    replyTemplates: replyTemplatesStore(db),
     /** Runs `work` in one SQLite transaction: all of it commits or none. */
     transaction<T>(work: () => T): T {
       if (db.inTransaction) return db.transaction(work)();

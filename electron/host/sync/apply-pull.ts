@@ -5,7 +5,7 @@ import { directoryLookup, rebase } from '../local-view';
 
 /**
  * Stores one pulled page in one transaction: the server state, the local views rebased on it, the
- * directory, suggestion models and keyword rules when newer, and the cursor last, so a crash mid-page simply pulls the page again.
+ * directory, suggestion models, keyword rules and reply templates when newer, and the cursor last, so a crash mid-page simply pulls the page again.
  * Returns the ids of the requests that changed, or whose claim holder did.
  */
 export function applyPull(cache: WorkstationCache, page: PullResponse): string[] {
@@ -16,6 +16,7 @@ export function applyPull(cache: WorkstationCache, page: PullResponse): string[]
     }
     for (const model of page.models ?? []) cache.suggestionModels.save(model);
     if (page.suggestionRules) cache.suggestionRules.save(page.suggestionRules);
+    if (page.replyTemplates) cache.replyTemplates.save(page.replyTemplates);
     // Once per page, not per request: a bootstrap brings 100,000 of them.
     const lookup = directoryLookup(cache.directory.get());
     const namer = operatorNamer(cache.session.get().operator);

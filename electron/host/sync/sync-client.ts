@@ -17,6 +17,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { AUDIT_API, AuditPage } from '../../../shared/audit/audit-log';
 import { Request, RequestHistory } from '../../../shared/model';
+import { REPLY_TEMPLATES_PATH, ReplyTemplates, type SaveTemplates } from '../../../shared/replies/reply-templates';
 import { ledgerPath, ServerLedger, type LedgerQuery } from '../../../shared/reports/ledger';
 import { REPORTS_API, Summary, type SummaryQuery } from '../../../shared/reports/summary';
 import { OverdueList, SUPERVISION_API, UnitPerformanceList, type RemindRequest } from '../../../shared/units/protocol';
@@ -47,18 +48,19 @@ export class SyncError extends Error {
 
 /** The workstation side of shared/sync/protocol.ts; every answer is validated before use. */
 export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
-  /** A GET when `body` is undefined, else a POST of it as JSON. */
+  /** A GET when `body` is undefined, else a POST (or `method`) of it as JSON. */
   async function send<T extends z.ZodType>(
     path: string,
     body: unknown,
     schema: T,
     token: string | null,
     timeout = timeoutMs,
+    method: 'POST' | 'PUT' = 'POST',
   ): Promise<z.infer<T>> {
     let response: Response;
     try {
       response = await fetch(new URL(path, serverUrl), {
-        method: body === undefined ? 'GET' : 'POST',
+        method: body === undefined ? 'GET' : method,
         headers: {
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
@@ -113,6 +115,9 @@ export function syncClient(serverUrl: string, timeoutMs = REQUEST_TIMEOUT_MS) {
         get(`${AUDIT_API}?${new URLSearchParams(before ? { before } : {})}`, AuditPage, token),
       exportAudit: (token: string) => get(`${AUDIT_API}?export=1`, AuditPage, token),
     },
+    /** The centre's reply templates: an admin saves the whole list as the next version (others get it on pull). */
+    saveTemplates: (token: string, request: SaveTemplates) =>
+      send(REPLY_TEMPLATES_PATH, request, ReplyTemplates, token, timeoutMs, 'PUT'),
     /** The centre's numbers for a period (shared/reports/summary.ts), supervisors and admins only. */
     summary: (token: string, { from, to }: SummaryQuery) =>
       get(`${REPORTS_API}/summary?${new URLSearchParams({ from, to })}`, Summary, token),

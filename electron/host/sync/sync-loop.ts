@@ -146,6 +146,7 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
         models: cache.suggestionModels.versions(),
         modelFormat: MODEL_FORMAT,
         suggestionRulesVersion: cache.suggestionRules.version(),
+        replyTemplatesVersion: cache.replyTemplates.inForce().version,
       })
       .catch((error: unknown) => {
         // A cursor the server no longer knows (e.g. its database was replaced): start over from the beginning.
@@ -178,7 +179,10 @@ export function syncLoop({ cache, client, events, pollMs, debounceMs, backfill }
         }
         // A page bringing the directory, models or rules must be stored before the next ask gives their versions.
         const bringsVersions =
-          page.directory !== null || (page.models?.length ?? 0) > 0 || page.suggestionRules !== null;
+          page.directory !== null ||
+          (page.models?.length ?? 0) > 0 ||
+          page.suggestionRules !== null ||
+          page.replyTemplates !== null;
         const ahead = page.hasMore && !bringsVersions ? requestPage(token, page.cursor) : null;
         // Let the ask leave before the page is stored (storing holds the event loop).
         if (ahead) await nextTurn();

@@ -2,6 +2,7 @@ import type { DecisionAction } from '../../../shared/model';
 import { useT } from '../i18n/use-t';
 import { useDirectory } from '../store/directory-store';
 import { currentRequest } from '../store/queue-store';
+import { useTemplates } from '../store/templates-store';
 import { useUi } from '../store/ui-store';
 import { relayDraft, relayOf } from '../triage/plan';
 import { decide } from '../triage/send-decisions';
@@ -22,7 +23,7 @@ export function RelayOtherBox({ route }: { route: 'phone' | 'public' }) {
   const relay = request ? relayOf(request) : null;
   if (!request || !relay) return null;
   const unitsById = useDirectory.getState().unitsById;
-  const initial = relayDraft(request, (id) => unitsById.get(id)?.name ?? null) ?? '';
+  const initial = relayDraft(request, (id) => unitsById.get(id)?.name ?? null, useTemplates.getState().templates) ?? '';
   return (
     <TextDialog
       testId={`relay-${route}`}

@@ -1,6 +1,7 @@
 import type { LocalRequest, RequestContext } from '../../../shared/api/workstation-api';
 import { useT } from '../i18n/use-t';
 import { categoryPath, useDirectory } from '../store/directory-store';
+import { useTemplates } from '../store/templates-store';
 import { useTriage } from '../store/triage-store';
 import { planFor } from '../triage/plan';
 
@@ -10,7 +11,8 @@ export function SuggestionPanel({ request, context }: { request: LocalRequest; c
   const draft = useTriage((s) => s.drafts.get(request.id));
   const categoriesById = useDirectory((s) => s.categoriesById);
   const unitsById = useDirectory((s) => s.unitsById);
-  const plan = planFor(request, context, draft ?? {}, (id) => unitsById.get(id)?.name ?? null);
+  const templates = useTemplates((s) => s.templates);
+  const plan = planFor(request, context, draft ?? {}, (id) => unitsById.get(id)?.name ?? null, templates);
   const confidence = (kind: 'category' | 'unit', id: string | null) => {
     const choice = context?.suggestion[kind].find((c) => c.id === id);
     return choice ? `${Math.round(choice.confidence * 100)}%` : null;

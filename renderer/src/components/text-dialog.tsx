@@ -9,6 +9,8 @@ interface Props {
   placeholder: string;
   initial: string;
   max: number;
+  /** What to say when the text is longer than `max`; a general limit's words otherwise. */
+  tooLong?: string;
   /** Enter with nothing written still submits (an optional text, such as a handover note). */
   allowEmpty?: boolean;
   /** Shown above the text, e.g. what the text is about. */
@@ -25,6 +27,7 @@ export function TextDialog({
   initial,
   max,
   allowEmpty = false,
+  tooLong: tooLongWords,
   children,
   onSubmit,
   onCancel,
@@ -66,8 +69,8 @@ export function TextDialog({
         />
         <div className="picker-hint">
           <KeyHints scope="text" />
-          <span className={tooLong ? 'status-error' : 'muted'}>
-            {tooLong ? t('reply.tooLong', { max }) : `${text.length} / ${max}`}
+          <span className={tooLong ? 'status-error' : 'muted'} data-testid={`${testId}-length`}>
+            {tooLong ? (tooLongWords ?? t('reply.tooLong', { max })) : `${text.length} / ${max}`}
           </span>
         </div>
       </div>

@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t';
 import { suggestedFirst, type UnitChoice } from '../pickers/suggested-units';
 import { useDirectory } from '../store/directory-store';
 import { currentRequest } from '../store/queue-store';
+import { useTemplates } from '../store/templates-store';
 import { useTriage } from '../store/triage-store';
 import { useUi } from '../store/ui-store';
 import { planFor } from '../triage/plan';
@@ -25,7 +26,7 @@ export function UnitPicker() {
   const matches = useMemo((): UnitChoice[] => {
     const found = searchUnits(index, query);
     if (query.trim() !== '' || !request || !context) return found.map((unit) => ({ unit }));
-    const current = planFor(request, context, draft ?? {}, () => null).unitId;
+    const current = planFor(request, context, draft ?? {}, () => null, useTemplates.getState().templates).unitId;
     return suggestedFirst(found, context.suggestion.unit, current, unitsById);
   }, [index, query, request, context, draft, unitsById]);
 

@@ -153,6 +153,7 @@ export const en: Record<MessageId, string> = {
   'reply.title': 'Reply to the citizen',
   'reply.placeholder': 'Write a reply…',
   'reply.tooLong': 'A reply has at most {max} characters',
+  'reply.tooLongFor': 'A {channel} reply has at most {max} characters: shorten it',
 
   'sync.online': 'Online',
   'sync.offline': 'Offline',

@@ -149,6 +149,7 @@ export const zhCN = {
   'reply.title': '回复市民',
   'reply.placeholder': '输入回复内容…',
   'reply.tooLong': '回复不能超过 {max} 字',
+  'reply.tooLongFor': '{channel}回复最多 {max} 字，请删减',
 
   'sync.online': '在线',
   'sync.offline': '离线',

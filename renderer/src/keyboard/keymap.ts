@@ -1,4 +1,4 @@
-import { REPLY_TEMPLATES } from '../../../shared/replies/reply-templates';
+import { TEMPLATE_KEYS } from '../../../shared/replies/reply-templates';
 import type { MessageId } from '../i18n/translate';
 
 /** The number keys 1–9 that set the category to a first-level one. */
@@ -186,11 +186,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     })),
     { action: 'classify', keys: [['c']], description: 'key.classify' },
     { action: 'transfer', keys: [['t']], description: 'key.transfer' },
-    ...REPLY_TEMPLATES.map((template): Entry => ({
-      action: `template${template.slot}`,
-      keys: [['r', String(template.slot)]],
+    // r 1 … r 9: the centre's templates in its order, whatever they say (renderer/src/store/templates-store.ts).
+    ...Array.from({ length: TEMPLATE_KEYS }, (_, i): Entry => ({
+      action: `template${i + 1}`,
+      keys: [['r', String(i + 1)]],
       description: 'key.template',
-      params: { n: template.slot },
+      params: { n: i + 1 },
     })),
     { action: 'noReply', keys: [['r', '0']], description: 'key.noReply' },
     { action: 'editReply', keys: [['r', 'r']], description: 'key.editReply' },

@@ -1,5 +1,5 @@
 import { unitNews } from '../../../shared/queue/unit-news';
-import { REPLY_TEMPLATES } from '../../../shared/replies/reply-templates';
+import { templateInSlot } from '../../../shared/replies/reply-templates';
 import { mediaHashesIn } from '../../../shared/sync/media-address';
 import { categoryOptions, firstLevel } from '../pickers/category-search';
 import { useDirectory } from '../store/directory-store';
@@ -8,6 +8,7 @@ import { notify } from '../store/notice-store';
 import { currentRequest, useQueue } from '../store/queue-store';
 import { useSession } from '../store/session-store';
 import { useSync } from '../store/sync-store';
+import { useTemplates } from '../store/templates-store';
 import { useTriage } from '../store/triage-store';
 import { useUi, type UiMode } from '../store/ui-store';
 import type { WorkView } from '../store/view-list';
@@ -26,11 +27,11 @@ export function runAction(action: KeyAction): void {
   const category = /^category(\d)$/.exec(action);
   if (category) return setCategoryBySlot(Number(category[1]));
   const template = /^template(\d+)$/.exec(action);
-  if (template)
-    return changeDraft({
-      templateId: REPLY_TEMPLATES.find((t) => t.slot === Number(template[1]))?.id ?? null,
-      replyText: null,
-    });
+  if (template) {
+    const chosen = templateInSlot(useTemplates.getState().templates, Number(template[1]));
+    // A key past the centre's last template does nothing rather than clear the reply.
+    return chosen ? changeDraft({ templateId: chosen.id, replyText: null }) : undefined;
+  }
   switch (action) {
     case 'next':
       return queue.move(1);

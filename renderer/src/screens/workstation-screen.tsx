@@ -30,6 +30,7 @@ import { useDirectory } from '../store/directory-store';
 import { useQueue } from '../store/queue-store';
 import { useStats } from '../store/stats-store';
 import { useSync } from '../store/sync-store';
+import { useTemplates } from '../store/templates-store';
 import { useUi } from '../store/ui-store';
 
 /** The signed-in workstation: queue on the left, the selected request on the right. */
@@ -42,6 +43,7 @@ export function WorkstationScreen() {
 
   useEffect(() => {
     void useDirectory.getState().load();
+    void useTemplates.getState().load();
     void useSync.getState().load();
     useQueue.getState().load();
     useStats.getState().load();

@@ -2,6 +2,7 @@ import type { LocalRequest } from '../../../shared/api/workstation-api';
 import { replyWindow } from '../../../shared/replies/reply-window';
 import { useDirectory } from '../store/directory-store';
 import { notify } from '../store/notice-store';
+import { useTemplates } from '../store/templates-store';
 import { useTriage } from '../store/triage-store';
 import { planActions, planFor } from './plan';
 import { decide } from './send-decisions';
@@ -34,6 +35,7 @@ function actionsFor(request: LocalRequest) {
     contexts.get(request.id) ?? null,
     drafts.get(request.id) ?? {},
     (id) => unitsById.get(id)?.name ?? null,
+    useTemplates.getState().templates,
   );
   // Never a silent drop: a channel that can no longer reach the citizen is said, and the other routes offered.
   if (plan.relay && plan.replyText && !replyWindow(request.channel, request.contact, Date.now()).open) {

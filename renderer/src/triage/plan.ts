@@ -2,7 +2,13 @@ import type { LocalRequest, RequestContext, Suggestion } from '../../../shared/a
 import type { DecisionAction } from '../../../shared/model';
 import type { Request } from '../../../shared/model';
 import { unitNews } from '../../../shared/queue/unit-news';
-import { fillTemplate, relayText, templateById, type RelayKind } from '../../../shared/replies/reply-templates';
+import {
+  fillTemplate,
+  relayText,
+  templateById,
+  type RelayKind,
+  type ReplyTemplate,
+} from '../../../shared/replies/reply-templates';
 
 /** What the operator changed of the suggestion; an absent field keeps the suggestion, null clears it. */
 export interface Draft {
@@ -33,11 +39,15 @@ export function relayOf(request: Request): { kind: RelayKind; text: string } | n
 }
 
 /** The unit's text in the centre's words, as the citizen will read it (before the operator's edits). */
-export function relayDraft(request: Request, unitName: (id: string) => string | null): string | null {
+export function relayDraft(
+  request: Request,
+  unitName: (id: string) => string | null,
+  templates: readonly ReplyTemplate[],
+): string | null {
   const relay = relayOf(request);
   if (!relay) return null;
   const unit = request.unitId ? unitName(request.unitId) : null;
-  return relayText(relay.kind, { number: request.number, unit, text: relay.text });
+  return relayText(relay.kind, { number: request.number, unit, text: relay.text }, templates);
 }
 
 export function planFor(
@@ -45,10 +55,12 @@ export function planFor(
   context: RequestContext | null,
   draft: Draft,
   unitName: (id: string) => string | null,
+  /** The centre's templates, in its order. */
+  templates: readonly ReplyTemplate[],
 ): Plan {
   const relay = relayOf(request);
   if (relay) {
-    const replyText = pick(draft.replyText, relayDraft(request, unitName));
+    const replyText = pick(draft.replyText, relayDraft(request, unitName, templates));
     return { categoryId: request.categoryId, unitId: request.unitId, templateId: null, replyText, relay: relay.kind };
   }
   const suggestion = context?.suggestion;
@@ -57,12 +69,14 @@ export function planFor(
   // The template follows the unit: with no unit to name, the plain acknowledgement.
   const suggestedTemplate = suggestion ? (unitId ? suggestion.templateId : 'received') : null;
   const templateId = pick(draft.templateId, suggestedTemplate);
-  const template = templateById(templateId);
+  const template = templateById(templates, templateId);
   const filled = template
-    ? fillTemplate(template, {
+    ? fillTemplate(template.text, {
         citizen: request.citizen.name,
         number: request.number,
         unit: unitId ? unitName(unitId) : null,
+        deadline: request.deadlines.unitDueAt ?? request.deadlines.answerDueAt,
+        answer: request.unitAnswer,
       })
     : null;
   return { categoryId, unitId, templateId, replyText: draft.replyText ?? filled, relay: null };
