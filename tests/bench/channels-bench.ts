@@ -6,6 +6,7 @@ import { percentile } from '../../shared/text';
 import { deliveryOf, type BuildOptions, type ChannelDelivery } from '../../simulator/citizen-message';
 import { DEMO_CHANNELS, newCitizen } from '../support/outbound-fixture';
 import { startServer } from '../support/server-process';
+import { testBackends, type TestBackend } from '../support/test-database';
 import { processCpuMs } from './process-cpu';
 
 /** Deliveries per channel for the throughput run; the paced run sends WeChat plain for PACED_SECONDS. */
@@ -33,11 +34,27 @@ const RUNS: { name: string; channel: Channel; options?: BuildOptions }[] = [
  * plain pushes arrive at 2,000 per second — far under WeChat's 5-second limit is the requirement.
  */
 export async function channelsBench(): Promise<void> {
-  const server = await startServer();
+  const rates: Partial<Record<TestBackend['name'], number>> = {};
+  for (const backend of testBackends()) rates[backend.name] = await onBackend(backend);
+  if (rates.postgres !== undefined)
+    console.log(
+      `channels: wechat plain intake PostgreSQL/SQLite time ratio ${(rates.sqlite! / rates.postgres).toFixed(2)}× ` +
+        `(${rates.sqlite!.toFixed(0)}/s SQLite, ${rates.postgres.toFixed(0)}/s PostgreSQL, same run)`,
+    );
+}
+
+/**
+ * Every channel and the paced run on SQLite; on PostgreSQL WeChat plain alone, for the ratio between
+ * them. Resolves with WeChat plain's accepted deliveries per second.
+ */
+async function onBackend(backend: TestBackend): Promise<number> {
+  const database = await backend.create();
+  const server = await startServer({ DATABASE_URL: database.url });
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const url = new URL(server.url);
+  let wechatPlain = 0;
   try {
-    for (const run of RUNS) {
+    for (const run of backend.name === 'sqlite' ? RUNS : RUNS.slice(0, 1)) {
       await closedLoop(build(run.channel, WARM_UP, run.options));
       const deliveries = build(run.channel, COUNT, run.options);
       const cpuBefore = processCpuMs(server.child.pid!);
@@ -49,19 +66,23 @@ export async function channelsBench(): Promise<void> {
         cpuBefore === null || cpuAfter === null
           ? ''
           : `  server CPU ${(((cpuAfter - cpuBefore) * 1000) / COUNT).toFixed(0)} µs/delivery`;
+      if (run === RUNS[0]) wechatPlain = COUNT / seconds;
       console.log(
-        `channels: ${run.name.padEnd(20)} ${(COUNT / seconds).toFixed(0).padStart(6)} accepted/s  p50 ${fmt(percentile(times, 50))}  p99 ${fmt(percentile(times, 99))}  (${CONCURRENCY} in flight)${cpu}`,
+        `channels/${backend.name}: ${run.name.padEnd(20)} ${(COUNT / seconds).toFixed(0).padStart(6)} accepted/s  p50 ${fmt(percentile(times, 50))}  p99 ${fmt(percentile(times, 99))}  (${CONCURRENCY} in flight)${cpu}`,
       );
     }
+    if (backend.name !== 'sqlite') return wechatPlain;
     const paced = build('wechat', TARGET_PER_SECOND * PACED_SECONDS);
     const times = await openLoop(paced, TARGET_PER_SECOND);
     const p99 = percentile(times, 99);
     console.log(
       `channels: wechat plain at ${TARGET_PER_SECOND}/s for ${PACED_SECONDS} s: p50 ${fmt(percentile(times, 50))}  p99 ${fmt(p99)}  max ${fmt(Math.max(...times))}  (WeChat gives up at ${WECHAT_TIMEOUT_MS} ms)`,
     );
+    return wechatPlain;
   } finally {
     agent.destroy();
     await server.stop();
+    await database.drop();
     rmSync(server.dataDir, { recursive: true, force: true });
   }
 

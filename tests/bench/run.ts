@@ -9,9 +9,9 @@ import { realTriageBench, triageBench } from './triage-bench';
  *   triage  keyboard triage: key presses on a stream of real board posts, then over 100,000 cached generated requests (key presses, key → paint latency, start-up)
  *   triage-real  the real stream alone
  *   search  full-text search over 1,000,000 cached requests
- *   channels  webhook deliveries accepted per second per channel (and the server's CPU per delivery), and the p99 answer time at 2,000/s
+ *   channels  webhook deliveries accepted per second per channel (and the server's CPU per delivery), the p99 answer time at 2,000/s; WeChat plain on PostgreSQL too (YIWANG_TEST_DATABASE_URL) and the ratio
  *   suggest the suggestion's cost on the workstation: model predictions and the whole request.context
- *   sync    10,000 decisions after an outage (SQLite, and PostgreSQL when YIWANG_TEST_DATABASE_URL is set), a 100,000-request bootstrap, one push round trip
+ *   sync    10,000 decisions after an outage and a 100,000-request bootstrap (SQLite, and PostgreSQL when YIWANG_TEST_DATABASE_URL is set, with the ratios), one push round trip
  */
 const PARTS: Record<string, () => Promise<void>> = {
   triage: triageBench,

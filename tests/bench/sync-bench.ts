@@ -25,13 +25,20 @@ const ulid = monotonicFactory();
  * requests; one push round trip. Figures only: nothing here asserts a wall time.
  */
 export async function syncBench(): Promise<void> {
-  for (const backend of testBackends()) await afterOutage(backend);
-  await bootstrap();
+  const push: Partial<Record<TestBackend['name'], number>> = {};
+  const pull: Partial<Record<TestBackend['name'], number>> = {};
+  for (const backend of testBackends()) push[backend.name] = await afterOutage(backend);
+  for (const backend of testBackends()) pull[backend.name] = await bootstrap(backend);
   await roundTrip();
+  if (push.postgres !== undefined && pull.postgres !== undefined)
+    console.log(
+      `sync: PostgreSQL/SQLite time ratio, same run: push ${(push.postgres / push.sqlite!).toFixed(2)}×, ` +
+        `bootstrap ${(pull.postgres / pull.sqlite!).toFixed(2)}×`,
+    );
 }
 
 /** The workstation's outbox holds 10,000 decisions made offline; the server is back: how fast do they land? */
-async function afterOutage(backend: TestBackend): Promise<void> {
+async function afterOutage(backend: TestBackend): Promise<number> {
   const database = await backend.create();
   const server = await startServer({ DATABASE_URL: database.url, YIWANG_DEMO: '1' });
   const db = openDatabase(database.url);
@@ -56,6 +63,7 @@ async function afterOutage(backend: TestBackend): Promise<void> {
       `sync/${backend.name}: ${QUEUED} queued decisions pushed and applied in ${seconds.toFixed(2)} s ` +
         `(${Math.round(QUEUED / seconds)} decisions/s; ${Number(applied.n)} applied; host start ${((hostUp - started) / 1000).toFixed(2)} s not counted)`,
     );
+    return seconds;
   } finally {
     await host?.stop();
     await db.destroy();
@@ -92,9 +100,8 @@ async function queueOffline(serverUrl: string, signIn: SignIn): Promise<void> {
 }
 
 /** A fresh workstation signs in against an archive of 100,000 requests and pulls it all. */
-async function bootstrap(): Promise<void> {
-  const [sqlite] = testBackends();
-  const database = await sqlite!.create();
+async function bootstrap(backend: TestBackend): Promise<number> {
+  const database = await backend.create();
   const server = await startServer({ DATABASE_URL: database.url, YIWANG_DEMO: '1' });
   const db = openDatabase(database.url);
   const host = await startHostProcess({ serverUrl: server.url, pollMs: 60_000, holdMs: 0 });
@@ -121,9 +128,10 @@ async function bootstrap(): Promise<void> {
     );
     const searchable = (performance.now() - started) / 1000;
     console.log(
-      `sync/bootstrap: ${all} requests pulled into a fresh workstation in ${seconds.toFixed(2)} s ` +
+      `sync/bootstrap/${backend.name}: ${all} requests pulled into a fresh workstation in ${seconds.toFixed(2)} s ` +
         `(${Math.round(all / seconds)} requests/s; progress shown: ${shownProgress}; outbox ${status.outbox}); all searchable at ${searchable.toFixed(2)} s`,
     );
+    return seconds;
   } finally {
     await host.stop();
     await db.destroy();
