@@ -1,3 +1,4 @@
+import { audit, operatorActor } from '../audit/audit-log';
 import type { FastifyPluginAsync } from 'fastify';
 import { PeriodQuery, periodContaining } from '../../shared/reports/period';
 import {
@@ -79,7 +80,13 @@ export const reportRoutes: FastifyPluginAsync<{ db: Db }> = async (app, { db }) 
     const query = parseBody(LedgerQuery, request.query, reply);
     if (!query) return reply;
     const operatorId = query.scope === 'me' ? sessionOf(request).operator.id : null;
-    return ServerLedger.parse(await ledgerLines(db, query, operatorId));
+    const ledger = ServerLedger.parse(await ledgerLines(db, query, operatorId));
+    if (query.format && query.masked) {
+      const { from, to, scope, format, masked } = query;
+      const details = { from, to, scope, format, masked: masked === '1', lines: ledger.lines.length };
+      await audit(db, { ...operatorActor(request), action: 'ledger-exported', details });
+    }
+    return ledger;
   });
 
   // The morning meeting is the whole team's: every signed-in operator may read it.

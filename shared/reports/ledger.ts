@@ -8,7 +8,15 @@ import { REPORTS_API, SummaryQuery } from './summary';
  *   GET /api/reports/ledger?from=YYYY-MM-DD&to=YYYY-MM-DD&scope=me|centre   → ServerLedger
  * Beijing dates, both inclusive, as for the summary; `me` is the signed-in operator's own lines.
  */
-export const LedgerQuery = z.intersection(SummaryQuery, z.object({ scope: z.enum(['me', 'centre']) }));
+export const LedgerQuery = z.intersection(
+  SummaryQuery,
+  z.object({
+    scope: z.enum(['me', 'centre']),
+    // Said by a workstation exporting the ledger, so the server's audit log records who exported what, masked or not.
+    format: z.enum(['xlsx', 'csv', 'pdf']).optional(),
+    masked: z.enum(['0', '1']).optional(),
+  }),
+);
 export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
 export const ServerLedger = z.object({
@@ -21,6 +29,7 @@ export const ServerLedger = z.object({
 export type ServerLedger = z.infer<typeof ServerLedger>;
 
 /** The endpoint for a query; the dates and scope are validated values with nothing to escape. */
-export function ledgerPath({ from, to, scope }: LedgerQuery): string {
-  return `${REPORTS_API}/ledger?from=${from}&to=${to}&scope=${scope}`;
+export function ledgerPath({ from, to, scope, format, masked }: LedgerQuery): string {
+  const exported = format && masked ? `&format=${format}&masked=${masked}` : '';
+  return `${REPORTS_API}/ledger?from=${from}&to=${to}&scope=${scope}${exported}`;
 }

@@ -96,6 +96,26 @@ describe.each(testBackends())('the work ledger from the server on $name', (backe
     return { ledger, byRequest, names: ledger.lines.map((l) => name(l.requestId)).sort() };
   };
 
+  it('records an export in the audit log, masked or not, and a plain look records nothing', async () => {
+    await served(li.token, DAY, DAY, 'me');
+    const exported = await client.get(
+      ledgerPath({ from: DAY, to: DAY, scope: 'centre', format: 'xlsx', masked: '0' }),
+      li.token,
+    );
+    expect(exported.status).toBe(200);
+    const entries = await db.selectFrom('audit_log').selectAll().where('action', '=', 'ledger-exported').execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor_name: 'li.na', actor_kind: 'operator' });
+    expect(JSON.parse(entries[0]!.details)).toEqual({
+      from: DAY,
+      to: DAY,
+      scope: 'centre',
+      format: 'xlsx',
+      masked: false,
+      lines: 4,
+    });
+  });
+
   it('has both operators’ lines of the day, each by whoever decided last, with the unit and the reply', async () => {
     const { byRequest, names } = await served(li.token, DAY, DAY, 'centre');
     expect(names).toEqual(['lamp', 'late', 'noise', 'puddle']);

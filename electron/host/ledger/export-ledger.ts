@@ -39,7 +39,13 @@ export async function exportLedger(
   const operator = cache.session.get().operator;
   if (args.scope === 'me' && !operator) throw new DecisionError('not-signed-in', 'sign in to export your own ledger');
   // A range that ends before it starts, or a date like 2026-02-30, is the caller's mistake: refused before asking.
-  const checked = LedgerQuery.safeParse({ ...period, scope: args.scope });
+  const mask = args.mask ?? true;
+  const checked = LedgerQuery.safeParse({
+    ...period,
+    scope: args.scope,
+    format: args.format,
+    masked: mask ? '1' : '0',
+  });
   if (!checked.success) throw new DecisionError('invalid-args', checked.error.issues.map((i) => i.message).join('; '));
   const { lines, completeness } = await ledgerSource(cache, client, checked.data, now);
   const ledger = buildLedger({
@@ -56,7 +62,7 @@ export async function exportLedger(
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   const fileName = `ledger-${span}-${args.scope}-${stamp}.${args.format}`;
   const path = join(exportsDir, fileName);
-  await WRITERS[args.format](ledger, path, { mask: args.mask ?? true });
+  await WRITERS[args.format](ledger, path, { mask });
   return { fileName, path, lines: ledger.lines.length, completeness: ledger.completeness };
 }
 
