@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ApiArgs, ApiResult } from '../../shared/api/workstation-api';
 import { auditCsv } from '../../shared/audit/audit-log';
 import type { WorkstationCache } from './cache/workstation-cache';
-import { DecisionError } from './decisions';
+import { signedInToken } from './report-handlers';
 import type { SyncClient } from './sync/sync-client';
 
 export interface AuditDeps {
@@ -17,11 +17,7 @@ type AuditHandlers = { [M in AuditMethod]: (args: ApiArgs<M>) => Promise<ApiResu
 
 /** The server's audit log for admins: read a page at a time, or written whole into the exports folder. Online only. */
 export function auditHandlers({ cache, client, exportsDir }: AuditDeps): AuditHandlers {
-  const token = (): string => {
-    const { token: current } = cache.session.get();
-    if (!current) throw new DecisionError('not-signed-in', 'sign in first');
-    return current;
-  };
+  const token = () => signedInToken(cache);
   return {
     'audit.list': async ({ before }) => client.admin.audit(token(), before),
     'audit.export': async () => {

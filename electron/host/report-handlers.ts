@@ -32,14 +32,16 @@ type ReportMethod =
   | 'templates.save';
 type ReportHandlers = { [M in ReportMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
 
+/** The server's APIs beyond sync need the signed-in operator's token (offline, their calls fail as 'offline'). */
+export function signedInToken(cache: WorkstationCache): string {
+  const { token } = cache.session.get();
+  if (!token) throw new DecisionError('not-signed-in', 'sign in first');
+  return token;
+}
+
 /** The ledger export, the supervisors' view, the handover check and the centre's templates, served beside the triage API. */
 export function reportHandlers({ cache, client, exportsDir, shiftHandovers }: ReportDeps): ReportHandlers {
-  /** The supervisors' API needs the server and the signed-in operator's token: offline it fails as 'offline'. */
-  const token = (): string => {
-    const { token: current } = cache.session.get();
-    if (!current) throw new DecisionError('not-signed-in', 'sign in first');
-    return current;
-  };
+  const token = () => signedInToken(cache);
 
   return {
     'ledger.export': async (args) => exportLedger(cache, client, exportsDir, args),
