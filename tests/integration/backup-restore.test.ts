@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,17 +7,9 @@ import { requestHistoryPath } from '../../shared/sync/protocol';
 import { citizenWrites } from '../support/citizen-writes';
 import { jsonClient } from '../support/json-client';
 import { newCitizen, operatorSession } from '../support/outbound-fixture';
+import { runServerCli } from '../support/server-cli';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
-
-/** `main.ts backup` / `restore` on the command line, as an operator runs them; the server's environment given. */
-function cli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-}
 
 // A backup taken while the server runs, restored into a new database and data folder, started as a
 // fresh server: every request and every decision comes back, as workstations would pull them.
@@ -82,9 +73,9 @@ describe.each(testBackends())('backup and restore on $name', (backend) => {
     cleanup.push(() => rmSync(backupDir, { recursive: true, force: true }));
     const file = join(backupDir, 'yiwang.backup');
     // Online: the server keeps running while the copy is taken.
-    const backup = cli(['backup', file], { DATABASE_URL: original.url, YIWANG_DATA_DIR: server.dataDir });
+    const backup = await runServerCli(server.dataDir, ['backup', file], '', { DATABASE_URL: original.url });
     expect(backup.stderr).toBe('');
-    expect(backup.status).toBe(0);
+    expect(backup.code).toBe(0);
     const before = await everything(server);
 
     const fresh = await backend.create();
@@ -93,12 +84,12 @@ describe.each(testBackends())('backup and restore on $name', (backend) => {
     cleanup.push(() => rmSync(freshDir, { recursive: true, force: true }));
     // SQLite's database is a file: the fresh one lives in the new data folder.
     const freshUrl = backend.name === 'sqlite' ? `sqlite:${join(freshDir, 'yiwang.sqlite')}` : fresh.url;
-    const restore = cli(['restore', file], { DATABASE_URL: freshUrl, YIWANG_DATA_DIR: freshDir });
+    const restore = await runServerCli(freshDir, ['restore', file], '', { DATABASE_URL: freshUrl });
     expect(restore.stderr).toBe('');
-    expect(restore.status).toBe(0);
+    expect(restore.code).toBe(0);
     // Never over an archive that is already there.
-    const again = cli(['restore', file], { DATABASE_URL: freshUrl, YIWANG_DATA_DIR: freshDir });
-    expect(again.status).toBe(2);
+    const again = await runServerCli(freshDir, ['restore', file], '', { DATABASE_URL: freshUrl });
+    expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/empty/);
 
     const restored = await startServer({ DATABASE_URL: freshUrl }, freshDir);

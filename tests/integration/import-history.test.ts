@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../server/db/migrate';
 import { openDatabase, type Db } from '../../server/db/open-database';
@@ -11,8 +9,8 @@ import { HistoryImportError } from '../../server/history/history-csv';
 import { importHistory } from '../../server/history/import-history';
 import { startServer } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
+import { runServerCli } from '../support/server-cli';
 
-const run = promisify(execFile);
 const COLUMNS = { text: ['主题', '详情'], category: '分类', unit: '单位', receivedAt: '时间' };
 
 /** Two categories and units with enough rows each (5) to train on, the body of one row over two lines. */
@@ -94,9 +92,8 @@ describe.each(testBackends())('import-history on $name', (backend) => {
 
 describe('import-history from the command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yiwang-history-'));
-  const env = { ...process.env, YIWANG_DATA_DIR: dir, YIWANG_ADMIN_PASSWORD: 'admin' };
   const main = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'server/main.ts', 'import-history', ...args], { env });
+    runServerCli(dir, ['import-history', ...args], '', { YIWANG_ADMIN_PASSWORD: 'admin' });
   const flags = ['--text', '主题,详情', '--category', '分类', '--unit', '单位', '--received-at', '时间'];
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,15 +101,14 @@ describe('import-history from the command line', () => {
   it('exits 2 on a malformed file with a clear error, then imports a good one and trains from it at once', async () => {
     const malformed = join(dir, 'malformed.csv');
     writeFileSync(malformed, `${goodCsv()}路灯,"没有结束的引号\n`);
-    const refused = await main(malformed, ...flags).catch((err: { code: number; stderr: string }) => err);
-    expect(refused).toMatchObject({ code: 2 });
-    expect((refused as { stderr: string }).stderr).toMatch(
-      /malformed\.csv: not a readable CSV file.*\nnothing was imported/s,
-    );
+    const refused = await main(malformed, ...flags);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/malformed\.csv: not a readable CSV file.*\nnothing was imported/s);
 
     const good = join(dir, 'history.csv');
     writeFileSync(good, `${goodCsv()}缺一列,只有详情\n`);
-    const { stdout, stderr } = await main(good, ...flags);
+    const { code, stdout, stderr } = await main(good, ...flags);
+    expect(code).toBe(0);
     expect(stderr).toContain('12 of 12 messages');
     expect(stdout).toContain('history.csv: 12 messages with a category or a unit');
     expect(stdout).toContain('1 bad rows skipped:\n    line 20: 2 fields where the header has 5');

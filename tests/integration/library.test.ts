@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryEntry } from '../../shared/library/library-entry';
 import {
@@ -24,6 +22,7 @@ import { makeMessage } from '../support/make-message';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
 import { unitLogin, workstation } from '../support/unit-work';
+import { runServerCli } from '../support/server-cli';
 
 const URBAN = 'city-urban-management';
 const LAMP_QUESTION = '芙蓉区五一大道旁边的人行道路灯已经坏了半个月，晚上一片漆黑，老人出门很危险，请尽快修复。';
@@ -37,8 +36,6 @@ const POLICY = `# 关于规范居住证办理的联合通知
 为保障来本市务工人员子女平等接受义务教育，持有居住证满一年的家长，可为子女申请就近入学，教育部门不得以户籍为由拒绝。
 
 居住证由居住地派出所受理，材料齐全的应当在十五个工作日内办结，不得要求申请人提供本通知规定以外的证明。`;
-
-const execute = promisify(execFile);
 
 describe.each(testBackends())('the answer library on $name', (backend) => {
   let database: TestDatabase;
@@ -195,30 +192,14 @@ describe.each(testBackends())('the answer library on $name', (backend) => {
     try {
       const file = join(dir, 'expired.txt');
       writeFileSync(file, '燃气表更换由燃气公司免费上门，不收取任何费用。\n\n更换前会提前三天张贴通知。');
-      const { stdout } = await execute(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'server/main.ts',
-          'import-policy',
-          file,
-          '--title',
-          '燃气表更换须知',
-          '--issuer',
-          '市燃气集团',
-          '--date',
-          '2020-01-01',
-          '--valid-until',
-          '2021-12-31',
-        ],
+      const args = ['import-policy', file, '--title', '燃气表更换须知', '--issuer', '市燃气集团'];
+      const { stdout } = await runServerCli(
+        server.dataDir,
+        [...args, '--date', '2020-01-01', '--valid-until', '2021-12-31'],
+        '',
         {
-          env: {
-            ...process.env,
-            DATABASE_URL: database.url,
-            YIWANG_DATA_DIR: server.dataDir,
-            YIWANG_ADMIN_PASSWORD: 'admin',
-          },
+          DATABASE_URL: database.url,
+          YIWANG_ADMIN_PASSWORD: 'admin',
         },
       );
       expect(stdout).toContain('1 passages');

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open-database';
 import type { Channel } from '../../shared/model';
@@ -7,6 +6,7 @@ import { startPlatforms, type PlatformServer } from '../../simulator/platforms/p
 import { citizenWrites } from '../support/citizen-writes';
 import { jsonClient } from '../support/json-client';
 import { DEMO_CHANNELS, newCitizen, operatorSession } from '../support/outbound-fixture';
+import { runServerCli } from '../support/server-cli';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { testBackends, type TestDatabase } from '../support/test-database';
 
@@ -87,12 +87,11 @@ describe.skipIf(!postgres)('two server instances on one PostgreSQL', () => {
 
   it('shows a claim taken on one instance on the other, and refuses it there to another operator', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
-    const added = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', 'add-operator', 'li'], {
-      env: { ...process.env, DATABASE_URL: database.url, YIWANG_DATA_DIR: a.dataDir, YIWANG_ADMIN_PASSWORD: 'admin' },
-      input: 'river-lamp-quiet-7\n',
-      encoding: 'utf8',
+    const added = await runServerCli(a.dataDir, ['add-operator', 'li'], 'river-lamp-quiet-7\n', {
+      DATABASE_URL: database.url,
+      YIWANG_ADMIN_PASSWORD: 'admin',
     });
-    expect(added.status).toBe(0);
+    expect(added.code).toBe(0);
     const admin = await operatorSession(a.url);
     const li = await operatorSession(b.url, 'li', 'river-lamp-quiet-7');
     const citizen = newCitizen('weibo');

@@ -6,11 +6,19 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `server/main.ts <args>` against a data folder, as an administrator at its console would, `input` on stdin. */
-export function runServerCli(dataDir: string, args: string[], input = ''): Promise<CliRun> {
+/**
+ * Runs `server/main.ts <args>` against a data folder, as an administrator at its console would: `input` on
+ * stdin, `env` for the rest of the server's settings (DATABASE_URL …).
+ */
+export function runServerCli(
+  dataDir: string,
+  args: string[],
+  input = '',
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-      env: { ...process.env, YIWANG_DATA_DIR: dataDir },
+      env: { ...process.env, YIWANG_DATA_DIR: dataDir, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
