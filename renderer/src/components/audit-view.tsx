@@ -10,6 +10,7 @@ import type { MessageId } from '../i18n/zh-cn';
 import { useKeyScope } from '../keyboard/key-scope';
 import { useUi } from '../store/ui-store';
 import { KeyHints } from './key-hints';
+import { useListHighlight } from './use-list-highlight';
 
 /** The action in the admin's words; an action a newer server records shows under its own name. */
 function actionWords(t: (id: MessageId) => string, action: string): string {
@@ -26,7 +27,6 @@ export function AuditView() {
   const locale = useUi((s) => s.locale);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [end, setEnd] = useState(false);
-  const [highlighted, setHighlighted] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [exported, setExported] = useState<{ file: AuditExport; downloaded: boolean } | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -47,10 +47,7 @@ export function AuditView() {
   }, [load]);
 
   const list = entries ?? [];
-  const index = Math.min(highlighted, Math.max(0, list.length - 1));
-  useEffect(() => {
-    panelRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
+  const { index, highlight, next, previous } = useListHighlight(list.length, panelRef);
 
   const exportAll = async () => {
     setError(null);
@@ -65,8 +62,8 @@ export function AuditView() {
   useKeyScope('audit', {
     run: (action) => {
       if (action === 'close') return close();
-      if (action === 'next') return setHighlighted(Math.min(index + 1, Math.max(0, list.length - 1)));
-      if (action === 'previous') return setHighlighted(Math.max(index - 1, 0));
+      if (action === 'next') return next();
+      if (action === 'previous') return previous();
       if (action === 'auditOlder' && !end) return void load(list[list.length - 1]?.id);
       if (action === 'auditExport') return void exportAll();
     },
@@ -111,7 +108,7 @@ export function AuditView() {
                 data-testid="audit-entry"
                 data-action={entry.action}
                 data-target={entry.target ?? ''}
-                onMouseDown={() => setHighlighted(i)}
+                onMouseDown={() => highlight(i)}
               >
                 <td className="mono">{formatInstant(entry.at, locale)}</td>
                 <td>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Conflict, ConflictChoice } from '../../../shared/api/workstation-api';
 import { refusalWords } from '../i18n/failure-words';
 import { formatInstant, formatReceived } from '../i18n/format-time';
@@ -14,6 +14,7 @@ import { stampedGist, useDecisionWords } from './decision-words';
 import { KeyHints, useKeyOf } from './key-hints';
 import { firstLine } from './queue-row';
 import { StatusChip } from './status-chip';
+import { useListHighlight } from './use-list-highlight';
 
 /** The action that makes each choice (1, 2, 3 unless remapped). */
 const CHOICE_ACTIONS: Record<ConflictChoice, KeyAction> = {
@@ -32,28 +33,22 @@ export function ConflictsView() {
   const close = useUi((s) => s.close);
   const conflicts = useConflicts((s) => s.conflicts);
   const count = useSync((s) => s.status?.conflicts ?? 0);
-  const [highlighted, setHighlighted] = useState(0);
   const panelRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => panelRef.current?.focus(), []);
   // A sync that surfaces or settles conflicts changes the count: the list follows.
   useEffect(() => void useConflicts.getState().load(), [count]);
   const list = conflicts ?? [];
-  const index = Math.min(highlighted, Math.max(0, list.length - 1));
+  const { index, highlight, next, previous } = useListHighlight(list.length, panelRef, '[data-testid="conflict-row"]');
   const selected = list[index] ?? null;
-  useEffect(() => {
-    panelRef.current
-      ?.querySelector('[data-testid="conflict-row"][aria-selected="true"]')
-      ?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
 
   useKeyScope('conflicts', {
     run: (action) => {
       const choice = CHOICES.find((c) => CHOICE_ACTIONS[c] === action);
       if (choice) return void (selected && useConflicts.getState().resolve(selected.id, choice));
       if (action === 'close') return close();
-      if (action === 'next') return setHighlighted(Math.min(index + 1, Math.max(0, list.length - 1)));
-      if (action === 'previous') return setHighlighted(Math.max(index - 1, 0));
+      if (action === 'next') return next();
+      if (action === 'previous') return previous();
       // The other views and the tools that work anywhere: this view makes way for them.
       close();
       runAction(action);
@@ -87,7 +82,7 @@ export function ConflictsView() {
             data-testid="conflict-row"
             data-conflict-id={conflict.id}
             data-request-id={conflict.requestId}
-            onMouseDown={() => setHighlighted(i)}
+            onMouseDown={() => highlight(i)}
           >
             <span className="mono">{conflict.request?.number ?? conflict.requestId}</span>
             <span className="conflict-row-text">{firstLine(conflict.request?.text ?? '') || t('queue.noText')}</span>

@@ -5,6 +5,7 @@ import { KEY_SCOPES, mayBind, sequenceLabel } from '../keyboard/keymap';
 import { useKeymap } from '../store/keymap-store';
 import { useUi } from '../store/ui-store';
 import { KeyHints, useKeyOf } from './key-hints';
+import { useListHighlight } from './use-list-highlight';
 
 /**
  * ,: settings. Language and theme, and every key of every view and dialog: ↑/↓ to an action,
@@ -15,14 +16,11 @@ export function SettingsOverlay() {
   const close = useUi((s) => s.close);
   const { locale, theme, toggleLocale, toggleTheme } = useUi();
   const { bindings, overrides, remap, reset } = useKeymap();
-  const [highlighted, setHighlighted] = useState(0);
   const [capturing, setCapturing] = useState(false);
   const [refused, setRefused] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => panelRef.current?.focus(), []);
-  useEffect(() => {
-    panelRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [highlighted]);
+  const { index: highlighted, highlight, next, previous } = useListHighlight(bindings.length, panelRef);
 
   const binding = bindings[highlighted];
   const localeKey = useKeyOf('toggleLocale');
@@ -41,8 +39,8 @@ export function SettingsOverlay() {
     },
     run: (action) => {
       if (action === 'close') close();
-      else if (action === 'next') setHighlighted((h) => Math.min(h + 1, bindings.length - 1));
-      else if (action === 'previous') setHighlighted((h) => Math.max(h - 1, 0));
+      else if (action === 'next') next();
+      else if (action === 'previous') previous();
       else if (action === 'remapKey') {
         setRefused(false);
         setCapturing(true);
@@ -89,7 +87,7 @@ export function SettingsOverlay() {
                   data-action={b.action}
                   data-scope={b.scope}
                   data-testid="settings-key"
-                  onMouseEnter={() => setHighlighted(i)}
+                  onMouseEnter={() => highlight(i)}
                 >
                   <td>{t(b.description, b.params)}</td>
                   <td className="help-keys">
