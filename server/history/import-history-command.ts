@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import type { Db } from '../db/open-database';
+import { fileCommandArgs } from '../file-command';
 import { trainModels } from '../suggestions/retrainer';
 import { HistoryImportError } from './history-csv';
 import { importHistory, type HistoryImportResult } from './import-history';
@@ -17,33 +17,16 @@ const LISTED_BAD_ROWS = 20;
  * 0 imported (bad rows skipped and listed), 2 the file or the flags are wrong and nothing was imported.
  */
 export async function importHistoryCommand(db: Db, args: string[], minPerClass: number): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        text: { type: 'string' },
-        category: { type: 'string' },
-        unit: { type: 'string' },
-        'unit-from-answer': { type: 'string' },
-        'received-at': { type: 'string' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\nusage: main.ts ${IMPORT_HISTORY_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const [file] = positionals;
-  if (!file || !values.text || positionals.length > 1) {
-    console.error(`usage: main.ts ${IMPORT_HISTORY_USAGE}`);
-    return 2;
-  }
-  if (!existsSync(file)) {
-    console.error(`no such file: ${file}`);
-    return 2;
-  }
+  const flags = {
+    text: { type: 'string' },
+    category: { type: 'string' },
+    unit: { type: 'string' },
+    'unit-from-answer': { type: 'string' },
+    'received-at': { type: 'string' },
+  } as const;
+  const parsed = fileCommandArgs(args, flags, IMPORT_HISTORY_USAGE, ['text']);
+  if (!parsed) return 2;
+  const { file, values } = parsed;
   let result: HistoryImportResult;
   try {
     result = await importHistory(

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PolicyImport } from '../../shared/library/protocol';
 import { audit } from '../audit/audit-log';
 import type { Db } from '../db/open-database';
+import { fileCommandArgs } from '../file-command';
 import { importPolicy } from './import-policy';
 import { UnreadableDocumentError } from './read-document';
 
@@ -16,38 +16,25 @@ export const IMPORT_POLICY_USAGE =
  * unreadable file, nothing imported.
  */
 export async function importPolicyCommand(db: Db, args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        title: { type: 'string' },
-        issuer: { type: 'string' },
-        date: { type: 'string' },
-        'valid-until': { type: 'string' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\nusage: main.ts ${IMPORT_POLICY_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const [file] = positionals;
+  const flags = {
+    title: { type: 'string' },
+    issuer: { type: 'string' },
+    date: { type: 'string' },
+    'valid-until': { type: 'string' },
+  } as const;
+  const parsed = fileCommandArgs(args, flags, IMPORT_POLICY_USAGE);
+  if (!parsed) return 2;
+  const { file, values } = parsed;
   const checked = PolicyImport.safeParse({
     title: values.title,
     issuer: values.issuer,
     issuedOn: values.date,
     validUntil: values['valid-until'] ?? null,
-    fileName: file ? basename(file) : undefined,
+    fileName: basename(file),
     content: 'file',
   });
-  if (!file || positionals.length > 1 || !checked.success) {
+  if (!checked.success) {
     console.error(`usage: main.ts ${IMPORT_POLICY_USAGE}`);
-    return 2;
-  }
-  if (!existsSync(file)) {
-    console.error(`no such file: ${file}`);
     return 2;
   }
   try {
